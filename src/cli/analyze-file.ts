@@ -1,0 +1,93 @@
+// The per-file work of `pymodern check`, run in a worker thread or in the main thread:
+// read, analyse (or fix), and turn findings into the CLI's serialisable shape.
+import { createTwoFilesPatch } from 'diff';
+import type { Engine } from '../engine/engine';
+import { LineIndex } from '../engine/positions';
+import type { Finding, RuleConfig } from '../engine/types';
+import { readSource, SourceReadError, writeSource } from '../node/read-source';
+
+export type FixMode = 'none' | 'fix' | 'diff';
+
+export interface FileJob {
+  path: string;
+  /** The path as shown to the user (relative to the working folder). */
+  display: string;
+  config: RuleConfig;
+  fixMode: FixMode;
+  unsafeFixes: boolean;
+}
+
+/** The JSON shape of a finding (design.md: CLI contract). Lines and columns are 1-based code points. */
+export interface OutputFinding {
+  file: string;
+  rule: string;
+  family: string;
+  trend: string;
+  severity: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  peers: string[];
+  fix: { title: string; safety: string } | null;
+}
+
+export interface FileResult {
+  file: string;
+  findings: OutputFinding[];
+  errors: { file: string; message: string }[];
+  /** Fixes applied (fix mode) or that would be applied (diff mode). */
+  fixed: number;
+  diff?: string;
+  lines: number;
+  bytes: number;
+}
+
+export function analyzeFile(engine: Engine, job: FileJob): FileResult {
+  const result: FileResult = { file: job.display, findings: [], errors: [], fixed: 0, lines: 0, bytes: 0 };
+  try {
+    const source = readSource(job.path);
+    let text = source.text;
+    result.bytes = text.length;
+    let findings: Finding[];
+    if (job.fixMode === 'none') {
+      findings = engine.analyzeText(text, job.config);
+    } else {
+      const fixed = engine.fixAll(text, job.config, { unsafe: job.unsafeFixes });
+      findings = fixed.findings;
+      result.fixed = fixed.applied;
+      if (fixed.text !== text) {
+        if (job.fixMode === 'diff') result.diff = createTwoFilesPatch(job.display, job.display, text, fixed.text);
+        else writeSource(job.path, source, fixed.text);
+        if (job.fixMode === 'fix') text = fixed.text;
+      }
+    }
+    const lines = new LineIndex(text);
+    result.lines = lines.lineCount;
+    result.findings = findings.map((finding) => toOutput(finding, lines, job.display));
+  } catch (error) {
+    const message = error instanceof SourceReadError ? error.message : `internal error: ${String((error as Error).stack ?? error)}`;
+    result.errors.push({ file: job.display, message });
+  }
+  return result;
+}
+
+function toOutput(finding: Finding, lines: LineIndex, file: string): OutputFinding {
+  const { start, end } = finding.range;
+  const fix = finding.fixes.find((f) => f.safety === 'safe') ?? finding.fixes[0];
+  return {
+    file,
+    rule: finding.rule,
+    family: finding.family,
+    trend: finding.trend,
+    severity: finding.severity,
+    line: start.line + 1,
+    column: lines.codePointColumn(start) + 1,
+    endLine: end.line + 1,
+    endColumn: lines.codePointColumn(end) + 1,
+    message: finding.message,
+    peers: finding.peers,
+    fix: fix ? { title: fix.title, safety: fix.safety } : null,
+  };
+}

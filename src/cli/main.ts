@@ -1,0 +1,241 @@
+// `pymodern check`: the engine over files and folders, for people (text) and tools
+// (json, sarif). Exit codes: 0 no findings, 1 findings, 2 usage, config or I/O error.
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalogOf, parseTargetVersion, unknownSelectors } from '../engine/config';
+import type { Engine } from '../engine/engine';
+import type { RuleConfig } from '../engine/types';
+import { loadEngine } from '../node/load-engine';
+import { ProjectConfigs } from '../node/project-config';
+import { analyzeFile, type FileJob, type FileResult, type FixMode } from './analyze-file';
+import { runInWorkers } from './pool';
+import { formatJson, formatSarif, formatText, type Report } from './report';
+import { collectPythonFiles } from './walk';
+
+const VERSION = '0.1.0';
+const USAGE = `Usage: pymodern check [PATH...] [options]
+
+Finds legacy Python patterns (blocking calls in async code, pandas where polars or
+DuckDB fits, missing type hints...) and explains the trend behind each one.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --select IDS               comma-separated rule ids, family names or ALL
+  --ignore IDS               comma-separated rule ids or family names to skip
+  --target-version 3.X       Python version the code must run on (default: from
+                             pyproject.toml, else 3.10)
+  --fix                      apply safe fixes to the files
+  --unsafe-fixes             with --fix or --diff, apply unsafe fixes too
+  --diff                     print the fixes as a unified diff; change nothing
+  --jobs N                   worker threads (default: all cores)
+  -h, --help                 show this help
+  --version                  show the version
+
+Exit codes: 0 no findings, 1 findings, 2 usage, configuration or I/O error.`;
+
+/** Worker threads only pay off above this many files. */
+const MIN_FILES_FOR_WORKERS = 16;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        select: { type: 'string', multiple: true },
+        ignore: { type: 'string', multiple: true },
+        'target-version': { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        'unsafe-fixes': { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return usage(String((error as Error).message));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`pymodern ${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (command !== 'check') return usage(command ? `unknown command "${command}"` : 'missing command');
+  const format = values.format!;
+  if (!['text', 'json', 'sarif'].includes(format)) return usage(`--format must be text, json or sarif, not "${format}"`);
+
+  const distDir = __dirname;
+  let engine: Engine;
+  try {
+    engine = await loadEngine(distDir);
+  } catch (error) {
+    process.stderr.write(`pymodern: ${(error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const cli = cliOverrides(values, engine);
+    const fixMode: FixMode = values.diff ? 'diff' : values.fix ? 'fix' : 'none';
+    const jobsOption = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+    if (!Number.isInteger(jobsOption) || jobsOption < 1) throw new UsageError(`--jobs must be a positive whole number, not "${values.jobs}"`);
+    return await check(engine, paths.length ? paths : ['.'], { format, fixMode, unsafeFixes: values['unsafe-fixes']!, cli, jobs: jobsOption, distDir });
+  } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
+  } finally {
+    engine.dispose();
+  }
+}
+
+interface CheckOptions {
+  format: string;
+  fixMode: FixMode;
+  unsafeFixes: boolean;
+  cli: RuleConfig;
+  jobs: number;
+  distDir: string;
+}
+
+async function check(engine: Engine, paths: string[], options: CheckOptions): Promise<number> {
+  const cwd = process.cwd();
+  const configs = new ProjectConfigs(catalogOf(engine.rules));
+  const walked = collectPythonFiles(paths, configs);
+  const errors = [...walked.errors];
+  const jobs: FileJob[] = [];
+  const reported = new Set<string>();
+  for (const path of walked.files) {
+    const loaded = configs.forFile(path);
+    if (loaded.error) {
+      // A broken config skips the files it governs, loudly; the others still run.
+      if (!reported.has(loaded.file!)) errors.push({ file: display(loaded.file!, cwd), message: loaded.error.message });
+      reported.add(loaded.file!);
+      continue;
+    }
+    jobs.push({
+      path,
+      display: display(path, cwd),
+      config: { ...loaded.config, ...options.cli },
+      fixMode: options.fixMode,
+      unsafeFixes: options.unsafeFixes,
+    });
+  }
+
+  const progress = new Progress(jobs.length);
+  let results: FileResult[];
+  const workers = Math.min(options.jobs, Math.ceil(jobs.length / MIN_FILES_FOR_WORKERS));
+  if (workers > 1) {
+    results = await runInWorkers(jobs, workers, options.distDir, (done) => progress.update(done));
+  } else {
+    results = jobs.map((job, i) => {
+      const result = analyzeFile(engine, job);
+      progress.update(i + 1);
+      return result;
+    });
+  }
+  progress.done();
+
+  results.sort((a, b) => a.file.localeCompare(b.file));
+  const report: Report = {
+    findings: results.flatMap((r) => r.findings),
+    errors: [...errors, ...results.flatMap((r) => r.errors)],
+    files: results.length,
+    fixed: results.reduce((sum, r) => sum + r.fixed, 0),
+  };
+
+  if (options.fixMode === 'diff') {
+    for (const result of results) if (result.diff) process.stdout.write(result.diff);
+  } else if (options.format === 'json') {
+    process.stdout.write(`${formatJson(report)}\n`);
+  } else if (options.format === 'sarif') {
+    process.stdout.write(`${formatSarif(report, engine.rules, VERSION, join(options.distDir, 'trends'), cwd)}\n`);
+  } else {
+    process.stdout.write(`${formatText(report, options)}\n`);
+  }
+  if (options.format === 'text' || options.fixMode === 'diff') {
+    for (const error of report.errors) process.stderr.write(`${error.file}: error: ${error.message}\n`);
+  }
+  if (options.fixMode === 'diff') {
+    const changed = results.filter((r) => r.diff).length;
+    process.stderr.write(`${changed ? `Would fix ${report.fixed} finding(s) in ${changed} file(s).` : 'No fixes to apply.'}\n`);
+    if (report.errors.length) return 2;
+    return changed ? 1 : 0;
+  }
+  if (report.errors.length) return 2;
+  return report.findings.length ? 1 : 0;
+}
+
+function cliOverrides(values: { select?: string[]; ignore?: string[]; 'target-version'?: string }, engine: Engine): RuleConfig {
+  const catalog = catalogOf(engine.rules);
+  const list = (flag: string, raw: string[] | undefined) => {
+    if (!raw) return undefined;
+    const ids = raw.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+    const unknown = unknownSelectors(ids, catalog);
+    if (unknown.length) throw new UsageError(`${flag}: unknown rule id or family: ${unknown.join(', ')}`);
+    return ids;
+  };
+  const config: RuleConfig = {};
+  const select = list('--select', values.select);
+  const ignore = list('--ignore', values.ignore);
+  if (select) config.select = select;
+  if (ignore) config.ignore = ignore;
+  if (values['target-version'] !== undefined) {
+    const version = parseTargetVersion(values['target-version']);
+    if (!version) throw new UsageError(`--target-version: expected a version like 3.11, got "${values['target-version']}"`);
+    config.targetVersion = version;
+  }
+  return config;
+}
+
+function display(path: string, cwd: string): string {
+  const rel = relative(cwd, resolve(path));
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`pymodern: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+/** A progress line on stderr, only for a terminal and only once the run takes a while. */
+class Progress {
+  private readonly started = Date.now();
+  private lastDraw = 0;
+  private drawn = false;
+
+  constructor(private readonly total: number) {}
+
+  update(done: number): void {
+    if (!process.stderr.isTTY) return;
+    const now = Date.now();
+    if (now - this.started < 1000 || now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    this.drawn = true;
+    process.stderr.write(`\rpymodern: ${done}/${this.total} files…`);
+  }
+
+  done(): void {
+    if (this.drawn) process.stderr.write('\r\x1b[K');
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`pymodern: internal error: ${String((error as Error).stack ?? error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

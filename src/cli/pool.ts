@@ -1,0 +1,49 @@
+// Spreads files over worker threads: each worker takes a small batch, and asks for the
+// next when done, so a slow file never holds up the others.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileJob, FileResult } from './analyze-file';
+import type { WorkerResponse } from './worker';
+
+const BATCH = 8;
+
+export async function runInWorkers(
+  jobs: readonly FileJob[],
+  workers: number,
+  distDir: string,
+  onProgress: (done: number) => void,
+): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  let next = 0;
+  const runOne = () =>
+    new Promise<void>((resolvePromise, reject) => {
+      const worker = new Worker(join(distDir, 'worker.js'), { workerData: { distDir } });
+      let pending = 0;
+      const send = () => {
+        const batch = jobs.slice(next, next + BATCH);
+        next += batch.length;
+        pending = batch.length;
+        if (batch.length) worker.postMessage({ jobs: batch });
+        else void worker.terminate().then(() => resolvePromise());
+      };
+      worker.on('message', (message: WorkerResponse) => {
+        if (message.type === 'fatal') {
+          reject(new Error(`worker failed to start: ${message.message}`));
+          void worker.terminate();
+        } else if (message.type === 'ready') send();
+        else {
+          results.push(...message.results);
+          onProgress(results.length);
+          send();
+        }
+      });
+      worker.on('error', (error) => reject(error));
+      worker.on('exit', (code) => {
+        if (next < jobs.length || pending > 0) {
+          if (code !== 0) reject(new Error(`worker exited with code ${code}`));
+        }
+      });
+    });
+  await Promise.all(Array.from({ length: workers }, runOne));
+  return results;
+}

@@ -1,0 +1,25 @@
+// Worker thread of `pymodern check`: loads its own engine, then analyses batches of files
+// the main thread sends, answering each batch with its results.
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadEngine } from '../node/load-engine';
+import { analyzeFile, type FileJob, type FileResult } from './analyze-file';
+
+export interface WorkerRequest {
+  jobs: FileJob[];
+}
+
+export type WorkerResponse = { type: 'ready' } | { type: 'results'; results: FileResult[] } | { type: 'fatal'; message: string };
+
+async function main(): Promise<void> {
+  const port = parentPort!;
+  const engine = await loadEngine((workerData as { distDir: string }).distDir);
+  port.on('message', (request: WorkerRequest) => {
+    const results = request.jobs.map((job) => analyzeFile(engine, job));
+    port.postMessage({ type: 'results', results } satisfies WorkerResponse);
+  });
+  port.postMessage({ type: 'ready' } satisfies WorkerResponse);
+}
+
+main().catch((error: unknown) => {
+  parentPort?.postMessage({ type: 'fatal', message: String((error as Error).message ?? error) } satisfies WorkerResponse);
+});

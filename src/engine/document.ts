@@ -1,0 +1,94 @@
+// A parsed Python source: text + tree + line index, updated incrementally by edits.
+import type { Edit, Point, Tree } from 'web-tree-sitter';
+import { LineIndex } from './positions';
+import type { PythonParser } from './parser';
+
+export interface ContentChange {
+  /** UTF-16 offsets into the text before this change. */
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export class SourceDocument {
+  private currentTree: Tree | undefined;
+  private index: LineIndex | undefined;
+
+  constructor(
+    private readonly parser: PythonParser,
+    private currentText: string,
+    /** Monotonic version: the editor's document version, or a local counter. */
+    public version = 0,
+  ) {
+    this.currentTree = parser.parse(currentText);
+  }
+
+  get text(): string {
+    return this.currentText;
+  }
+
+  get tree(): Tree {
+    if (!this.currentTree) throw new Error('document was disposed');
+    return this.currentTree;
+  }
+
+  get lines(): LineIndex {
+    this.index ??= new LineIndex(this.currentText);
+    return this.index;
+  }
+
+  /**
+   * Applies changes in order (each relative to the text left by the previous one, as
+   * VS Code reports them), tells the old tree about each, then reparses reusing it.
+   */
+  update(changes: readonly ContentChange[], version = this.version + 1): void {
+    const tree = this.tree;
+    let text = this.currentText;
+    for (const change of changes) {
+      const startPosition = pointAt(text, change.start);
+      const oldEndPosition = pointAt(text, change.end);
+      text = text.slice(0, change.start) + change.newText + text.slice(change.end);
+      const newEndIndex = change.start + change.newText.length;
+      const edit: Edit = {
+        startIndex: change.start,
+        oldEndIndex: change.end,
+        newEndIndex,
+        startPosition,
+        oldEndPosition,
+        newEndPosition: pointAt(text, newEndIndex),
+      };
+      tree.edit(edit);
+    }
+    this.replaceTree(this.parser.parse(text, tree), text, version);
+  }
+
+  /** Replaces the whole text (no tree reuse). */
+  reset(text: string, version = this.version + 1): void {
+    this.replaceTree(this.parser.parse(text), text, version);
+  }
+
+  private replaceTree(next: Tree, text: string, version: number): void {
+    this.currentTree?.delete();
+    this.currentTree = next;
+    this.currentText = text;
+    this.index = undefined;
+    this.version = version;
+  }
+
+  /** Frees the tree's WASM memory. The document is unusable afterwards. */
+  dispose(): void {
+    this.currentTree?.delete();
+    this.currentTree = undefined;
+  }
+}
+
+/** Row/column (UTF-16) of an offset, scanning back to the previous line break only. */
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}

@@ -1,0 +1,341 @@
+// The rule engine: one combined tree-sitter query for every rule (one pass over the tree,
+// not one per rule), shared semantic facts, guards, templates, suppressions.
+import { Query, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
+import { CHECKS, type CheckContext, type CheckVisitor } from './checks';
+import { isRuleEnabled } from './config';
+import { SourceDocument } from './document';
+import { FactQueries, SemanticFacts } from './facts';
+import { applyEdits, chooseFixes } from './fixes';
+import { GUARDS } from './guards';
+import { referenceModule } from './imports-edit';
+import { PythonParser, type GrammarBytes } from './parser';
+import { Suppressions } from './suppression';
+import { renderTemplate, type Captures } from './template';
+import {
+  DEFAULT_TARGET_VERSION,
+  type CompiledRuleSet,
+  type Finding,
+  type Fix,
+  type FixTemplate,
+  type GuardSpec,
+  type RuleConfig,
+  type RuleMeta,
+  type TextEdit,
+  type TrendMeta,
+} from './types';
+
+export interface EngineOptions {
+  grammar: GrammarBytes;
+  ruleSet: CompiledRuleSet;
+}
+
+interface PatternOwner {
+  rule: RuleMeta;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Number of fixes applied over all passes. */
+  applied: number;
+  /** Findings left in the fixed text. */
+  findings: Finding[];
+}
+
+const MAX_FIX_PASSES = 10;
+
+export class Engine {
+  readonly rules: readonly RuleMeta[];
+  readonly trends: ReadonlyMap<string, TrendMeta>;
+  private readonly ruleQuery: Query;
+  private readonly patternOwners: PatternOwner[];
+  private readonly factQueries: FactQueries;
+  private readonly commentQuery: Query;
+  private readonly errorQuery: Query;
+
+  private constructor(
+    readonly parser: PythonParser,
+    ruleSet: CompiledRuleSet,
+  ) {
+    this.rules = ruleSet.rules;
+    this.trends = new Map(ruleSet.trends.map((t) => [t.id, t]));
+    const language = parser.language;
+    // All rule queries become one query; each pattern remembers its rule by the offset at
+    // which it starts in the combined source.
+    const pieces: { rule: RuleMeta; offset: number }[] = [];
+    let source = '';
+    for (const rule of this.rules) {
+      if (!rule.query) continue;
+      pieces.push({ rule, offset: source.length });
+      source += `${rule.query}\n`;
+    }
+    try {
+      this.ruleQuery = new Query(language, source || '(module) @_empty');
+    } catch (error) {
+      throw new Error(`the compiled rule queries do not compile: ${String(error)}`);
+    }
+    this.patternOwners = [];
+    for (let i = 0; i < this.ruleQuery.patternCount(); i++) {
+      const start = this.ruleQuery.startIndexForPattern(i);
+      const owner = [...pieces].reverse().find((p) => p.offset <= start);
+      this.patternOwners.push({ rule: owner ? owner.rule : (undefined as unknown as RuleMeta) });
+    }
+    this.factQueries = new FactQueries(language);
+    this.commentQuery = new Query(language, '(comment) @comment');
+    this.errorQuery = new Query(language, '(ERROR) @error');
+  }
+
+  static async create(options: EngineOptions): Promise<Engine> {
+    const parser = await PythonParser.create(options.grammar);
+    return new Engine(parser, options.ruleSet);
+  }
+
+  rule(id: string): RuleMeta | undefined {
+    return this.rules.find((r) => r.id === id);
+  }
+
+  /** Parses a text into a document that can be updated incrementally. Call dispose(). */
+  open(text: string, version = 0): SourceDocument {
+    return new SourceDocument(this.parser, text, version);
+  }
+
+  /** Analyses a text once and frees the tree. */
+  analyzeText(text: string, config: RuleConfig = {}): Finding[] {
+    const document = this.open(text);
+    try {
+      return this.analyze(document, config);
+    } finally {
+      document.dispose();
+    }
+  }
+
+  analyze(document: SourceDocument, config: RuleConfig = {}): Finding[] {
+    const enabled = this.rules.filter((rule) => isRuleEnabled(rule, config) && meetsVersion(rule, config));
+    if (!enabled.length) return [];
+    const enabledIds = new Set(enabled.map((r) => r.id));
+    const tree = document.tree;
+    const facts = new SemanticFacts(tree, this.factQueries, config.targetVersion ?? DEFAULT_TARGET_VERSION);
+    const run = new AnalysisRun(document, facts, config, this.errorRanges(tree));
+
+    const visitors = new Map<string, CheckVisitor>();
+    for (const rule of enabled) {
+      if (!rule.check) continue;
+      const factory = CHECKS[rule.check];
+      if (!factory) throw new Error(`${rule.source}: check "${rule.check}" is not registered in src/engine/checks/index.ts`);
+      visitors.set(rule.id, factory(run.contextFor(rule)));
+    }
+    for (const match of this.ruleQuery.matches(tree.rootNode)) {
+      const rule = this.patternOwners[match.patternIndex]?.rule;
+      if (!rule || !enabledIds.has(rule.id)) continue;
+      const captures = capturesOf(match);
+      const visitor = visitors.get(rule.id);
+      if (visitor) visitor.match?.(captures);
+      else run.dataRuleMatch(rule, captures);
+    }
+    for (const visitor of visitors.values()) visitor.finish?.();
+    return run.finish(this.commentQuery);
+  }
+
+  /**
+   * Applies the first acceptable fix of every finding, re-analysing until nothing more
+   * changes (a fix can reveal or remove another finding). A batch of fixes that would
+   * introduce a syntax error is retried one fix at a time, dropping the bad ones.
+   */
+  fixAll(text: string, config: RuleConfig, options: { unsafe: boolean; rules?: ReadonlySet<string> }): FixAllResult {
+    const accept = (fix: Fix) => fix.safety === 'safe' || options.unsafe;
+    let applied = 0;
+    let current = text;
+    const rejected = new Set<string>();
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const findings = this.analyzeText(current, config).filter((f) => !options.rules || options.rules.has(f.rule));
+      const acceptable = (fix: Fix) => accept(fix) && !rejected.has(fixKey(fix));
+      const { fixes, edits } = chooseFixes(findings, acceptable);
+      if (!fixes.length) break;
+      const candidate = applyEdits(current, edits);
+      if (this.errorCount(candidate) <= this.errorCount(current)) {
+        current = candidate;
+        applied += fixes.length;
+        continue;
+      }
+      for (const fix of fixes) {
+        const single = applyEdits(current, fix.edits);
+        if (this.errorCount(single) <= this.errorCount(current)) {
+          current = single;
+          applied++;
+          break; // the other fixes' offsets are stale now: re-analyse
+        }
+        rejected.add(fixKey(fix));
+      }
+    }
+    const findings = this.analyzeText(current, config).filter((f) => !options.rules || options.rules.has(f.rule));
+    return { text: current, applied, findings };
+  }
+
+  /** True when applying the fix keeps the file free of new syntax errors. */
+  fixKeepsSyntax(text: string, fix: Fix): boolean {
+    return this.errorCount(applyEdits(text, fix.edits)) <= this.errorCount(text);
+  }
+
+  private errorCount(text: string): number {
+    const tree = this.parser.parse(text);
+    try {
+      return tree.rootNode.hasError ? this.errorQuery.captures(tree.rootNode).length + countMissing(tree) : 0;
+    } finally {
+      tree.delete();
+    }
+  }
+
+  private errorRanges(tree: Tree): [number, number][] {
+    if (!tree.rootNode.hasError) return [];
+    return this.errorQuery.captures(tree.rootNode).map((c) => [c.node.startIndex, c.node.endIndex]);
+  }
+
+  dispose(): void {
+    this.ruleQuery.delete();
+    this.factQueries.delete();
+    this.commentQuery.delete();
+    this.errorQuery.delete();
+    this.parser.delete();
+  }
+}
+
+/** The state of one analysis: findings so far and the helpers rules report through. */
+class AnalysisRun {
+  private readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly document: SourceDocument,
+    private readonly facts: SemanticFacts,
+    private readonly config: RuleConfig,
+    private readonly errors: [number, number][],
+  ) {}
+
+  contextFor(rule: RuleMeta): CheckContext {
+    return {
+      rule,
+      text: this.document.text,
+      tree: this.document.tree,
+      facts: this.facts,
+      isSound: (node) => this.isSound(node),
+      moduleReference: (module) => referenceModule(module, this.facts, this.document.text),
+      report: (report) => {
+        const message = renderTemplate(rule.message, { captures: {}, data: report.data }, true);
+        this.add(rule, report.node.startIndex, report.node.endIndex, message, report.fixes ?? [], report.suggestion);
+      },
+    };
+  }
+
+  dataRuleMatch(rule: RuleMeta, captures: Captures): void {
+    const target = captures[rule.report!];
+    if (!target || !this.isSound(target)) return;
+    if (!this.passes(rule.guards, captures)) return;
+    const data = { $function: this.facts.enclosingFunction(target)?.name ?? '' };
+    const message = renderTemplate(rule.message, { captures, data }, true);
+    const fixes = rule.fixes.filter((template) => this.passes(template.guards ?? [], captures)).map((template) => this.renderFix(template, captures, data));
+    const suggestion = rule.suggestion ? renderTemplate(rule.suggestion, { captures, data, module: (m) => this.facts.moduleAlias(m) ?? m }, false) : undefined;
+    this.add(rule, target.startIndex, target.endIndex, message, fixes, suggestion);
+  }
+
+  private passes(guards: readonly GuardSpec[], captures: Captures): boolean {
+    for (const guard of guards) {
+      const definition = GUARDS[guard.name];
+      const node = guard.capture ? captures[guard.capture] : undefined;
+      if (!definition || (definition.needsCapture && !node)) return false;
+      if (!definition.test({ facts: this.facts, node, args: guard.args ?? {} })) return false;
+    }
+    return true;
+  }
+
+  private renderFix(template: FixTemplate, captures: Captures, data: Record<string, string>): Fix {
+    const target = captures[template.replace];
+    const extra: TextEdit[] = [];
+    const module = (name: string) => {
+      const reference = referenceModule(name, this.facts, this.document.text);
+      if (reference.edit && !extra.some((e) => e.newText === reference.edit!.newText)) extra.push(reference.edit);
+      return reference.name;
+    };
+    let newText = renderTemplate(template.template, { captures, data, module }, false);
+    if (newText.startsWith('await ') && needsParentheses(target)) newText = `(${newText})`;
+    const title = renderTemplate(template.title, { captures, data, module: (m) => this.facts.moduleAlias(m) ?? m }, true);
+    return { title, safety: template.safety, edits: [{ start: target.startIndex, end: target.endIndex, newText }, ...extra] };
+  }
+
+  /** A finding is reported only where the tree is sound: no syntax error in or around it. */
+  private isSound(node: Node): boolean {
+    if (node.hasError) return false;
+    return !this.errors.some(([start, end]) => start <= node.startIndex && node.endIndex <= end);
+  }
+
+  private add(rule: RuleMeta, start: number, end: number, message: string, fixes: Fix[], suggestion: string | undefined): void {
+    const key = `${rule.id}:${start}:${end}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const lines = this.document.lines;
+    this.findings.push({
+      rule: rule.id,
+      family: rule.family,
+      trend: rule.trend,
+      severity: this.config.severity?.[rule.id] ?? rule.severity,
+      message,
+      start,
+      end,
+      range: { start: lines.positionAt(start), end: lines.positionAt(end) },
+      peers: rule.peers,
+      fixes,
+      suggestion,
+      tags: rule.tags,
+    });
+  }
+
+  finish(commentQuery: Query): Finding[] {
+    if (!this.findings.length) return [];
+    const root = this.document.tree.rootNode;
+    const comments = commentQuery.captures(root).map((c) => c.node);
+    const firstStatement = root.namedChildren.find((c) => c && c.type !== 'comment');
+    const suppressions = new Suppressions(comments, this.document.lines, firstStatement?.startIndex ?? root.endIndex);
+    return this.findings
+      .filter((f) => !suppressions.isSuppressed(f.rule, f.peers, f.range.start.line, f.range.end.line))
+      .sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  }
+}
+
+function capturesOf(match: QueryMatch): Captures {
+  const captures: Captures = {};
+  for (const capture of match.captures) captures[capture.name] ??= capture.node;
+  return captures;
+}
+
+function meetsVersion(rule: RuleMeta, config: RuleConfig): boolean {
+  if (!rule.minVersion) return true;
+  const [major, minor] = config.targetVersion ?? DEFAULT_TARGET_VERSION;
+  return major > rule.minVersion[0] || (major === rule.minVersion[0] && minor >= rule.minVersion[1]);
+}
+
+/** `await x` binds looser than `.attr`, `[i]` and `(…)`, so it needs brackets there. */
+function needsParentheses(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  const slot =
+    parent.type === 'attribute' ? 'object' : parent.type === 'subscript' ? 'value' : parent.type === 'call' ? 'function' : undefined;
+  return slot !== undefined && parent.childForFieldName(slot)?.equals(node) === true;
+}
+
+function countMissing(tree: Tree): number {
+  let count = 0;
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      if (cursor.currentNode.isMissing) count++;
+      if (cursor.currentNode.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return count;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function fixKey(fix: Fix): string {
+  return JSON.stringify(fix.edits);
+}

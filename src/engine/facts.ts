@@ -1,0 +1,327 @@
+// Semantic facts shared by every rule of one analysis: imports and aliases, scopes (which
+// function encloses a node, and whether it is async), local bindings that shadow imports,
+// and the target Python version. Computed lazily, at most once per parse.
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
+import type { PythonVersion } from './types';
+
+export interface ImportBinding {
+  /** The name the import binds in its scope (`t` for `import time as t`). */
+  local: string;
+  /** What the name stands for: `time`, `time.sleep`, `os` for `import os.path`. */
+  qualified: string;
+  /** True when the binding is a module (`import x`), false for `from x import y`. */
+  isModule: boolean;
+  /** The import statement. */
+  node: Node;
+  scope: Scope;
+}
+
+export type ScopeKind = 'module' | 'function' | 'lambda' | 'class';
+
+export interface Scope {
+  kind: ScopeKind;
+  /** The def/lambda/class node (the root node for the module scope). */
+  node: Node;
+  isAsync: boolean;
+  /** Name of the def or class; empty for lambdas and the module. */
+  name: string;
+  /** UTF-16 range in which code runs in this scope (the body, for defs and lambdas). */
+  bodyStart: number;
+  bodyEnd: number;
+  parent: Scope | undefined;
+  /** Names bound here other than by imports (parameters, assignments, defs…). */
+  readonly bindings: Set<string>;
+  /** Names bound here by imports. */
+  readonly imports: Map<string, ImportBinding[]>;
+}
+
+const SCOPE_QUERY = `
+(function_definition body: (block) @function.body) @function
+(lambda body: (_) @lambda.body) @lambda
+(class_definition body: (block) @class.body) @class
+`;
+
+// Everything that binds a name, except imports (collected separately).
+const BINDING_QUERY = `
+(function_definition name: (identifier) @outer)
+(class_definition name: (identifier) @outer)
+(parameters (identifier) @param)
+(lambda_parameters (identifier) @param)
+(default_parameter name: (identifier) @param)
+(typed_parameter (identifier) @param)
+(typed_default_parameter name: (identifier) @param)
+(list_splat_pattern (identifier) @param)
+(dictionary_splat_pattern (identifier) @param)
+(assignment left: (identifier) @bind)
+(augmented_assignment left: (identifier) @bind)
+(pattern_list (identifier) @bind)
+(tuple_pattern (identifier) @bind)
+(list_pattern (identifier) @bind)
+(for_statement left: (identifier) @bind)
+(for_in_clause left: (identifier) @bind)
+(as_pattern alias: (as_pattern_target (identifier) @bind))
+(named_expression name: (identifier) @bind)
+(global_statement (identifier) @bind)
+(nonlocal_statement (identifier) @bind)
+(as_pattern alias: (as_pattern_target (tuple (identifier) @bind)))
+`;
+
+const IMPORT_QUERY = `
+(import_statement) @import
+(import_from_statement) @from
+(future_import_statement) @future
+`;
+
+/** Queries compiled once per language and shared by all facts objects. */
+export class FactQueries {
+  readonly scopes: Query;
+  readonly bindings: Query;
+  readonly imports: Query;
+
+  constructor(language: Language) {
+    this.scopes = new Query(language, SCOPE_QUERY);
+    this.bindings = new Query(language, BINDING_QUERY);
+    this.imports = new Query(language, IMPORT_QUERY);
+  }
+
+  delete(): void {
+    this.scopes.delete();
+    this.bindings.delete();
+    this.imports.delete();
+  }
+}
+
+export class SemanticFacts {
+  private scopeList: Scope[] | undefined;
+  private moduleScopeValue: Scope | undefined;
+  private importList: ImportBinding[] | undefined;
+  private futureFeatures = new Set<string>();
+
+  constructor(
+    readonly tree: Tree,
+    private readonly queries: FactQueries,
+    readonly targetVersion: PythonVersion,
+  ) {}
+
+  // ---- scopes ----
+
+  get moduleScope(): Scope {
+    this.buildScopes();
+    return this.moduleScopeValue!;
+  }
+
+  /** Every scope in document order, the module first. */
+  get scopes(): readonly Scope[] {
+    return this.buildScopes();
+  }
+
+  private buildScopes(): Scope[] {
+    if (this.scopeList) return this.scopeList;
+    const root = this.tree.rootNode;
+    const moduleScope = newScope('module', root, false, '', 0, root.endIndex, undefined);
+    const list: Scope[] = [moduleScope];
+    const open: Scope[] = [moduleScope];
+    for (const match of this.queries.scopes.matches(root)) {
+      const whole = match.captures.find((c) => !c.name.endsWith('.body'))!;
+      const body = match.captures.find((c) => c.name.endsWith('.body'))!;
+      const node = whole.node;
+      // Matches arrive in document order, so the innermost open scope containing this one
+      // is its parent.
+      while (open.length > 1 && open[open.length - 1].node.endIndex <= node.startIndex) open.pop();
+      const kind = whole.name as ScopeKind;
+      const isAsync = kind === 'function' && node.firstChild?.type === 'async';
+      const name = kind === 'lambda' ? '' : (node.childForFieldName('name')?.text ?? '');
+      const scope = newScope(kind, node, isAsync, name, body.node.startIndex, body.node.endIndex, open[open.length - 1]);
+      list.push(scope);
+      open.push(scope);
+    }
+    this.moduleScopeValue = moduleScope;
+    this.scopeList = list;
+    this.collectBindings(list);
+    return list;
+  }
+
+  /**
+   * The innermost scope whose body contains the UTF-16 offset. Decorators, default values
+   * and a def's name belong to the scope around the def, as in Python.
+   */
+  scopeAt(offset: number): Scope {
+    const scopes = this.buildScopes();
+    let low = 0;
+    let high = scopes.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (scopes[mid].node.startIndex <= offset) low = mid;
+      else high = mid - 1;
+    }
+    for (let scope: Scope | undefined = scopes[low]; scope; scope = scope.parent) {
+      if (scope.kind === 'module') return scope;
+      if (offset >= scope.bodyStart && offset < scope.bodyEnd) return scope;
+    }
+    return this.moduleScope;
+  }
+
+  scopeOf(node: Node): Scope {
+    return this.scopeAt(node.startIndex);
+  }
+
+  /** The scope of the def whose body encloses the node, or undefined at module level. */
+  enclosingFunction(node: Node): Scope | undefined {
+    const scope = this.scopeOf(node);
+    return scope.kind === 'function' || scope.kind === 'lambda' ? scope : undefined;
+  }
+
+  /**
+   * True when the node runs in a coroutine: its nearest enclosing def is `async def`.
+   * A nested sync def, a lambda or a class body stops the async context.
+   */
+  isInAsyncContext(node: Node): boolean {
+    const scope = this.scopeOf(node);
+    return scope.kind === 'function' && scope.isAsync;
+  }
+
+  private collectBindings(scopes: Scope[]): void {
+    for (const capture of this.queries.bindings.captures(this.tree.rootNode)) {
+      const node = capture.node;
+      let scope: Scope;
+      if (capture.name === 'param') scope = this.scopeOfParameter(node, scopes);
+      else if (capture.name === 'outer') scope = this.scopeAt(node.parent!.startIndex);
+      else scope = this.scopeAt(node.startIndex);
+      scope.bindings.add(node.text);
+    }
+    for (const binding of this.imports) binding.scope.imports.set(binding.local, [...(binding.scope.imports.get(binding.local) ?? []), binding]);
+  }
+
+  /** Parameters sit before the body, so find the def/lambda that owns the parameter list. */
+  private scopeOfParameter(node: Node, scopes: Scope[]): Scope {
+    for (let i = scopes.length - 1; i > 0; i--) {
+      const scope = scopes[i];
+      if (scope.node.startIndex <= node.startIndex && node.endIndex <= scope.bodyStart) return scope;
+    }
+    return this.scopeAt(node.startIndex);
+  }
+
+  // ---- imports ----
+
+  get imports(): readonly ImportBinding[] {
+    if (this.importList) return this.importList;
+    const list: ImportBinding[] = [];
+    for (const match of this.queries.imports.matches(this.tree.rootNode)) {
+      const capture = match.captures[0];
+      const node = capture.node;
+      if (node.hasError) continue;
+      const scope = this.scopeAt(node.startIndex);
+      if (capture.name === 'future') {
+        for (const name of node.childrenForFieldName('name')) if (name) this.futureFeatures.add(importedName(name).name);
+      } else if (capture.name === 'import') {
+        for (const child of node.childrenForFieldName('name')) {
+          if (!child) continue;
+          const { name, alias } = importedName(child);
+          // `import os.path` binds `os`; `import os.path as p` binds `p` to `os.path`.
+          const local = alias ?? name.split('.')[0];
+          list.push({ local, qualified: alias ? name : local, isModule: true, node, scope });
+        }
+      } else {
+        const moduleNode = node.childForFieldName('module_name');
+        // Relative imports (`from . import x`) are the user's own modules: never a library.
+        if (!moduleNode || moduleNode.type === 'relative_import') continue;
+        const module = moduleNode.text.replace(/\s+/g, '');
+        for (const child of node.childrenForFieldName('name')) {
+          if (!child) continue;
+          const { name, alias } = importedName(child);
+          list.push({ local: alias ?? name, qualified: `${module}.${name}`, isModule: false, node, scope });
+        }
+      }
+    }
+    this.importList = list;
+    return list;
+  }
+
+  /** True when `from __future__ import <feature>` is present. */
+  hasFutureImport(feature: string): boolean {
+    void this.imports;
+    return this.futureFeatures.has(feature);
+  }
+
+  /** True when the file imports the module or anything under it (`pandas`, `pandas.io`). */
+  importsModule(module: string): boolean {
+    return this.imports.some((b) => b.qualified === module || b.qualified.startsWith(`${module}.`));
+  }
+
+  /** A module-level name bound to exactly `module` by `import module [as alias]`. */
+  moduleAlias(module: string): string | undefined {
+    const scope = this.moduleScope;
+    for (const binding of this.imports) {
+      if (binding.isModule && binding.qualified === module && binding.scope === scope && this.lookup(binding.local, scope) === module) {
+        return binding.local;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The qualified name an expression stands for, following imports and aliases:
+   * `t.sleep` → `time.sleep` after `import time as t`; `zz` → `time.sleep` after
+   * `from time import sleep as zz`. Undefined when any local binding could shadow it.
+   */
+  resolve(node: Node): string | undefined {
+    const parts: string[] = [];
+    let current: Node | null = node;
+    while (current && current.type === 'attribute') {
+      const attribute = current.childForFieldName('attribute');
+      if (!attribute) return undefined;
+      parts.unshift(attribute.text);
+      current = current.childForFieldName('object');
+    }
+    if (!current || current.type !== 'identifier') return undefined;
+    const base = this.lookup(current.text, this.scopeOf(current));
+    if (base === undefined) return undefined;
+    return parts.length ? `${base}.${parts.join('.')}` : base;
+  }
+
+  /** What an unqualified name refers to from a scope, if it is an import without rivals. */
+  lookup(name: string, from: Scope): string | undefined {
+    this.buildScopes();
+    const visible = visibleScopes(from);
+    for (const scope of visible) {
+      const imported = scope.imports.get(name);
+      if (scope.bindings.has(name)) return undefined;
+      if (imported) {
+        const targets = new Set(imported.map((b) => b.qualified));
+        return targets.size === 1 ? imported[0].qualified : undefined;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Python's lookup order: the scope, enclosing functions (skipping class bodies), module. */
+function visibleScopes(from: Scope): Scope[] {
+  const result: Scope[] = [from];
+  for (let scope = from.parent; scope; scope = scope.parent) {
+    if (scope.kind !== 'class') result.push(scope);
+  }
+  return result;
+}
+
+function newScope(
+  kind: ScopeKind,
+  node: Node,
+  isAsync: boolean,
+  name: string,
+  bodyStart: number,
+  bodyEnd: number,
+  parent: Scope | undefined,
+): Scope {
+  return { kind, node, isAsync, name, bodyStart, bodyEnd, parent, bindings: new Set(), imports: new Map() };
+}
+
+function importedName(node: Node): { name: string; alias?: string } {
+  if (node.type === 'aliased_import') {
+    return {
+      name: (node.childForFieldName('name')?.text ?? '').replace(/\s+/g, ''),
+      alias: node.childForFieldName('alias')?.text,
+    };
+  }
+  return { name: node.text.replace(/\s+/g, '') };
+}

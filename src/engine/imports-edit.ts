@@ -1,0 +1,72 @@
+// Adds an `import x` statement a fix needs, where a person would put it: after the last
+// top-level import, else after the module docstring and `from __future__` lines, else first.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticFacts } from './facts';
+import { detectEol } from './positions';
+import type { TextEdit } from './types';
+
+export interface ModuleReference {
+  /** Name to write in the fix (the existing alias when the module is already imported). */
+  name: string;
+  /** The edit that adds the import, when it is missing. */
+  edit?: TextEdit;
+}
+
+export function referenceModule(module: string, facts: SemanticFacts, text: string): ModuleReference {
+  const alias = facts.moduleAlias(module);
+  if (alias) return { name: alias };
+  return { name: module, edit: insertImport(`import ${module}`, facts, text) };
+}
+
+function insertImport(statement: string, facts: SemanticFacts, text: string): TextEdit {
+  const eol = detectEol(text);
+  const root = facts.tree.rootNode;
+  let anchor: Node | undefined;
+  for (const child of root.namedChildren) {
+    if (!child) continue;
+    const isImport = child.type === 'import_statement' || child.type === 'import_from_statement' || child.type === 'future_import_statement';
+    const isDocstring = !anchor && child.type === 'expression_statement' && child.firstNamedChild?.type === 'string' && child.startIndex === firstCodeOffset(root);
+    if (isImport || isDocstring) anchor = child;
+    else if (child.type !== 'comment') break;
+  }
+  if (!anchor) {
+    // No imports: go after leading comments (shebang, coding cookie, licence header).
+    const start = leadingCommentsEnd(root, text);
+    const prefix = start > 0 && !endsWithEol(text, start) ? eol : '';
+    return { start, end: start, newText: `${prefix}${statement}${eol}` };
+  }
+  const lineEnd = endOfLine(text, anchor.endIndex);
+  if (lineEnd === text.length) return { start: lineEnd, end: lineEnd, newText: `${eol}${statement}${eol}` };
+  return { start: lineEnd, end: lineEnd, newText: `${eol}${statement}` };
+}
+
+function firstCodeOffset(root: Node): number {
+  for (const child of root.namedChildren) if (child && child.type !== 'comment') return child.startIndex;
+  return root.endIndex;
+}
+
+function leadingCommentsEnd(root: Node, text: string): number {
+  let end = 0;
+  for (const child of root.namedChildren) {
+    if (!child || child.type !== 'comment') break;
+    end = endOfLine(text, child.endIndex);
+    end = skipLineBreak(text, end);
+  }
+  return end;
+}
+
+function endOfLine(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function skipLineBreak(text: string, offset: number): number {
+  if (text[offset] === '\r' && text[offset + 1] === '\n') return offset + 2;
+  if (text[offset] === '\n' || text[offset] === '\r') return offset + 1;
+  return offset;
+}
+
+function endsWithEol(text: string, offset: number): boolean {
+  return offset > 0 && (text[offset - 1] === '\n' || text[offset - 1] === '\r');
+}

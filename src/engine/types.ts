@@ -1,0 +1,130 @@
+// Shared vocabulary of the engine. Editor-free: no `vscode`, no `fs`.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export type FixSafety = 'safe' | 'unsafe';
+
+/** A Python version as [major, minor], e.g. [3, 10]. */
+export type PythonVersion = readonly [number, number];
+
+/** A position in UTF-16 code units (what VS Code and web-tree-sitter use). 0-based. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A replacement of the text between two UTF-16 offsets. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  safety: FixSafety;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  rule: string;
+  family: string;
+  trend: string;
+  severity: Severity;
+  message: string;
+  /** UTF-16 offsets into the analysed text. */
+  start: number;
+  end: number;
+  range: Range;
+  peers: string[];
+  fixes: Fix[];
+  /** Markdown: the modern form built from the user's code, for hovers. */
+  suggestion?: string;
+  tags: FindingTag[];
+}
+
+export type FindingTag = 'deprecated' | 'unnecessary';
+
+// ---- Rule metadata, as compiled from rules/<family>/<id>.yml ----
+
+export interface GuardSpec {
+  /** Name of a guard in src/engine/guards.ts. */
+  name: string;
+  /** The capture the guard looks at. */
+  capture?: string;
+  /** Extra arguments, guard-specific. */
+  args?: Record<string, unknown>;
+}
+
+export interface FixTemplate {
+  title: string;
+  safety: FixSafety;
+  /** Capture whose range the template replaces. */
+  replace: string;
+  /** Text with {{capture}}, {{capture.inner}} and {{module:name}} placeholders. */
+  template: string;
+  /** Conditions for offering this fix (e.g. the file uses asyncio, not trio). */
+  guards?: GuardSpec[];
+}
+
+export interface RuleMeta {
+  id: string;
+  family: string;
+  trend: string;
+  severity: Severity;
+  status: 'stable' | 'preview';
+  title: string;
+  /** One line with {{placeholders}} filled from captures or check data. */
+  message: string;
+  /** Markdown shown in hovers: why it matters. */
+  note: string;
+  peers: string[];
+  tags: FindingTag[];
+  /** Minimum target Python version for the rule to run. */
+  minVersion?: PythonVersion;
+  /** A tree-sitter query (data rule) ... */
+  query?: string;
+  /** ... the capture that gives the finding's range ... */
+  report?: string;
+  guards: GuardSpec[];
+  fixes: FixTemplate[];
+  /** Markdown template of the modern form, for hovers. */
+  suggestion?: string;
+  /** ... or the name of a code-backed check in src/engine/checks/. */
+  check?: string;
+  /** Source file the rule was compiled from (for messages). */
+  source: string;
+}
+
+export interface TrendMeta {
+  id: string;
+  title: string;
+  /** One or two sentences: the "why now" shown in hovers. */
+  summary: string;
+  /** Page body, Markdown. */
+  markdown: string;
+}
+
+export interface CompiledRuleSet {
+  generated: string;
+  rules: RuleMeta[];
+  trends: TrendMeta[];
+}
+
+// ---- Configuration, resolved per file ----
+
+export interface RuleConfig {
+  /** Rule ids, family names or ALL. Empty/undefined = all stable rules. */
+  select?: string[];
+  ignore?: string[];
+  severity?: Record<string, Severity>;
+  targetVersion?: PythonVersion;
+}
+
+export const DEFAULT_TARGET_VERSION: PythonVersion = [3, 10];

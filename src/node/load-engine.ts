@@ -1,0 +1,24 @@
+// Node-side loading of the engine: reads the WASM files and compiled rules that the build
+// put in dist/. Shared by the CLI, its workers and (later) the VS Code adapter.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine } from '../engine/engine';
+import type { CompiledRuleSet } from '../engine/types';
+
+export const RUNTIME_WASM = 'tree-sitter.wasm';
+export const PYTHON_WASM = 'tree-sitter-python.wasm';
+export const RULES_JSON = 'rules.json';
+
+export function readRuleSet(distDir: string): CompiledRuleSet {
+  return JSON.parse(readFileSync(join(distDir, RULES_JSON), 'utf8')) as CompiledRuleSet;
+}
+
+export async function loadEngine(distDir: string): Promise<Engine> {
+  let grammar;
+  try {
+    grammar = { runtime: readFileSync(join(distDir, RUNTIME_WASM)), python: readFileSync(join(distDir, PYTHON_WASM)) };
+  } catch (error) {
+    throw new Error(`pymodern is not built: ${String((error as Error).message)} (run \`npm run build\`)`);
+  }
+  return Engine.create({ grammar, ruleSet: readRuleSet(distDir) });
+}
