@@ -93,6 +93,7 @@ function toRule(raw: Record<string, unknown>, source: string): RuleMeta {
     fixes: (raw.fixes as RuleMeta['fixes']) ?? [],
     suggestion: raw.suggestion as string | undefined,
     check: raw.check as string | undefined,
+    fixSafety: raw['fix-safety'] as RuleMeta['fixSafety'],
     source,
   };
 }

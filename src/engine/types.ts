@@ -98,6 +98,8 @@ export interface RuleMeta {
   suggestion?: string;
   /** ... or the name of a code-backed check in src/engine/checks/. */
   check?: string;
+  /** For checks: the safety of the fixes the code offers, if any. */
+  fixSafety?: 'safe' | 'unsafe' | 'mixed';
   /** Source file the rule was compiled from (for messages). */
   source: string;
 }
