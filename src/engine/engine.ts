@@ -29,9 +29,13 @@ export interface EngineOptions {
   ruleSet: CompiledRuleSet;
 }
 
-interface PatternOwner {
-  rule: RuleMeta;
+/** One tree-sitter query for a set of rules, and the rule behind each of its patterns. */
+interface CombinedQuery {
+  query: Query;
+  owners: RuleMeta[];
 }
+
+const QUERY_CACHE_SIZE = 32;
 
 export interface FixAllResult {
   text: string;
@@ -46,8 +50,7 @@ const MAX_FIX_PASSES = 10;
 export class Engine {
   readonly rules: readonly RuleMeta[];
   readonly trends: ReadonlyMap<string, TrendMeta>;
-  private readonly ruleQuery: Query;
-  private readonly patternOwners: PatternOwner[];
+  private readonly combinedQueries = new Map<string, CombinedQuery>();
   private readonly factQueries: FactQueries;
   private readonly commentQuery: Query;
   private readonly errorQuery: Query;
@@ -59,26 +62,6 @@ export class Engine {
     this.rules = ruleSet.rules;
     this.trends = new Map(ruleSet.trends.map((t) => [t.id, t]));
     const language = parser.language;
-    // All rule queries become one query; each pattern remembers its rule by the offset at
-    // which it starts in the combined source.
-    const pieces: { rule: RuleMeta; offset: number }[] = [];
-    let source = '';
-    for (const rule of this.rules) {
-      if (!rule.query) continue;
-      pieces.push({ rule, offset: source.length });
-      source += `${rule.query}\n`;
-    }
-    try {
-      this.ruleQuery = new Query(language, source || '(module) @_empty');
-    } catch (error) {
-      throw new Error(`the compiled rule queries do not compile: ${String(error)}`);
-    }
-    this.patternOwners = [];
-    for (let i = 0; i < this.ruleQuery.patternCount(); i++) {
-      const start = this.ruleQuery.startIndexForPattern(i);
-      const owner = [...pieces].reverse().find((p) => p.offset <= start);
-      this.patternOwners.push({ rule: owner ? owner.rule : (undefined as unknown as RuleMeta) });
-    }
     this.factQueries = new FactQueries(language);
     this.commentQuery = new Query(language, '(comment) @comment');
     this.errorQuery = new Query(language, '(ERROR) @error');
@@ -111,21 +94,25 @@ export class Engine {
   analyze(document: SourceDocument, config: RuleConfig = {}): Finding[] {
     const enabled = this.rules.filter((rule) => isRuleEnabled(rule, config) && meetsVersion(rule, config));
     if (!enabled.length) return [];
-    const enabledIds = new Set(enabled.map((r) => r.id));
     const tree = document.tree;
     const facts = new SemanticFacts(tree, this.factQueries, config.targetVersion ?? DEFAULT_TARGET_VERSION);
+    // Rules whose guards cannot pass in this file (time.sleep where nothing imports time)
+    // cost nothing: they are left out of the query.
+    const active = enabled.filter((rule) => mayApply(rule, facts));
+    if (!active.length) return [];
     const run = new AnalysisRun(document, facts, config, this.errorRanges(tree));
 
     const visitors = new Map<string, CheckVisitor>();
-    for (const rule of enabled) {
+    for (const rule of active) {
       if (!rule.check) continue;
       const factory = CHECKS[rule.check];
       if (!factory) throw new Error(`${rule.source}: check "${rule.check}" is not registered in src/engine/checks/index.ts`);
       visitors.set(rule.id, factory(run.contextFor(rule)));
     }
-    for (const match of this.ruleQuery.matches(tree.rootNode)) {
-      const rule = this.patternOwners[match.patternIndex]?.rule;
-      if (!rule || !enabledIds.has(rule.id)) continue;
+    const combined = this.combinedQuery(active.filter((rule) => rule.query));
+    for (const match of combined.query.matches(tree.rootNode)) {
+      const rule = combined.owners[match.patternIndex];
+      if (!rule) continue;
       const captures = capturesOf(match);
       const visitor = visitors.get(rule.id);
       if (visitor) visitor.match?.(captures);
@@ -133,6 +120,46 @@ export class Engine {
     }
     for (const visitor of visitors.values()) visitor.finish?.();
     return run.finish(this.commentQuery);
+  }
+
+  /** The combined query of a set of rules, compiled once and cached by the set. */
+  private combinedQuery(rules: readonly RuleMeta[]): CombinedQuery {
+    const key = rules.map((r) => r.id).join(' ');
+    const cached = this.combinedQueries.get(key);
+    if (cached) {
+      // Refresh its place in the LRU order.
+      this.combinedQueries.delete(key);
+      this.combinedQueries.set(key, cached);
+      return cached;
+    }
+    const starts: { rule: RuleMeta; offset: number }[] = [];
+    let source = '';
+    for (const rule of rules) {
+      starts.push({ rule, offset: source.length });
+      source += `${rule.query}\n`;
+    }
+    let query: Query;
+    try {
+      query = new Query(this.parser.language, source || '(module) @_empty');
+    } catch (error) {
+      // The build validates every query, so this means a hand-edited dist/rules.json.
+      const culprit = rules.find((rule) => !compiles(this.parser, rule.query!));
+      throw new Error(`${culprit ? `${culprit.source}: query` : 'rule queries'} do not compile: ${String((error as Error).message ?? error)}`);
+    }
+    // Each pattern belongs to the rule whose text it starts in.
+    const owners: RuleMeta[] = [];
+    for (let i = 0; i < query.patternCount(); i++) {
+      const start = query.startIndexForPattern(i);
+      owners.push(starts.filter((s) => s.offset <= start).pop()!.rule);
+    }
+    const combined = { query, owners };
+    this.combinedQueries.set(key, combined);
+    if (this.combinedQueries.size > QUERY_CACHE_SIZE) {
+      const [oldestKey, oldest] = this.combinedQueries.entries().next().value!;
+      oldest.query.delete();
+      this.combinedQueries.delete(oldestKey);
+    }
+    return combined;
   }
 
   /**
@@ -190,7 +217,8 @@ export class Engine {
   }
 
   dispose(): void {
-    this.ruleQuery.delete();
+    for (const combined of this.combinedQueries.values()) combined.query.delete();
+    this.combinedQueries.clear();
     this.factQueries.delete();
     this.commentQuery.delete();
     this.errorQuery.delete();
@@ -303,6 +331,20 @@ function capturesOf(match: QueryMatch): Captures {
   const captures: Captures = {};
   for (const capture of match.captures) captures[capture.name] ??= capture.node;
   return captures;
+}
+
+function compiles(parser: PythonParser, source: string): boolean {
+  try {
+    new Query(parser.language, source).delete();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** False when a file-level pre-check of the rule's guards already rules it out. */
+function mayApply(rule: RuleMeta, facts: SemanticFacts): boolean {
+  return rule.guards.every((guard) => GUARDS[guard.name]?.mayPass?.(facts, guard.args ?? {}) ?? true);
 }
 
 function meetsVersion(rule: RuleMeta, config: RuleConfig): boolean {

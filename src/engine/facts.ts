@@ -66,6 +66,12 @@ const BINDING_QUERY = `
 (as_pattern alias: (as_pattern_target (tuple (identifier) @bind)))
 `;
 
+// Exits of every function, attributed to their def by scope.
+const EXIT_QUERY = `
+(return_statement (_)? @value) @return
+(yield) @yield
+`;
+
 const IMPORT_QUERY = `
 (import_statement) @import
 (import_from_statement) @from
@@ -77,22 +83,36 @@ export class FactQueries {
   readonly scopes: Query;
   readonly bindings: Query;
   readonly imports: Query;
+  readonly exits: Query;
 
   constructor(language: Language) {
     this.scopes = new Query(language, SCOPE_QUERY);
     this.bindings = new Query(language, BINDING_QUERY);
     this.imports = new Query(language, IMPORT_QUERY);
+    this.exits = new Query(language, EXIT_QUERY);
   }
 
   delete(): void {
     this.scopes.delete();
     this.bindings.delete();
     this.imports.delete();
+    this.exits.delete();
   }
 }
 
+/** How a function's own body (not nested defs) leaves it. */
+export interface FunctionExits {
+  yields: boolean;
+  /** A `return` with a value other than `None`. */
+  returnsValue: boolean;
+}
+
+const NO_EXITS: FunctionExits = { yields: false, returnsValue: false };
+
 export class SemanticFacts {
   private scopeList: Scope[] | undefined;
+  private bindingsCollected = false;
+  private exitsByDef: Map<number, FunctionExits> | undefined;
   private moduleScopeValue: Scope | undefined;
   private importList: ImportBinding[] | undefined;
   private futureFeatures = new Set<string>();
@@ -137,7 +157,6 @@ export class SemanticFacts {
     }
     this.moduleScopeValue = moduleScope;
     this.scopeList = list;
-    this.collectBindings(list);
     return list;
   }
 
@@ -180,7 +199,28 @@ export class SemanticFacts {
     return scope.kind === 'function' && scope.isAsync;
   }
 
-  private collectBindings(scopes: Scope[]): void {
+  /** Yields and valued returns of the def starting at `defStart`, from one query per file. */
+  functionExits(definition: Node): FunctionExits {
+    if (!this.exitsByDef) {
+      this.exitsByDef = new Map();
+      for (const match of this.queries.exits.matches(this.tree.rootNode)) {
+        const exit = match.captures.find((c) => c.name !== 'value')!;
+        const value = match.captures.find((c) => c.name === 'value');
+        const owner = this.scopeAt(exit.node.startIndex);
+        if (owner.kind !== 'function') continue;
+        const exits = this.exitsByDef.get(owner.node.startIndex) ?? { yields: false, returnsValue: false };
+        if (exit.name === 'yield') exits.yields = true;
+        else if (value && value.node.type !== 'none') exits.returnsValue = true;
+        this.exitsByDef.set(owner.node.startIndex, exits);
+      }
+    }
+    return this.exitsByDef.get(definition.startIndex) ?? NO_EXITS;
+  }
+
+  private collectBindings(): void {
+    if (this.bindingsCollected) return;
+    this.bindingsCollected = true;
+    const scopes = this.buildScopes();
     for (const capture of this.queries.bindings.captures(this.tree.rootNode)) {
       const node = capture.node;
       let scope: Scope;
@@ -243,6 +283,14 @@ export class SemanticFacts {
     return this.futureFeatures.has(feature);
   }
 
+  /**
+   * Whether some import could make an expression resolve to one of `names`: `time.sleep` is
+   * reachable after `import time` or `from time import sleep`. Lets rules skip whole files.
+   */
+  mayResolveTo(names: readonly string[]): boolean {
+    return this.imports.some((b) => names.some((name) => name === b.qualified || name.startsWith(`${b.qualified}.`)));
+  }
+
   /** True when the file imports the module or anything under it (`pandas`, `pandas.io`). */
   importsModule(module: string): boolean {
     return this.imports.some((b) => b.qualified === module || b.qualified.startsWith(`${module}.`));
@@ -281,7 +329,7 @@ export class SemanticFacts {
 
   /** What an unqualified name refers to from a scope, if it is an import without rivals. */
   lookup(name: string, from: Scope): string | undefined {
-    this.buildScopes();
+    this.collectBindings();
     const visible = visibleScopes(from);
     for (const scope of visible) {
       const imported = scope.imports.get(name);

@@ -15,6 +15,8 @@ export interface GuardDefinition {
   /** Names of the arguments the guard accepts, with a check of their shape. */
   args: Record<string, (value: unknown) => boolean>;
   test(input: GuardInput): boolean;
+  /** A cheap file-level pre-check: false means no match in this file can pass. */
+  mayPass?(facts: SemanticFacts, args: Record<string, unknown>): boolean;
 }
 
 const stringList = (value: unknown): boolean => Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -35,12 +37,14 @@ export const GUARDS: Record<string, GuardDefinition> = {
       const qualified = facts.resolve(node!);
       return qualified !== undefined && (args.names as string[]).includes(qualified);
     },
+    mayPass: (facts, args) => facts.mayResolveTo(args.names as string[]),
   },
   /** The file imports the module (any alias, or anything under it). */
   'imports-module': {
     needsCapture: false,
     args: { module: aString },
     test: ({ facts, args }) => facts.importsModule(args.module as string),
+    mayPass: (facts, args) => facts.importsModule(args.module as string),
   },
   /** The file imports none of these modules. */
   'imports-none-of': {

@@ -27,16 +27,10 @@ export function createMissingReturnAnnotation(context: CheckContext): CheckVisit
 }
 
 function returnsNothing(definition: Node, context: CheckContext): boolean {
+  const exits = context.facts.functionExits(definition);
+  if (exits.yields || exits.returnsValue) return false;
   const body = definition.childForFieldName('body');
-  if (!body || isPlaceholder(definition, body)) return false;
-  const own = (node: Node) => context.facts.scopeOf(node).node.startIndex === definition.startIndex;
-  for (const node of body.descendantsOfType(['return_statement', 'yield'])) {
-    if (!node || !own(node)) continue;
-    if (node.type === 'yield') return false;
-    const value = node.firstNamedChild;
-    if (value && value.type !== 'none') return false;
-  }
-  return true;
+  return !!body && !isPlaceholder(definition, body);
 }
 
 /** Stubs (`...`), raise-only bodies, abstract methods and overloads: `None` is not their contract. */
