@@ -4,7 +4,7 @@ import { Query, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
 import { CHECKS, type CheckContext, type CheckVisitor } from './checks';
 import { isRuleEnabled } from './config';
 import { SourceDocument } from './document';
-import { FactQueries, SemanticFacts } from './facts';
+import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
 import { applyEdits, chooseFixes } from './fixes';
 import { GUARDS } from './guards';
 import { referenceModule } from './imports-edit';
@@ -32,7 +32,8 @@ export interface EngineOptions {
 /** One tree-sitter query for a set of rules, and the rule behind each of its patterns. */
 interface CombinedQuery {
   query: Query;
-  owners: RuleMeta[];
+  /** The rule of each pattern; undefined for the base fact patterns. */
+  owners: (RuleMeta | undefined)[];
 }
 
 const QUERY_CACHE_SIZE = 32;
@@ -52,7 +53,6 @@ export class Engine {
   readonly trends: ReadonlyMap<string, TrendMeta>;
   private readonly combinedQueries = new Map<string, CombinedQuery>();
   private readonly factQueries: FactQueries;
-  private readonly commentQuery: Query;
   private readonly errorQuery: Query;
 
   private constructor(
@@ -63,7 +63,6 @@ export class Engine {
     this.trends = new Map(ruleSet.trends.map((t) => [t.id, t]));
     const language = parser.language;
     this.factQueries = new FactQueries(language);
-    this.commentQuery = new Query(language, '(comment) @comment');
     this.errorQuery = new Query(language, '(ERROR) @error');
   }
 
@@ -95,13 +94,28 @@ export class Engine {
     const enabled = this.rules.filter((rule) => isRuleEnabled(rule, config) && meetsVersion(rule, config));
     if (!enabled.length) return [];
     const tree = document.tree;
-    const facts = new SemanticFacts(tree, this.factQueries, config.targetVersion ?? DEFAULT_TARGET_VERSION);
-    // Rules whose guards cannot pass in this file (time.sleep where nothing imports time)
-    // cost nothing: they are left out of the query.
-    const active = enabled.filter((rule) => mayApply(rule, facts));
-    if (!active.length) return [];
-    const run = new AnalysisRun(document, facts, config, this.errorRanges(tree));
+    // Phase 1, one traversal: the base facts plus every rule no import can rule out.
+    // Phase 2, only when the file imports what they need: rules gated on imports
+    // (time.sleep where nothing imports time costs nothing).
+    const gated = (rule: RuleMeta) => rule.guards.some((guard) => GUARDS[guard.name]?.mayPass);
+    const first = this.combinedQuery(enabled.filter((rule) => rule.query && !gated(rule)), true);
+    const baseMatches: QueryMatch[] = [];
+    const ruleMatches: [RuleMeta, Captures][] = [];
+    const collect = (combined: CombinedQuery, match: QueryMatch) => {
+      const rule = combined.owners[match.patternIndex];
+      if (rule) ruleMatches.push([rule, capturesOf(match)]);
+      else baseMatches.push(match);
+    };
+    for (const match of first.query.matches(tree.rootNode)) collect(first, match);
+    const facts = new SemanticFacts(tree, this.factQueries, config.targetVersion ?? DEFAULT_TARGET_VERSION, baseMatches);
+    const active = enabled.filter((rule) => !gated(rule) || mayApply(rule, facts));
+    const second = active.filter((rule) => rule.query && gated(rule));
+    if (second.length) {
+      const combined = this.combinedQuery(second, false);
+      for (const match of combined.query.matches(tree.rootNode)) collect(combined, match);
+    }
 
+    const run = new AnalysisRun(document, facts, config);
     const visitors = new Map<string, CheckVisitor>();
     for (const rule of active) {
       if (!rule.check) continue;
@@ -109,22 +123,21 @@ export class Engine {
       if (!factory) throw new Error(`${rule.source}: check "${rule.check}" is not registered in src/engine/checks/index.ts`);
       visitors.set(rule.id, factory(run.contextFor(rule)));
     }
-    const combined = this.combinedQuery(active.filter((rule) => rule.query));
-    for (const match of combined.query.matches(tree.rootNode)) {
-      const rule = combined.owners[match.patternIndex];
-      if (!rule) continue;
-      const captures = capturesOf(match);
+    for (const [rule, captures] of ruleMatches) {
       const visitor = visitors.get(rule.id);
       if (visitor) visitor.match?.(captures);
       else run.dataRuleMatch(rule, captures);
     }
     for (const visitor of visitors.values()) visitor.finish?.();
-    return run.finish(this.commentQuery);
+    return run.finish();
   }
 
-  /** The combined query of a set of rules, compiled once and cached by the set. */
-  private combinedQuery(rules: readonly RuleMeta[]): CombinedQuery {
-    const key = rules.map((r) => r.id).join(' ');
+  /**
+   * The combined query of a set of rules, optionally after the base fact patterns
+   * (whose owner is undefined), compiled once and cached by the set.
+   */
+  private combinedQuery(rules: readonly RuleMeta[], withBase: boolean): CombinedQuery {
+    const key = `${withBase ? 'base ' : ''}${rules.map((r) => r.id).join(' ')}`;
     const cached = this.combinedQueries.get(key);
     if (cached) {
       // Refresh its place in the LRU order.
@@ -132,8 +145,9 @@ export class Engine {
       this.combinedQueries.set(key, cached);
       return cached;
     }
-    const starts: { rule: RuleMeta; offset: number }[] = [];
-    let source = '';
+    const starts: { rule: RuleMeta | undefined; offset: number }[] = [];
+    let source = withBase ? BASE_QUERY : '';
+    if (withBase) starts.push({ rule: undefined, offset: 0 });
     for (const rule of rules) {
       starts.push({ rule, offset: source.length });
       source += `${rule.query}\n`;
@@ -147,7 +161,7 @@ export class Engine {
       throw new Error(`${culprit ? `${culprit.source}: query` : 'rule queries'} do not compile: ${String((error as Error).message ?? error)}`);
     }
     // Each pattern belongs to the rule whose text it starts in.
-    const owners: RuleMeta[] = [];
+    const owners: (RuleMeta | undefined)[] = [];
     for (let i = 0; i < query.patternCount(); i++) {
       const start = query.startIndexForPattern(i);
       owners.push(starts.filter((s) => s.offset <= start).pop()!.rule);
@@ -211,16 +225,10 @@ export class Engine {
     }
   }
 
-  private errorRanges(tree: Tree): [number, number][] {
-    if (!tree.rootNode.hasError) return [];
-    return this.errorQuery.captures(tree.rootNode).map((c) => [c.node.startIndex, c.node.endIndex]);
-  }
-
   dispose(): void {
     for (const combined of this.combinedQueries.values()) combined.query.delete();
     this.combinedQueries.clear();
     this.factQueries.delete();
-    this.commentQuery.delete();
     this.errorQuery.delete();
     this.parser.delete();
   }
@@ -231,12 +239,15 @@ class AnalysisRun {
   private readonly findings: Finding[] = [];
   private readonly seen = new Set<string>();
 
+  private readonly errors: [number, number][];
+
   constructor(
     private readonly document: SourceDocument,
     private readonly facts: SemanticFacts,
     private readonly config: RuleConfig,
-    private readonly errors: [number, number][],
-  ) {}
+  ) {
+    this.errors = facts.errorRanges;
+  }
 
   contextFor(rule: RuleMeta): CheckContext {
     return {
@@ -315,10 +326,10 @@ class AnalysisRun {
     });
   }
 
-  finish(commentQuery: Query): Finding[] {
+  finish(): Finding[] {
     if (!this.findings.length) return [];
     const root = this.document.tree.rootNode;
-    const comments = commentQuery.captures(root).map((c) => c.node);
+    const comments = this.facts.comments;
     const firstStatement = root.namedChildren.find((c) => c && c.type !== 'comment');
     const suppressions = new Suppressions(comments, this.document.lines, firstStatement?.startIndex ?? root.endIndex);
     return this.findings

@@ -1,7 +1,7 @@
 // Semantic facts shared by every rule of one analysis: imports and aliases, scopes (which
 // function encloses a node, and whether it is async), local bindings that shadow imports,
 // and the target Python version. Computed lazily, at most once per parse.
-import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
+import { Query, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
 import type { PythonVersion } from './types';
 
 export interface ImportBinding {
@@ -35,12 +35,6 @@ export interface Scope {
   readonly imports: Map<string, ImportBinding[]>;
 }
 
-const SCOPE_QUERY = `
-(function_definition body: (block) @function.body) @function
-(lambda body: (_) @lambda.body) @lambda
-(class_definition body: (block) @class.body) @class
-`;
-
 // Everything that binds a name, except imports (collected separately).
 const BINDING_QUERY = `
 (function_definition name: (identifier) @outer)
@@ -66,39 +60,51 @@ const BINDING_QUERY = `
 (as_pattern alias: (as_pattern_target (tuple (identifier) @bind)))
 `;
 
-// Exits of every function, attributed to their def by scope.
-const EXIT_QUERY = `
+// The facts every analysis needs, in one query: scopes, function exits, imports, comments
+// and syntax errors. The engine prepends it to the rules' own patterns, so one traversal of
+// the tree serves both (each query costs a full traversal, about a quarter of a parse).
+export const BASE_QUERY = `
+(function_definition body: (block) @function.body) @function
+(lambda body: (_) @lambda.body) @lambda
+(class_definition body: (block) @class.body) @class
 (return_statement (_)? @value) @return
 (yield) @yield
-`;
-
-const IMPORT_QUERY = `
 (import_statement) @import
 (import_from_statement) @from
 (future_import_statement) @future
+(comment) @comment
+(ERROR) @error
 `;
 
 /** Queries compiled once per language and shared by all facts objects. */
 export class FactQueries {
-  readonly scopes: Query;
+  readonly base: Query;
   readonly bindings: Query;
-  readonly imports: Query;
-  readonly exits: Query;
 
   constructor(language: Language) {
-    this.scopes = new Query(language, SCOPE_QUERY);
+    this.base = new Query(language, BASE_QUERY);
     this.bindings = new Query(language, BINDING_QUERY);
-    this.imports = new Query(language, IMPORT_QUERY);
-    this.exits = new Query(language, EXIT_QUERY);
+  }
+
+  /** Number of patterns BASE_QUERY contributes at the start of a combined query. */
+  get basePatternCount(): number {
+    return this.base.patternCount();
   }
 
   delete(): void {
-    this.scopes.delete();
+    this.base.delete();
     this.bindings.delete();
-    this.imports.delete();
-    this.exits.delete();
   }
 }
+
+/** Which fact each BASE_QUERY match feeds, by the name of its first capture. */
+const BASE_KIND: Record<string, 'scope' | 'exit' | 'import' | 'comment' | 'error'> = {
+  function: 'scope', 'function.body': 'scope', lambda: 'scope', 'lambda.body': 'scope', class: 'scope', 'class.body': 'scope',
+  return: 'exit', value: 'exit', yield: 'exit',
+  import: 'import', from: 'import', future: 'import',
+  comment: 'comment',
+  error: 'error',
+};
 
 /** How a function's own body (not nested defs) leaves it. */
 export interface FunctionExits {
@@ -117,11 +123,33 @@ export class SemanticFacts {
   private importList: ImportBinding[] | undefined;
   private futureFeatures = new Set<string>();
 
+  private baseMatches: QueryMatch[] | undefined;
+
   constructor(
     readonly tree: Tree,
     private readonly queries: FactQueries,
     readonly targetVersion: PythonVersion,
-  ) {}
+    /** Matches of BASE_QUERY the engine already has from its combined query. */
+    baseMatches?: QueryMatch[],
+  ) {
+    this.baseMatches = baseMatches;
+  }
+
+  private base(kind: 'scope' | 'exit' | 'import' | 'comment' | 'error'): QueryMatch[] {
+    this.baseMatches ??= this.queries.base.matches(this.tree.rootNode);
+    return this.baseMatches.filter((match) => BASE_KIND[match.captures[0].name] === kind);
+  }
+
+  /** Comment nodes, in document order. */
+  get comments(): Node[] {
+    return this.base('comment').map((m) => m.captures[0].node);
+  }
+
+  /** UTF-16 ranges of ERROR nodes. */
+  get errorRanges(): [number, number][] {
+    if (!this.tree.rootNode.hasError) return [];
+    return this.base('error').map((m) => [m.captures[0].node.startIndex, m.captures[0].node.endIndex]);
+  }
 
   // ---- scopes ----
 
@@ -141,7 +169,7 @@ export class SemanticFacts {
     const moduleScope = newScope('module', root, false, '', 0, root.endIndex, undefined);
     const list: Scope[] = [moduleScope];
     const open: Scope[] = [moduleScope];
-    for (const match of this.queries.scopes.matches(root)) {
+    for (const match of this.base('scope')) {
       const whole = match.captures.find((c) => !c.name.endsWith('.body'))!;
       const body = match.captures.find((c) => c.name.endsWith('.body'))!;
       const node = whole.node;
@@ -203,7 +231,7 @@ export class SemanticFacts {
   functionExits(definition: Node): FunctionExits {
     if (!this.exitsByDef) {
       this.exitsByDef = new Map();
-      for (const match of this.queries.exits.matches(this.tree.rootNode)) {
+      for (const match of this.base('exit')) {
         const exit = match.captures.find((c) => c.name !== 'value')!;
         const value = match.captures.find((c) => c.name === 'value');
         const owner = this.scopeAt(exit.node.startIndex);
@@ -246,7 +274,7 @@ export class SemanticFacts {
   get imports(): readonly ImportBinding[] {
     if (this.importList) return this.importList;
     const list: ImportBinding[] = [];
-    for (const match of this.queries.imports.matches(this.tree.rootNode)) {
+    for (const match of this.base('import')) {
       const capture = match.captures[0];
       const node = capture.node;
       if (node.hasError) continue;
