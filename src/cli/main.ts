@@ -1,7 +1,7 @@
 // `pymodern check`: the engine over files and folders, for people (text) and tools
 // (json, sarif). Exit codes: 0 no findings, 1 findings, 2 usage, config or I/O error.
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogOf, parseTargetVersion, unknownSelectors } from '../engine/config';
 import type { Engine } from '../engine/engine';
@@ -117,7 +117,9 @@ async function check(engine: Engine, paths: string[], options: CheckOptions): Pr
     const loaded = configs.forFile(path);
     if (loaded.error) {
       // A broken config skips the files it governs, loudly; the others still run.
-      if (!reported.has(loaded.file!)) errors.push({ file: display(loaded.file!, cwd), message: loaded.error.message });
+      // The error names the file in its `file` field; its message would repeat the absolute path.
+      const message = loaded.error.message.replace(`${loaded.error.file}: `, '');
+      if (!reported.has(loaded.file!)) errors.push({ file: display(loaded.file!, cwd), message });
       reported.add(loaded.file!);
       continue;
     }
@@ -144,7 +146,8 @@ async function check(engine: Engine, paths: string[], options: CheckOptions): Pr
   }
   progress.done();
 
-  results.sort((a, b) => a.file.localeCompare(b.file));
+  // Code unit order, not localeCompare: the output must not depend on the user's locale.
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const report: Report = {
     findings: results.flatMap((r) => r.findings),
     errors: [...errors, ...results.flatMap((r) => r.errors)],
@@ -198,7 +201,9 @@ function cliOverrides(values: { select?: string[]; ignore?: string[]; 'target-ve
 
 function display(path: string, cwd: string): string {
   const rel = relative(cwd, resolve(path));
-  return rel && !rel.startsWith('..') ? rel : path;
+  // `..odd.py` is inside the folder; `../x.py` (or another drive) is not.
+  const outside = !rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return outside ? path : rel;
 }
 
 function usage(message: string): number {

@@ -39,9 +39,8 @@ export async function runInWorkers(
       });
       worker.on('error', (error) => reject(error));
       worker.on('exit', (code) => {
-        if (next < jobs.length || pending > 0) {
-          if (code !== 0) reject(new Error(`worker exited with code ${code}`));
-        }
+        // Even with code 0: its files would be lost, and nothing would settle the promise.
+        if (next < jobs.length || pending > 0) reject(new Error(`worker exited with code ${code} before finishing its files`));
       });
     });
   await Promise.all(Array.from({ length: workers }, runOne));

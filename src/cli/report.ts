@@ -28,6 +28,9 @@ export function formatText(report: Report, options: { fixMode: 'none' | 'fix' | 
     if (unsafe && !options.unsafeFixes) hints.push(`${unsafe} more with --unsafe-fixes`);
     if (hints.length) summary += ` [*] ${hints.join(', ')}.`;
     parts.push(summary);
+  } else if (report.errors.length) {
+    // Not "All checks passed": some file or config could not be checked (exit 2).
+    parts.push(`No findings, but ${plural(report.errors.length, 'error')} (${plural(report.files, 'file')} checked).`);
   } else {
     parts.push(`All checks passed (${plural(report.files, 'file')} checked).`);
   }
@@ -74,7 +77,7 @@ export function formatSarif(report: Report, rules: readonly RuleMeta[], version:
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.file.split('\\').join('/')), uriBaseId: 'SRCROOT' },
+                artifactLocation: { uri: relativeUri(f.file), uriBaseId: 'SRCROOT' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },
@@ -87,7 +90,7 @@ export function formatSarif(report: Report, rules: readonly RuleMeta[], version:
             toolExecutionNotifications: report.errors.map((e) => ({
               level: 'error',
               message: { text: e.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(e.file.split('\\').join('/')), uriBaseId: 'SRCROOT' } } }],
+              locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(e.file), uriBaseId: 'SRCROOT' } } }],
             })),
           },
         ],
@@ -95,6 +98,11 @@ export function formatSarif(report: Report, rules: readonly RuleMeta[], version:
     ],
   };
   return JSON.stringify(sarif, null, 2);
+}
+
+/** A path as a URI reference: every segment percent-encoded, so `#`, `?` and `%` in names survive. */
+function relativeUri(path: string): string {
+  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
 function plural(n: number, word: string): string {

@@ -42,12 +42,8 @@ export function decodeSource(bytes: Uint8Array): SourceFile {
     const bad = firstInvalidUtf8(body);
     if (bad !== -1) throw new SourceReadError(`is not valid UTF-8 (bad byte 0x${body[bad].toString(16).padStart(2, '0')} at offset ${bad + (bom ? 3 : 0)}); declare its encoding with a "# -*- coding: … -*-" line`);
   }
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: true });
-  } catch {
-    throw new SourceReadError(`declares an unknown encoding "${encoding}"`);
-  }
+  const decoder = decoderFor(encoding);
+  if (!decoder) throw new SourceReadError(`declares an unknown encoding "${encoding}"`);
   try {
     return { text: decoder.decode(body), encoding: decoder.encoding, bom };
   } catch {
@@ -62,6 +58,22 @@ export function writeSource(path: string, source: SourceFile, text: string): voi
   else if (source.encoding === 'windows-1252' && /^[\x00-\xff]*$/.test(text)) body = Buffer.from(text, 'latin1');
   else throw new SourceReadError(`cannot write fixes in encoding ${source.encoding}`);
   writeFileSync(path, source.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body);
+}
+
+// Python codec names (after `_` → `-`) that are not WHATWG labels; PEP 263's own example is `latin-1`.
+const PYTHON_ENCODING_ALIASES: Record<string, string> = { 'latin-1': 'latin1', latin: 'latin1', '8859': 'latin1' };
+
+function decoderFor(encoding: string): TextDecoder | undefined {
+  const dashed = encoding.replace(/_/g, '-');
+  for (const label of [encoding, dashed, PYTHON_ENCODING_ALIASES[dashed]]) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label, { fatal: true });
+    } catch {
+      // not a label this runtime knows: try the next spelling
+    }
+  }
+  return undefined;
 }
 
 function declaredEncoding(bytes: Uint8Array): string | undefined {
