@@ -1,6 +1,8 @@
 // The per-file work of `pymodern check`, run in a worker thread or in the main thread:
 // read, analyse (or fix), and turn findings into the CLI's serialisable shape.
 import { createTwoFilesPatch } from 'diff';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Engine } from '../engine/engine';
 import { LineIndex } from '../engine/positions';
 import type { Finding, RuleConfig } from '../engine/types';
@@ -13,6 +15,8 @@ export interface FileJob {
   /** The path as shown to the user (relative to the working folder). */
   display: string;
   config: RuleConfig;
+  /** Folder of the packaged trend pages, for each finding's link. */
+  trendsDir: string;
   fixMode: FixMode;
   unsafeFixes: boolean;
 }
@@ -29,6 +33,8 @@ export interface OutputFinding {
   endLine: number;
   endColumn: number;
   message: string;
+  /** The trend page that explains the finding (a file: URL into the installed package). */
+  url: string;
   peers: string[];
   fix: { title: string; safety: string } | null;
 }
@@ -65,7 +71,7 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
     }
     const lines = new LineIndex(text);
     result.lines = lines.lineCount;
-    result.findings = findings.map((finding) => toOutput(finding, lines, job.display));
+    result.findings = findings.map((finding) => toOutput(finding, lines, job));
   } catch (error) {
     const message = error instanceof SourceReadError ? error.message : `internal error: ${String((error as Error).stack ?? error)}`;
     result.errors.push({ file: job.display, message });
@@ -73,11 +79,11 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
   return result;
 }
 
-function toOutput(finding: Finding, lines: LineIndex, file: string): OutputFinding {
+function toOutput(finding: Finding, lines: LineIndex, job: FileJob): OutputFinding {
   const { start, end } = finding.range;
   const fix = finding.fixes.find((f) => f.safety === 'safe') ?? finding.fixes[0];
   return {
-    file,
+    file: job.display,
     rule: finding.rule,
     family: finding.family,
     trend: finding.trend,
@@ -87,6 +93,7 @@ function toOutput(finding: Finding, lines: LineIndex, file: string): OutputFindi
     endLine: end.line + 1,
     endColumn: lines.codePointColumn(end) + 1,
     message: finding.message,
+    url: pathToFileURL(join(job.trendsDir, `${finding.trend}.md`)).href,
     peers: finding.peers,
     fix: fix ? { title: fix.title, safety: fix.safety } : null,
   };

@@ -127,6 +127,7 @@ async function check(engine: Engine, paths: string[], options: CheckOptions): Pr
       path,
       display: display(path, cwd),
       config: { ...loaded.config, ...options.cli },
+      trendsDir: join(options.distDir, 'trends'),
       fixMode: options.fixMode,
       unsafeFixes: options.unsafeFixes,
     });

@@ -7,6 +7,8 @@ import { SEVERITIES, type PythonVersion, type RuleConfig, type RuleMeta, type Se
 export interface ProjectConfig extends RuleConfig {
   /** Glob patterns (relative to the pyproject.toml folder) the CLI and scans skip. */
   exclude?: string[];
+  /** True when the file has a [tool.pymodern] table; without one, settings come from above. */
+  hasToolTable?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +56,7 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
   }
   const tool = asTable(asTable(document.tool)?.pymodern);
   if (!tool) return config;
+  config.hasToolTable = true;
   const at = (key: string) => `tool.pymodern.${key}`;
   for (const key of Object.keys(tool)) {
     if (!KNOWN_KEYS.includes(key)) {

@@ -21,7 +21,11 @@ export class ProjectConfigs {
 
   constructor(private readonly catalog: Catalog) {}
 
-  /** The config that governs a file: from the nearest pyproject.toml above it. */
+  /**
+   * The config that governs a file: the nearest pyproject.toml above it with a
+   * [tool.pymodern] table (as Ruff does); a nearer one without that table still gives
+   * the target version through its requires-python.
+   */
   forFile(path: string): LoadedConfig {
     return this.forFolder(dirname(path));
   }
@@ -49,7 +53,14 @@ export class ProjectConfigs {
     const root = dirname(file);
     try {
       const config = parsePyproject(readFileSync(file, 'utf8'), file, this.catalog);
-      const matchers = (config.exclude ?? []).map((pattern) => picomatch(pattern, { dot: true }));
+      if (!config.hasToolTable) {
+        const parentFolder = dirname(root);
+        const above = parentFolder === root ? NONE : this.forFolder(parentFolder);
+        const targetVersion = config.targetVersion ?? above.config.targetVersion;
+        return { ...above, config: { ...above.config, ...(targetVersion ? { targetVersion } : {}) } };
+      }
+      // A pattern without a slash matches a file or folder name at any depth, as in Ruff.
+      const matchers = (config.exclude ?? []).map((pattern) => picomatch(pattern, { dot: true, basename: !pattern.includes('/') }));
       return {
         file,
         config,

@@ -1,12 +1,18 @@
 // `--format json`: one object `{"findings": [...], "errors": [...]}` (design.md, CLI
 // contract), lines and columns 1-based, columns in Unicode code points.
 import assert from 'node:assert/strict';
-import { ASYNC_SLEEP, CLEAN, parseJson, project, READ_CSV_MESSAGE, runCli } from '../helpers/cli';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ASYNC_SLEEP, CLEAN, distDir, parseJson, project, READ_CSV_MESSAGE, runCli } from '../helpers/cli';
 
 // Line 5 starts with an emoji (2 UTF-16 units, 1 code point) and a CJK character before the
 // call, and the call's own argument holds another emoji: UTF-16 columns would be 16..32.
 const UNICODE_SOURCE = 'import time\n\n\nasync def main():\n    s = "😀中"; time.sleep("😀")\n';
 const MULTILINE_CSV = 'import pandas\n\ntable = pandas.read_csv(\n    "data.csv",\n)\n';
+
+/** Each finding links to its trend page in the build the CLI runs from. */
+const trendUrl = (trend: string) => pathToFileURL(join(distDir(), 'trends', `${trend}.md`)).href;
 
 const SLEEP = {
   file: 'src/app.py',
@@ -19,6 +25,7 @@ const SLEEP = {
   endLine: 5,
   endColumn: 30,
   message: '`time.sleep()` blocks the event loop inside coroutine `main`',
+  url: trendUrl('async-first-services'),
   peers: ['ASYNC251'],
   fix: { title: 'Replace with `await asyncio.sleep("😀")`', safety: 'safe' },
 };
@@ -33,6 +40,7 @@ const MAIN_ANNOTATION = {
   endLine: 4,
   endColumn: 15,
   message: 'Public function `main` has no return type annotation',
+  url: trendUrl('typed-python'),
   peers: ['ANN201', 'ANN205', 'ANN206'],
   fix: { title: 'Add `-> None`', safety: 'safe' },
 };
@@ -47,6 +55,7 @@ const READ_CSV_FINDING = {
   endLine: 5,
   endColumn: 2,
   message: READ_CSV_MESSAGE.replace('pd.read_csv', 'pandas.read_csv'),
+  url: trendUrl('high-performance-dataframes'),
   peers: [],
   fix: null,
 };
@@ -62,6 +71,8 @@ describe('cli: json format', () => {
     assert.equal(result.status, 1, result.stderr);
     assert.equal(result.stderr, '');
     assert.deepEqual(parseJson(result), { findings: [READ_CSV_FINDING, MAIN_ANNOTATION, SLEEP], errors: [] });
+    // The links work offline: they point at the trend pages shipped in the build.
+    for (const finding of [READ_CSV_FINDING, MAIN_ANNOTATION, SLEEP]) assert.ok(existsSync(fileURLToPath(finding.url)), finding.url);
     assert.ok(result.stdout.endsWith('}\n'), 'one JSON document and a newline, nothing else');
   });
 

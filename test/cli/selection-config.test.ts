@@ -76,6 +76,9 @@ describe('cli: [tool.pymodern] in the nearest pyproject.toml', () => {
       'services/api/deep/er/mod.py': ALL_RULES,
       'services/api/migrations/0001.py': ALL_RULES,
       'services/worker.py': ALL_RULES,
+      // No [tool.pymodern] here: the search goes on up to the outer config, as in Ruff.
+      'services/tools/pyproject.toml': '[project]\nname = "tools"\nrequires-python = ">=3.12"\n',
+      'services/tools/tool.py': ALL_RULES,
     });
   });
 
@@ -86,6 +89,7 @@ describe('cli: [tool.pymodern] in the nearest pyproject.toml', () => {
       'services/api/app.py pandas-read-csv error',
       'services/api/deep/er/mod.py missing-return-annotation hint',
       'services/api/deep/er/mod.py pandas-read-csv error',
+      'services/tools/tool.py blocking-sleep-in-async warning',
       'services/worker.py blocking-sleep-in-async warning',
     ]);
   });
@@ -105,6 +109,7 @@ describe('cli: [tool.pymodern] in the nearest pyproject.toml', () => {
       'outer.py pandas-read-csv information',
       'services/api/app.py pandas-read-csv error',
       'services/api/deep/er/mod.py pandas-read-csv error',
+      'services/tools/tool.py pandas-read-csv information',
       'services/worker.py pandas-read-csv information',
     ]);
   });

@@ -19,6 +19,8 @@ describe('cli: directory walk', () => {
       'src/legacy/old.py': ASYNC_SLEEP,
       'src/legacy_kept.py': ASYNC_SLEEP,
       'generated/gen.py': ASYNC_SLEEP,
+      // A pattern without a slash matches that name at any depth, as in Ruff.
+      'src/pkg/generated/deep.py': ASYNC_SLEEP,
       'src/generated_by_hand.py': ASYNC_SLEEP,
       '.git/hooks/pre_commit.py': ASYNC_SLEEP,
       '.venv/lib/site.py': ASYNC_SLEEP,
