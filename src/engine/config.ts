@@ -94,14 +94,17 @@ export function parseTargetVersion(value: string): PythonVersion | undefined {
   return Number.isInteger(minor) && minor >= 0 && minor < 100 ? [3, minor] : undefined;
 }
 
-/** The lowest Python 3 minor version a PEP 440 `requires-python` admits, if it says. */
+/**
+ * The lowest Python 3 minor version a PEP 440 `requires-python` admits, if it says. The
+ * comma means "and", so with several lower bounds (`>=3.8, >=3.10`) the highest one holds.
+ */
 export function lowerBoundOf(requires: string): PythonVersion | undefined {
   let lowest: PythonVersion | undefined;
   for (const clause of requires.split(',')) {
     const match = /^\s*(>=|~=|==|>|===)\s*(\d+)(?:\.(\d+|\*))?/.exec(clause);
     if (!match || match[2] !== '3') continue;
     const minor = match[3] === undefined || match[3] === '*' ? 0 : Number(match[3]);
-    if (!lowest || minor < lowest[1]) lowest = [3, minor];
+    if (!lowest || minor > lowest[1]) lowest = [3, minor];
   }
   return lowest;
 }

@@ -145,11 +145,14 @@ export class Engine {
       this.combinedQueries.set(key, cached);
       return cached;
     }
+    // tree-sitter reports where a pattern starts in UTF-8 bytes of the query source, so
+    // offsets are counted in bytes too (a rule's query may contain non-ASCII text).
+    const utf8 = new TextEncoder();
     const starts: { rule: RuleMeta | undefined; offset: number }[] = [];
     let source = withBase ? BASE_QUERY : '';
     if (withBase) starts.push({ rule: undefined, offset: 0 });
     for (const rule of rules) {
-      starts.push({ rule, offset: source.length });
+      starts.push({ rule, offset: utf8.encode(source).length });
       source += `${rule.query}\n`;
     }
     let query: Query;

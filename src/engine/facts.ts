@@ -122,6 +122,11 @@ export class SemanticFacts {
   private moduleScopeValue: Scope | undefined;
   private importList: ImportBinding[] | undefined;
   private futureFeatures = new Set<string>();
+  /** Every module path an import names, with its dotted prefixes (`a`, `a.b`, `a.b.c`). */
+  private readonly importedModules = new Set<string>();
+  /** What each binding stands for (`time`, `time.sleep`). */
+  private readonly importedTargets = new Set<string>();
+  private readonly aliases = new Map<string, string | undefined>();
 
   private baseMatches: QueryMatch[] | undefined;
 
@@ -257,14 +262,28 @@ export class SemanticFacts {
       else scope = this.scopeAt(node.startIndex);
       scope.bindings.add(node.text);
     }
-    for (const binding of this.imports) binding.scope.imports.set(binding.local, [...(binding.scope.imports.get(binding.local) ?? []), binding]);
+    for (const binding of this.imports) {
+      const known = binding.scope.imports.get(binding.local);
+      if (known) known.push(binding);
+      else binding.scope.imports.set(binding.local, [binding]);
+    }
   }
 
-  /** Parameters sit before the body, so find the def/lambda that owns the parameter list. */
+  /**
+   * Parameters sit before the body, so find the def/lambda that owns the parameter list:
+   * the last scope starting before the parameter, or one of its parents (a lambda in an
+   * earlier default value is nested in the def whose header holds both).
+   */
   private scopeOfParameter(node: Node, scopes: Scope[]): Scope {
-    for (let i = scopes.length - 1; i > 0; i--) {
-      const scope = scopes[i];
-      if (scope.node.startIndex <= node.startIndex && node.endIndex <= scope.bodyStart) return scope;
+    let low = 0;
+    let high = scopes.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (scopes[mid].node.startIndex <= node.startIndex) low = mid;
+      else high = mid - 1;
+    }
+    for (let scope: Scope | undefined = scopes[low]; scope && scope.kind !== 'module'; scope = scope.parent) {
+      if (node.endIndex <= scope.bodyStart) return scope;
     }
     return this.scopeAt(node.startIndex);
   }
@@ -288,6 +307,7 @@ export class SemanticFacts {
           // `import os.path` binds `os`; `import os.path as p` binds `p` to `os.path`.
           const local = alias ?? name.split('.')[0];
           list.push({ local, qualified: alias ? name : local, isModule: true, node, scope });
+          this.noteModule(name);
         }
       } else {
         const moduleNode = node.childForFieldName('module_name');
@@ -298,11 +318,18 @@ export class SemanticFacts {
           if (!child) continue;
           const { name, alias } = importedName(child);
           list.push({ local: alias ?? name, qualified: `${module}.${name}`, isModule: false, node, scope });
+          this.noteModule(`${module}.${name}`);
         }
       }
     }
+    for (const binding of list) this.importedTargets.add(binding.qualified);
     this.importList = list;
     return list;
+  }
+
+  private noteModule(path: string): void {
+    const parts = path.split('.');
+    for (let i = 1; i <= parts.length; i++) this.importedModules.add(parts.slice(0, i).join('.'));
   }
 
   /** True when `from __future__ import <feature>` is present. */
@@ -316,23 +343,29 @@ export class SemanticFacts {
    * reachable after `import time` or `from time import sleep`. Lets rules skip whole files.
    */
   mayResolveTo(names: readonly string[]): boolean {
-    return this.imports.some((b) => names.some((name) => name === b.qualified || name.startsWith(`${b.qualified}.`)));
+    void this.imports;
+    return names.some((name) => {
+      const parts = name.split('.');
+      for (let i = 1; i <= parts.length; i++) if (this.importedTargets.has(parts.slice(0, i).join('.'))) return true;
+      return false;
+    });
   }
 
   /** True when the file imports the module or anything under it (`pandas`, `pandas.io`). */
   importsModule(module: string): boolean {
-    return this.imports.some((b) => b.qualified === module || b.qualified.startsWith(`${module}.`));
+    void this.imports;
+    return this.importedModules.has(module);
   }
 
   /** A module-level name bound to exactly `module` by `import module [as alias]`. */
   moduleAlias(module: string): string | undefined {
+    if (this.aliases.has(module)) return this.aliases.get(module);
     const scope = this.moduleScope;
-    for (const binding of this.imports) {
-      if (binding.isModule && binding.qualified === module && binding.scope === scope && this.lookup(binding.local, scope) === module) {
-        return binding.local;
-      }
-    }
-    return undefined;
+    const binding = this.imports.find(
+      (b) => b.isModule && b.qualified === module && b.scope === scope && this.lookup(b.local, scope) === module,
+    );
+    this.aliases.set(module, binding?.local);
+    return binding?.local;
   }
 
   /**
@@ -363,8 +396,8 @@ export class SemanticFacts {
       const imported = scope.imports.get(name);
       if (scope.bindings.has(name)) return undefined;
       if (imported) {
-        const targets = new Set(imported.map((b) => b.qualified));
-        return targets.size === 1 ? imported[0].qualified : undefined;
+        const first = imported[0].qualified;
+        return imported.every((b) => b.qualified === first) ? first : undefined;
       }
     }
     return undefined;

@@ -12,10 +12,20 @@ export interface ModuleReference {
   edit?: TextEdit;
 }
 
+// One analysis asks once per finding; finding the insertion point walks the top-level
+// statements, so remember the answer per facts object (one parse of one text).
+const references = new WeakMap<SemanticFacts, Map<string, ModuleReference>>();
+
 export function referenceModule(module: string, facts: SemanticFacts, text: string): ModuleReference {
-  const alias = facts.moduleAlias(module);
-  if (alias) return { name: alias };
-  return { name: module, edit: insertImport(`import ${module}`, facts, text) };
+  let known = references.get(facts);
+  if (!known) references.set(facts, (known = new Map()));
+  let reference = known.get(module);
+  if (!reference) {
+    const alias = facts.moduleAlias(module);
+    reference = alias ? { name: alias } : { name: module, edit: insertImport(`import ${module}`, facts, text) };
+    known.set(module, reference);
+  }
+  return { name: reference.name, edit: reference.edit && { ...reference.edit } };
 }
 
 function insertImport(statement: string, facts: SemanticFacts, text: string): TextEdit {
