@@ -1,5 +1,6 @@
 // Build: checks the pinned grammar WASM, compiles rules/ into dist/rules.json (a broken
-// rule fails here, never in a user's editor), copies trend pages, bundles the CLI.
+// rule fails here, never in a user's editor), copies trend pages, bundles the CLI and the
+// VS Code extension.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,6 +72,8 @@ async function bundle() {
   };
   await build({ ...common, entryPoints: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } });
   chmodSync(join(dist, 'cli.js'), 0o755);
+  // The VS Code extension and its workspace-scan worker thread; `vscode` is provided by the host.
+  await build({ ...common, entryPoints: { extension: 'src/vscode/extension.ts', 'scan-worker': 'src/vscode/scan-worker.ts' }, outdir: dist, external: ['vscode'] });
 }
 
 rmSync(dist, { recursive: true, force: true });

@@ -5,6 +5,10 @@ import type { SemanticFacts } from '../facts';
 import type { ModuleReference } from '../imports-edit';
 import type { Captures } from '../template';
 import type { Fix, RuleMeta } from '../types';
+// Imports, grouped by family (keep each group sorted; add yours under its family).
+// async
+// dataframes
+// typing
 import { createMissingReturnAnnotation } from './missing-return-annotation';
 
 export interface CheckReport {
@@ -37,5 +41,8 @@ export interface CheckVisitor {
 export type CheckFactory = (context: CheckContext) => CheckVisitor;
 
 export const CHECKS: Record<string, CheckFactory> = {
+  // async
+  // dataframes
+  // typing
   'missing-return-annotation': createMissingReturnAnnotation,
 };

@@ -1,0 +1,5 @@
+import time
+
+
+async def vendored():
+    time.sleep(1)

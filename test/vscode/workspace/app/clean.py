@@ -1,0 +1,5 @@
+import asyncio
+
+
+async def handler() -> None:
+    await asyncio.sleep(1)

@@ -1,0 +1,5 @@
+import time
+
+
+async def skipped():
+    time.sleep(1)

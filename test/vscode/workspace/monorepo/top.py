@@ -1,0 +1,5 @@
+import time
+
+
+async def work(job):
+    time.sleep(job.delay)
