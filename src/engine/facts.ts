@@ -33,6 +33,22 @@ export interface Scope {
   readonly bindings: Set<string>;
   /** Names bound here by imports. */
   readonly imports: Map<string, ImportBinding[]>;
+  /** `name = value` and `with value as name` here, in document order. */
+  readonly assignments: Map<string, { value: Node; at: number }[]>;
+  /** Parameters of this def or lambda, by name (the identifier node). */
+  readonly parameters: Map<string, Node>;
+  /** Names also bound here in ways whose value is unknown (loops, unpacking, `+=`, `global`…). */
+  readonly opaque: Set<string>;
+}
+
+/** What a local name was bound to in its own scope, as far as the source says. */
+export interface LocalBinding {
+  /** Values of `name = value` / `with value as name` before the use, in document order. */
+  values: Node[];
+  /** The parameter's identifier when the name is a parameter of the scope. */
+  parameter?: Node;
+  /** Also bound in ways whose value is unknown: treat `values` as incomplete. */
+  opaque: boolean;
 }
 
 // Everything that binds a name, except imports (collected separately).
@@ -46,7 +62,9 @@ const BINDING_QUERY = `
 (typed_default_parameter name: (identifier) @param)
 (list_splat_pattern (identifier) @param)
 (dictionary_splat_pattern (identifier) @param)
-(assignment left: (identifier) @bind)
+(assignment left: (identifier) @assign right: (_) @value)
+(assignment left: (identifier) @bind !right)
+(with_item value: (as_pattern (_) @value alias: (as_pattern_target (identifier) @assign)))
 (augmented_assignment left: (identifier) @bind)
 (pattern_list (identifier) @bind)
 (tuple_pattern (identifier) @bind)
@@ -254,19 +272,49 @@ export class SemanticFacts {
     if (this.bindingsCollected) return;
     this.bindingsCollected = true;
     const scopes = this.buildScopes();
-    for (const capture of this.queries.bindings.captures(this.tree.rootNode)) {
+    const assigned = new Set<number>();
+    for (const match of this.queries.bindings.matches(this.tree.rootNode)) {
+      const capture = match.captures.find((c) => c.name !== 'value')!;
       const node = capture.node;
       let scope: Scope;
       if (capture.name === 'param') scope = this.scopeOfParameter(node, scopes);
       else if (capture.name === 'outer') scope = this.scopeAt(node.parent!.startIndex);
       else scope = this.scopeAt(node.startIndex);
-      scope.bindings.add(node.text);
+      const name = node.text;
+      scope.bindings.add(name);
+      if (capture.name === 'assign') {
+        const value = match.captures.find((c) => c.name === 'value')!.node;
+        const list = scope.assignments.get(name);
+        if (list) list.push({ value, at: node.startIndex });
+        else scope.assignments.set(name, [{ value, at: node.startIndex }]);
+        assigned.add(node.startIndex);
+      } else if (capture.name === 'param') {
+        scope.parameters.set(name, node);
+      } else if (!assigned.has(node.startIndex)) {
+        // `with x as name` is also caught by the generic as-pattern: it is an assignment.
+        scope.opaque.add(name);
+      }
     }
     for (const binding of this.imports) {
       const known = binding.scope.imports.get(binding.local);
       if (known) known.push(binding);
       else binding.scope.imports.set(binding.local, [binding]);
     }
+  }
+
+  /**
+   * What an identifier was bound to in its own scope: the values assigned to it before this
+   * use, its parameter, and whether other kinds of binding make that incomplete. Undefined
+   * when the name is not bound in the identifier's scope (a global, an outer name, a builtin).
+   */
+  localBinding(identifier: Node): LocalBinding | undefined {
+    this.collectBindings();
+    const scope = this.scopeOf(identifier);
+    const name = identifier.text;
+    if (!scope.bindings.has(name)) return undefined;
+    const values = (scope.assignments.get(name) ?? []).filter((a) => a.at < identifier.startIndex).map((a) => a.value);
+    const opaque = scope.opaque.has(name) || scope.imports.has(name);
+    return { values, parameter: scope.parameters.get(name), opaque };
   }
 
   /**
@@ -422,7 +470,10 @@ function newScope(
   bodyEnd: number,
   parent: Scope | undefined,
 ): Scope {
-  return { kind, node, isAsync, name, bodyStart, bodyEnd, parent, bindings: new Set(), imports: new Map() };
+  return {
+    kind, node, isAsync, name, bodyStart, bodyEnd, parent,
+    bindings: new Set(), imports: new Map(), assignments: new Map(), parameters: new Map(), opaque: new Set(),
+  };
 }
 
 function importedName(node: Node): { name: string; alias?: string } {

@@ -351,4 +351,58 @@ describe('semantic facts', () => {
       assert.deepEqual(run([3, 13]), ['gated-read-csv']);
     });
   });
+
+  describe('localBinding()', () => {
+    const text = [
+      'import pandas as pd',
+      'frame = pd.read_csv("a.csv")',
+      'async def handler(path, session: "Session"):',
+      '    f = open(path)',
+      '    f = open(path, "rb")',
+      '    data = f.read()',
+      '    with open(path) as g:',
+      '        g.read()',
+      '    for row in data:',
+      '        row.strip()',
+      '    count = 0',
+      '    count += 1',
+      '    session.get(path)',
+      '    frame.head()',
+      '',
+    ].join('\n');
+
+    it('gives the values assigned before the use, in order', () => {
+      const { facts, node } = analyse(text);
+      const binding = facts.localBinding(node('f.read()').childForFieldName('function')!.childForFieldName('object')!);
+      assert.deepEqual(binding?.values.map((v) => v.text), ['open(path)', 'open(path, "rb")']);
+      assert.equal(binding?.opaque, false);
+      assert.equal(binding?.parameter, undefined);
+    });
+
+    it('counts `with value as name` as an assignment', () => {
+      const { facts, node } = analyse(text);
+      const use = node('g.read()').childForFieldName('function')!.childForFieldName('object')!;
+      assert.deepEqual(facts.localBinding(use)?.values.map((v) => v.text), ['open(path)']);
+      assert.equal(facts.localBinding(use)?.opaque, false);
+    });
+
+    it('flags loop targets and augmented assignments as opaque', () => {
+      const { facts, node } = analyse(text);
+      assert.equal(facts.localBinding(node('row.strip()').childForFieldName('function')!.childForFieldName('object')!)?.opaque, true);
+      assert.equal(facts.localBinding(node('count += 1').childForFieldName('left')!)?.opaque, true);
+    });
+
+    it('gives a parameter (with its annotation reachable from the parent)', () => {
+      const { facts, node } = analyse(text);
+      const parameter = facts.localBinding(node('session.get(path)').childForFieldName('function')!.childForFieldName('object')!)?.parameter;
+      assert.equal(parameter?.startIndex, node('session').startIndex);
+      assert.equal(parameter?.parent?.childForFieldName('type')?.text, '"Session"');
+    });
+
+    it('is undefined for a name bound only in an outer scope', () => {
+      const { facts, node } = analyse(text);
+      assert.equal(facts.localBinding(node('frame.head()').childForFieldName('function')!.childForFieldName('object')!), undefined);
+      assert.deepEqual(facts.localBinding(node('frame'))?.values.map((v) => v.text), [], 'the binding itself precedes no use');
+    });
+  });
 });
