@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { OutputFinding } from '../../src/cli/analyze-file';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 const BUILD_DIR = join(REPO_ROOT, 'dist');
@@ -153,20 +154,8 @@ export function parseJson<T = JsonReport>(result: CliResult): T {
   }
 }
 
-export interface JsonFinding {
-  file: string;
-  rule: string;
-  family: string;
-  trend: string;
-  severity: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  peers: string[];
-  fix: { title: string; safety: string } | null;
-}
+/** The CLI's JSON finding: the same type the CLI writes, so the two cannot drift. */
+export type JsonFinding = OutputFinding;
 
 export interface JsonReport {
   findings: JsonFinding[];
