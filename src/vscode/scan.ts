@@ -79,7 +79,8 @@ export class WorkspaceScan {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  run(): Promise<ScanSummary> {
+  /** Scans until done or cancelled, from the notification's button or from `cancellation`. */
+  run(cancellation?: vscode.CancellationToken): Promise<ScanSummary> {
     if (this.running) {
       void vscode.window.showInformationMessage('pymodern: a workspace scan is already running.');
       return this.running;
@@ -87,7 +88,16 @@ export class WorkspaceScan {
     const running = Promise.resolve(
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'pymodern: scanning workspace', cancellable: true },
-        (progress, token) => this.scan(progress, token),
+        (progress, token) => {
+          if (!cancellation) return this.scan(progress, token);
+          const either = new vscode.CancellationTokenSource();
+          const links = [token, cancellation].map((t) => t.onCancellationRequested(() => either.cancel()));
+          if (token.isCancellationRequested || cancellation.isCancellationRequested) either.cancel();
+          return this.scan(progress, either.token).finally(() => {
+            links.forEach((l) => l.dispose());
+            either.dispose();
+          });
+        },
       ),
     ).finally(() => (this.running = undefined));
     this.running = running;
@@ -174,5 +184,10 @@ export class WorkspaceScan {
 }
 
 export function registerScan(context: vscode.ExtensionContext, scan: WorkspaceScan): void {
-  context.subscriptions.push(vscode.commands.registerCommand('pymodern.scanWorkspace', () => scan.run()));
+  // Callers in the extension host (tests, other extensions) may pass a CancellationToken.
+  const isToken = (value: unknown): value is vscode.CancellationToken =>
+    typeof (value as vscode.CancellationToken | undefined)?.onCancellationRequested === 'function';
+  context.subscriptions.push(
+    vscode.commands.registerCommand('pymodern.scanWorkspace', (cancellation?: unknown) => scan.run(isToken(cancellation) ? cancellation : undefined)),
+  );
 }

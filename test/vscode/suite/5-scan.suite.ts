@@ -37,6 +37,22 @@ suite('workspace scan', () => {
     assert.ok(pymodernDiagnostics(fixture('broken', 'pyproject.toml')).length === 1);
   });
 
+  test('stops when cancelled and publishes nothing; the next scan runs normally', async () => {
+    const jobs = fixture('scan', 'jobs.py');
+    const cancellation = new vscode.CancellationTokenSource();
+    const scan = vscode.commands.executeCommand<ScanSummary>('pymodern.scanWorkspace', cancellation.token);
+    cancellation.cancel();
+    const summary = await scan;
+    console.log(`cancelled scan: ${JSON.stringify(summary)}`);
+    assert.equal(summary.cancelled, true);
+    assert.equal(summary.files, 0, 'cancelled before the first batch');
+    assert.deepEqual(pymodernDiagnostics(jobs), [], 'the previous scan\'s results were withdrawn and none published');
+    // A new scan runs normally afterwards (the cancelled one released its threads and lock).
+    const again = await vscode.commands.executeCommand<ScanSummary>('pymodern.scanWorkspace');
+    assert.equal(again.cancelled, false);
+    assert.ok(pymodernDiagnostics(jobs).length > 0);
+  });
+
   test('an opened file takes over from the scan; closing it clears it', async () => {
     const jobs = fixture('scan', 'jobs.py');
     await vscode.commands.executeCommand('pymodern.scanWorkspace');
