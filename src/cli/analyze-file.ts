@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Engine } from '../engine/engine';
 import { LineIndex } from '../engine/positions';
 import type { Finding, RuleConfig } from '../engine/types';
+import type { TypedCoverage } from '../engine/typing/coverage';
 import { readSource, SourceReadError, writeSource } from '../node/read-source';
 
 export type FixMode = 'none' | 'fix' | 'diff';
@@ -48,6 +49,8 @@ export interface FileResult {
   diff?: string;
   lines: number;
   bytes: number;
+  /** Typed coverage of the file (after fixes in fix mode); undefined when it could not be read. */
+  coverage?: TypedCoverage;
 }
 
 export function analyzeFile(engine: Engine, job: FileJob): FileResult {
@@ -58,7 +61,13 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
     result.bytes = text.length;
     let findings: Finding[];
     if (job.fixMode === 'none') {
-      findings = engine.analyzeText(text, job.config);
+      const document = engine.open(text);
+      try {
+        findings = engine.analyze(document, job.config);
+        result.coverage = engine.coverage(document);
+      } finally {
+        document.dispose();
+      }
     } else {
       const fixed = engine.fixAll(text, job.config, { unsafe: job.unsafeFixes });
       findings = fixed.findings;
@@ -67,6 +76,12 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
         if (job.fixMode === 'diff') result.diff = createTwoFilesPatch(job.display, job.display, text, fixed.text);
         else writeSource(job.path, source, fixed.text);
         if (job.fixMode === 'fix') text = fixed.text;
+      }
+      const document = engine.open(text);
+      try {
+        result.coverage = engine.coverage(document);
+      } finally {
+        document.dispose();
       }
     }
     const lines = new LineIndex(text);

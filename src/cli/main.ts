@@ -10,7 +10,7 @@ import { loadEngine } from '../node/load-engine';
 import { ProjectConfigs } from '../node/project-config';
 import { analyzeFile, type FileJob, type FileResult, type FixMode } from './analyze-file';
 import { runInWorkers } from './pool';
-import { formatJson, formatSarif, formatText, type Report } from './report';
+import { coverageReport, formatJson, formatSarif, formatText, type Report } from './report';
 import { collectPythonFiles } from './walk';
 
 const VERSION = '0.1.0';
@@ -154,6 +154,7 @@ async function check(engine: Engine, paths: string[], options: CheckOptions): Pr
     errors: [...errors, ...results.flatMap((r) => r.errors)],
     files: results.length,
     fixed: results.reduce((sum, r) => sum + r.fixed, 0),
+    coverage: coverageReport(results),
   };
 
   if (options.fixMode === 'diff') {

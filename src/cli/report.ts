@@ -1,6 +1,7 @@
 // Output formats of `pymodern check`: text for people, json and SARIF 2.1.0 for tools.
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../engine/types';
+import { formatCoverage, sumCoverage, type TypedCoverage } from '../engine/typing/coverage';
 import type { OutputFinding } from './analyze-file';
 
 export interface Report {
@@ -9,6 +10,22 @@ export interface Report {
   files: number;
   /** Fixes applied (or shown as diffs). */
   fixed: number;
+  /** Typed coverage over the analysed files, and per file (sorted like the findings). */
+  coverage?: CoverageReport;
+}
+
+export interface CoverageReport extends TypedCoverage {
+  /** Floor of annotated / total in percent; null when no file has a def. */
+  percent: number | null;
+  files: ({ file: string } & TypedCoverage)[];
+}
+
+/** The coverage part of the report, from the per-file results. */
+export function coverageReport(results: readonly { file: string; coverage?: TypedCoverage }[]): CoverageReport {
+  // Files without a def have no coverage to show.
+  const files = results.filter((r) => r.coverage?.total).map((r) => ({ file: r.file, annotated: r.coverage!.annotated, total: r.coverage!.total }));
+  const sum = sumCoverage(files);
+  return { ...sum, percent: sum.total ? Math.floor((sum.annotated * 100) / sum.total) : null, files };
 }
 
 export function formatText(report: Report, options: { fixMode: 'none' | 'fix' | 'diff'; unsafeFixes: boolean }): string {
@@ -21,8 +38,11 @@ export function formatText(report: Report, options: { fixMode: 'none' | 'fix' | 
   const unsafe = report.findings.filter((f) => f.fix?.safety === 'unsafe').length;
   const parts: string[] = [];
   if (options.fixMode === 'fix' && report.fixed) parts.push(`Fixed ${plural(report.fixed, 'finding')}.`);
+  // `(4 files checked, 63% typed)`: the typed coverage, when some file has a def.
+  const typed = report.coverage && formatCoverage(report.coverage);
+  const checked = `${plural(report.files, 'file')} checked${typed ? `, ${typed} typed` : ''}`;
   if (count) {
-    let summary = `Found ${plural(count, 'finding')} in ${plural(new Set(report.findings.map((f) => f.file)).size, 'file')} (${plural(report.files, 'file')} checked).`;
+    let summary = `Found ${plural(count, 'finding')} in ${plural(new Set(report.findings.map((f) => f.file)).size, 'file')} (${checked}).`;
     const hints: string[] = [];
     if (safe && options.fixMode === 'none') hints.push(`${safe} fixable with --fix`);
     if (unsafe && !options.unsafeFixes) hints.push(`${unsafe} more with --unsafe-fixes`);
@@ -30,15 +50,15 @@ export function formatText(report: Report, options: { fixMode: 'none' | 'fix' | 
     parts.push(summary);
   } else if (report.errors.length) {
     // Not "All checks passed": some file or config could not be checked (exit 2).
-    parts.push(`No findings, but ${plural(report.errors.length, 'error')} (${plural(report.files, 'file')} checked).`);
+    parts.push(`No findings, but ${plural(report.errors.length, 'error')} (${checked}).`);
   } else {
-    parts.push(`All checks passed (${plural(report.files, 'file')} checked).`);
+    parts.push(`All checks passed (${checked}).`);
   }
   return [...lines, ...(lines.length ? [''] : []), ...parts].join('\n');
 }
 
 export function formatJson(report: Report): string {
-  return JSON.stringify({ findings: report.findings, errors: report.errors }, null, 2);
+  return JSON.stringify({ findings: report.findings, errors: report.errors, ...(report.coverage ? { coverage: report.coverage } : {}) }, null, 2);
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

@@ -11,6 +11,7 @@ import { referenceModule } from './imports-edit';
 import { PythonParser, type GrammarBytes } from './parser';
 import { Suppressions } from './suppression';
 import { renderTemplate, type Captures } from './template';
+import { documentCoverage, rememberDefinitions, type TypedCoverage } from './typing/coverage';
 import {
   DEFAULT_TARGET_VERSION,
   type CompiledRuleSet,
@@ -71,6 +72,14 @@ export class Engine {
     return new Engine(parser, options.ruleSet);
   }
 
+  /**
+   * Typed coverage of a document: annotated parameters (not self / cls) and returns of its
+   * defs, over all of them. Free after `analyze` of the same tree; else one query.
+   */
+  coverage(document: SourceDocument): TypedCoverage {
+    return documentCoverage(document);
+  }
+
   rule(id: string): RuleMeta | undefined {
     return this.rules.find((r) => r.id === id);
   }
@@ -108,6 +117,7 @@ export class Engine {
     };
     for (const match of first.query.matches(tree.rootNode)) collect(first, match);
     const facts = new SemanticFacts(tree, this.factQueries, config.targetVersion ?? DEFAULT_TARGET_VERSION, baseMatches);
+    rememberDefinitions(document, tree, () => facts.scopes.filter((s) => s.kind === 'function').map((s) => s.node));
     const active = enabled.filter((rule) => !gated(rule) || mayApply(rule, facts));
     const second = active.filter((rule) => rule.query && gated(rule));
     if (second.length) {

@@ -129,9 +129,12 @@ export interface FunctionExits {
   yields: boolean;
   /** A `return` with a value other than `None`. */
   returnsValue: boolean;
+  /** The def's own `return` statements and `yield` expressions, in document order (typing inference). */
+  returnNodes: readonly Node[];
+  yieldNodes: readonly Node[];
 }
 
-const NO_EXITS: FunctionExits = { yields: false, returnsValue: false };
+const NO_EXITS: FunctionExits = { yields: false, returnsValue: false, returnNodes: [], yieldNodes: [] };
 
 export class SemanticFacts {
   private scopeList: Scope[] | undefined;
@@ -145,6 +148,10 @@ export class SemanticFacts {
   /** What each binding stands for (`time`, `time.sleep`). */
   private readonly importedTargets = new Set<string>();
   private readonly aliases = new Map<string, string | undefined>();
+  /** `from x import *` somewhere: an unbound name may come from it, so it is no builtin. */
+  private wildcardImport = false;
+  /** Names a `global` statement declares: a function may bind them at module level. */
+  private readonly globalNames = new Set<string>();
 
   private baseMatches: QueryMatch[] | undefined;
 
@@ -259,9 +266,10 @@ export class SemanticFacts {
         const value = match.captures.find((c) => c.name === 'value');
         const owner = this.scopeAt(exit.node.startIndex);
         if (owner.kind !== 'function') continue;
-        const exits = this.exitsByDef.get(owner.node.startIndex) ?? { yields: false, returnsValue: false };
+        const exits = this.exitsByDef.get(owner.node.startIndex) ?? { yields: false, returnsValue: false, returnNodes: [], yieldNodes: [] };
         if (exit.name === 'yield') exits.yields = true;
         else if (value && value.node.type !== 'none') exits.returnsValue = true;
+        (exit.name === 'yield' ? (exits.yieldNodes as Node[]) : (exits.returnNodes as Node[])).push(exit.node);
         this.exitsByDef.set(owner.node.startIndex, exits);
       }
     }
@@ -293,6 +301,7 @@ export class SemanticFacts {
       } else if (!assigned.has(node.startIndex)) {
         // `with x as name` is also caught by the generic as-pattern: it is an assignment.
         scope.opaque.add(name);
+        if (node.parent?.type === 'global_statement') this.globalNames.add(name);
       }
     }
     for (const binding of this.imports) {
@@ -359,6 +368,7 @@ export class SemanticFacts {
         }
       } else {
         const moduleNode = node.childForFieldName('module_name');
+        if (node.children.some((c) => c?.type === 'wildcard_import')) this.wildcardImport = true;
         // Relative imports (`from . import x`) are the user's own modules: never a library.
         if (!moduleNode || moduleNode.type === 'relative_import') continue;
         const module = moduleNode.text.replace(/\s+/g, '');
@@ -393,6 +403,7 @@ export class SemanticFacts {
   mayResolveTo(names: readonly string[]): boolean {
     void this.imports;
     return names.some((name) => {
+      if (name.startsWith('builtins.')) return true;
       const parts = name.split('.');
       for (let i = 1; i <= parts.length; i++) if (this.importedTargets.has(parts.slice(0, i).join('.'))) return true;
       return false;
@@ -448,9 +459,23 @@ export class SemanticFacts {
         return imported.every((b) => b.qualified === first) ? first : undefined;
       }
     }
+    // Bound nowhere in the file and not imported: a builtin (`open` → `builtins.open`),
+    // unless a `from x import *` may have bound it.
+    if (BUILTINS.has(name) && !this.wildcardImport && !this.globalNames.has(name)) return `builtins.${name}`;
     return undefined;
   }
 }
+
+/** Names Python's `builtins` module provides (resolved as `builtins.<name>` when unbound). */
+const BUILTINS = new Set(
+  (
+    'abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex ' +
+    'delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash ' +
+    'help hex id input int isinstance issubclass iter len list locals map max memoryview min next object oct open ' +
+    'ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super ' +
+    'tuple type vars zip __import__'
+  ).split(' '),
+);
 
 /** Python's lookup order: the scope, enclosing functions (skipping class bodies), module. */
 function visibleScopes(from: Scope): Scope[] {

@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Pymode
   registerHover(context, analyzer);
   registerTrends(context, engine, log);
   registerScan(context, new WorkspaceScan(distDir, analyzer, configs, log));
-  registerStatusBar(context);
+  registerStatusBar(context, analyzer);
   // Disposed in this order: the analyzer frees its trees before the engine goes.
   context.subscriptions.push(configs, analyzer, { dispose: () => engine.dispose() });
 

@@ -45,7 +45,7 @@ describe('cli: bad input', () => {
         `ok.py:5:5: ${finding}`,
         `syntax_error.py:9:5: ${finding}`,
         '',
-        'Found 4 findings in 4 files (8 files checked). [*] 4 fixable with --fix.',
+        'Found 4 findings in 4 files (8 files checked, 100% typed). [*] 4 fixable with --fix.',
         '',
       ].join('\n'),
     );
@@ -57,6 +57,8 @@ describe('cli: bad input', () => {
     assert.deepEqual(parseJson(result), {
       findings: [],
       errors: [{ file: 'binary.py', message: 'contains a NUL byte at offset 7: not Python source (binary file?)' }],
+      // No def in the file that could be read: no coverage to show.
+      coverage: { annotated: 0, total: 0, percent: null, files: [] },
     });
   });
 
@@ -75,7 +77,7 @@ describe('cli: bad input', () => {
   it('writes fixes to a Latin-1 file back in Latin-1', () => {
     const fixable = project({ 'latin1.py': latin1(LATIN1_SOURCE) });
     const result = runCli(['check', '--fix'], { cwd: fixable });
-    assert.deepEqual(result, { status: 0, stdout: 'Fixed 1 finding.\nAll checks passed (1 file checked).\n', stderr: '' });
+    assert.deepEqual(result, { status: 0, stdout: 'Fixed 1 finding.\nAll checks passed (1 file checked, 100% typed).\n', stderr: '' });
     assert.deepEqual(
       readBytes(fixable, 'latin1.py'),
       latin1('# -*- coding: latin-1 -*-\nimport time\nimport asyncio\n\n\nasync def main() -> None:\n    s = "café"; await asyncio.sleep(1)\n'),

@@ -33,7 +33,7 @@ describe('cli: broken configuration', () => {
     assert.equal(result.status, 2);
     assert.equal(
       result.stdout,
-      `loose.py:5:5: ${FINDING}\nvalid/a.py:5:5: ${FINDING}\n\nFound 2 findings in 2 files (2 files checked). [*] 2 fixable with --fix.\n`,
+      `loose.py:5:5: ${FINDING}\nvalid/a.py:5:5: ${FINDING}\n\nFound 2 findings in 2 files (2 files checked, 100% typed). [*] 2 fixable with --fix.\n`,
     );
     const lines = result.stderr.trimEnd().split('\n').sort();
     assert.equal(lines.length, 6, result.stderr);
@@ -74,7 +74,7 @@ describe('cli: broken configuration', () => {
     const result = runCli(['check', '--fix', 'unknown-id/c.py', 'valid/a.py'], { cwd: fixable });
     assert.equal(result.status, 2);
     assert.equal(result.stderr, 'unknown-id/pyproject.toml: error: tool.pymodern.select[0]: unknown rule id or family "no-such-rule"\n');
-    assert.equal(result.stdout, 'Fixed 1 finding.\nNo findings, but 1 error (1 file checked).\n');
+    assert.equal(result.stdout, 'Fixed 1 finding.\nNo findings, but 1 error (1 file checked, 100% typed).\n');
     assert.equal(read(fixable, 'unknown-id/c.py'), ASYNC_SLEEP);
     assert.notEqual(read(fixable, 'valid/a.py'), ASYNC_SLEEP);
   });

@@ -35,7 +35,7 @@ describe('cli: text format', () => {
         `load.py:3:9: information [pandas-read-csv] ${READ_CSV_MESSAGE}`,
         `pkg/service.py:5:5: warning [blocking-sleep-in-async] ${SLEEP_MESSAGE} [*]`,
         '',
-        'Found 3 findings in 3 files (4 files checked). [*] 2 fixable with --fix.',
+        'Found 3 findings in 3 files (4 files checked, 83% typed). [*] 2 fixable with --fix.',
         '',
       ].join('\n'),
       stderr: '',
@@ -50,15 +50,22 @@ describe('cli: text format', () => {
     const result = runCli(['check', 'load.py', 'clean.py'], { cwd: root });
     assert.deepEqual(result, {
       status: 1,
-      stdout: `load.py:3:9: information [pandas-read-csv] ${READ_CSV_MESSAGE}\n\nFound 1 finding in 1 file (2 files checked).\n`,
+      stdout: `load.py:3:9: information [pandas-read-csv] ${READ_CSV_MESSAGE}\n\nFound 1 finding in 1 file (2 files checked, 100% typed).\n`,
       stderr: '',
     });
+  });
+
+  it('shows the typed coverage in the summary only when some file has a def', () => {
+    // clean.py: 3 of 3 slots annotated; greet.py: `name: str` but no return type, 1 of 2.
+    assert.match(runCli(['check', 'clean.py', 'greet.py'], { cwd: root }).stdout, /\(2 files checked, 80% typed\)\./);
+    const noDefs = project({ 'constants.py': 'LIMIT = 10\n' });
+    assert.deepEqual(runCli(['check'], { cwd: noDefs }), { status: 0, stdout: 'All checks passed (1 file checked).\n', stderr: '' });
   });
 
   it('prints "All checks passed" and exits 0 when there is nothing to report', () => {
     assert.deepEqual(runCli(['check', 'clean.py'], { cwd: root }), {
       status: 0,
-      stdout: 'All checks passed (1 file checked).\n',
+      stdout: 'All checks passed (1 file checked, 100% typed).\n',
       stderr: '',
     });
     const empty = project({ 'README.md': '# no Python here\n' });
@@ -83,7 +90,7 @@ describe('cli: text format', () => {
     assert.equal(result.status, 1, result.stderr);
     assert.equal(
       result.stdout,
-      `pkg/service.py:5:5: warning [blocking-sleep-in-async] ${SLEEP_MESSAGE} [*]\n\nFound 1 finding in 1 file (1 file checked). [*] 1 fixable with --fix.\n`,
+      `pkg/service.py:5:5: warning [blocking-sleep-in-async] ${SLEEP_MESSAGE} [*]\n\nFound 1 finding in 1 file (1 file checked, 100% typed). [*] 1 fixable with --fix.\n`,
     );
   });
 

@@ -67,6 +67,6 @@ describe('cli: directory walk', () => {
     assert.equal(result.status, 2);
     assert.equal(result.stderr, 'missing.py: error: no such file or folder\nmissing-folder/: error: no such file or folder\n');
     assert.ok(result.stdout.startsWith('app.py:5:5: warning [blocking-sleep-in-async] '), result.stdout);
-    assert.ok(result.stdout.endsWith('\nFound 1 finding in 1 file (1 file checked). [*] 1 fixable with --fix.\n'), result.stdout);
+    assert.ok(result.stdout.endsWith('\nFound 1 finding in 1 file (1 file checked, 100% typed). [*] 1 fixable with --fix.\n'), result.stdout);
   });
 });

@@ -13,6 +13,26 @@ const grammar = () => ({
   python: readFileSync(join(DIST_DIR, 'tree-sitter-python.wasm')),
 });
 
+/** A data rule with a templated suggestion, for the engine's own mechanics (not a shipped rule). */
+const templateRule = (): RuleMeta => ({
+  id: 'read-csv-template',
+  family: 'dataframes',
+  trend: 'high-performance-dataframes',
+  severity: 'information',
+  status: 'stable',
+  title: 'read_csv (template test rule)',
+  message: '`{{callee}}()` reads a CSV',
+  note: 'A data rule used by the engine tests.',
+  peers: [],
+  tags: [],
+  query: '(call\n  function: [(identifier) (attribute)] @callee\n  arguments: (argument_list . (string)? @path) @args) @call\n',
+  report: 'call',
+  guards: [{ name: 'resolves-to', capture: 'callee', args: { names: ['pandas.read_csv'] } }],
+  fixes: [],
+  suggestion: '```python\nframe = pl.scan_csv({{path|"data.csv"}}).collect()\n```\n',
+  source: 'test/engine/engine.test.ts',
+});
+
 describe('engine', () => {
   let engine: Engine;
   let ruleSet: CompiledRuleSet;
@@ -52,13 +72,15 @@ describe('engine', () => {
     ]);
   });
 
-  it('fills the suggestion from the call, with a fallback when a capture is absent', () => {
-    const [withPath, withoutPath] = engine.analyzeText('import pandas as pd\n\ndf = pd.read_csv("sales.csv")\nx = pd.read_csv(buffer)\n');
-    assert.equal(
-      withPath.suggestion,
-      '```python\nimport polars as pl\n\nframe = pl.scan_csv("sales.csv").collect()  # add .filter()/.select() before collect()\n```\nor with DuckDB, SQL straight on the file:\n```python\nimport duckdb\n\nframe = duckdb.sql("SELECT * FROM read_csv_auto(" + repr("sales.csv") + ")").df()\n```\n',
-    );
-    assert.match(withoutPath.suggestion!, /pl\.scan_csv\("data\.csv"\)/);
+  it('fills the suggestion from the call, with a fallback when a capture is absent', async () => {
+    const custom = await Engine.create({ grammar: grammar(), ruleSet: { ...ruleSet, rules: [templateRule()] } });
+    try {
+      const [withPath, withoutPath] = custom.analyzeText('import pandas as pd\n\ndf = pd.read_csv("sales.csv")\nx = pd.read_csv(buffer)\n');
+      assert.equal(withPath.suggestion, '```python\nframe = pl.scan_csv("sales.csv").collect()\n```\n');
+      assert.equal(withoutPath.suggestion, '```python\nframe = pl.scan_csv("data.csv").collect()\n```\n');
+    } finally {
+      custom.dispose();
+    }
   });
 
   it('keeps messages on one line: a multi-line callee is flattened, a long one shortened', () => {
@@ -109,12 +131,12 @@ describe('engine', () => {
       // tree-sitter counts pattern offsets in UTF-8 bytes; 200 emoji are 800 bytes but 400
       // UTF-16 units, which would hand the read_csv pattern to the next rule.
       const comment = `; ${'😀'.repeat(200)}\n`;
-      const csv = { ...ruleOf('pandas-read-csv'), query: comment + ruleOf('pandas-read-csv').query };
+      const csv = { ...templateRule(), query: comment + templateRule().query };
       const custom = await create([csv, ruleOf('blocking-sleep-in-async')]);
       const text = 'import time\nimport pandas as pd\n\nasync def f():\n    time.sleep(1)\n    pd.read_csv("x")\n';
       assert.deepEqual(
         custom.analyzeText(text).map((f) => f.rule),
-        ['blocking-sleep-in-async', 'pandas-read-csv'],
+        ['blocking-sleep-in-async', 'read-csv-template'],
       );
     });
 
@@ -128,7 +150,7 @@ describe('engine', () => {
 
     it('drops a fix that would break the syntax, and keeps the others', async () => {
       const sleep = ruleOf('blocking-sleep-in-async');
-      const csv = ruleOf('pandas-read-csv');
+      const csv = templateRule();
       const broken = { ...csv, fixes: [{ title: 'Break it', safety: 'safe' as const, replace: 'call', template: 'pl.scan_csv(' }] };
       const custom = await create([sleep, broken]);
       const text = 'import time\nimport pandas as pd\n\nasync def f():\n    time.sleep(1)\n    pd.read_csv("x")\n';
@@ -137,7 +159,7 @@ describe('engine', () => {
       const result = custom.fixAll(text, {}, { unsafe: false });
       assert.equal(result.text, 'import time\nimport pandas as pd\nimport asyncio\n\nasync def f():\n    await asyncio.sleep(1)\n    pd.read_csv("x")\n');
       assert.equal(result.applied, 1);
-      assert.deepEqual(result.findings.map((f) => f.rule), ['pandas-read-csv']);
+      assert.deepEqual(result.findings.map((f) => f.rule), ['read-csv-template']);
     });
   });
 

@@ -406,3 +406,60 @@ describe('semantic facts', () => {
     });
   });
 });
+
+// async: builtins resolution (open, input…), used by the async family's rules.
+describe('semantic facts: builtins', () => {
+  let engine: Engine;
+  let queries: FactQueries;
+  const trees: Tree[] = [];
+
+  before(async () => {
+    engine = await getEngine();
+    queries = new FactQueries(engine.parser.language);
+  });
+  after(() => {
+    for (const tree of trees) tree.delete();
+    queries.delete();
+  });
+
+  /** facts.resolve() of the callee of every call spelled `needle(`, in order. */
+  function resolveAll(text: string, needle: string): (string | undefined)[] {
+    const tree = engine.parser.parse(text);
+    trees.push(tree);
+    const facts = new SemanticFacts(tree, queries, DEFAULT_TARGET_VERSION);
+    const results: (string | undefined)[] = [];
+    for (let offset = text.indexOf(`${needle}(`); offset !== -1; offset = text.indexOf(`${needle}(`, offset + 1)) {
+      const node = tree.rootNode.descendantForIndex(offset);
+      if (node?.type === 'identifier' && node.parent?.type === 'call') results.push(facts.resolve(node));
+    }
+    return results;
+  }
+
+  it('resolves a name no scope binds and no import names to builtins.<name>', () => {
+    assert.deepEqual(resolveAll('def f(p):\n    return open(p)\n\nasync def g():\n    return input()\n', 'open'), ['builtins.open']);
+    assert.deepEqual(resolveAll('async def g():\n    return input("? ")\n', 'input'), ['builtins.input']);
+  });
+
+  it('leaves the name unresolved when anything may bind it', () => {
+    // A parameter, a local def, a module-level assignment, an import, a `global` set elsewhere.
+    assert.deepEqual(resolveAll('def f(open):\n    return open("x")\n', 'open'), [undefined]);
+    assert.deepEqual(resolveAll('def f():\n    def open(x):\n        return x\n    return open("x")\n', 'open'), [undefined]);
+    assert.deepEqual(resolveAll('open = print\n\ndef f():\n    return open("x")\n', 'open'), [undefined]);
+    assert.deepEqual(resolveAll('from io import open\n\ndef f():\n    return open("x")\n', 'open'), ['io.open']);
+    assert.deepEqual(resolveAll('def setup():\n    global open\n    open = print\n\ndef f():\n    return open("x")\n', 'open'), [undefined]);
+    // `from x import *` may bind any name.
+    assert.deepEqual(resolveAll('from os import *\n\ndef f():\n    return open("x", 0)\n', 'open'), [undefined]);
+  });
+
+  it('is scoped like Python: a class attribute or another function\'s parameter does not shadow it', () => {
+    assert.deepEqual(resolveAll('class C:\n    open = None\n\n    def m(self):\n        return open("x")\n\ndef other(open):\n    pass\n\ndef f():\n    return open("y")\n', 'open'), ['builtins.open', 'builtins.open']);
+  });
+
+  it('lets the resolves-to prefilter keep rules that look for builtins', () => {
+    const tree = engine.parser.parse('x = 1\n');
+    trees.push(tree);
+    const facts = new SemanticFacts(tree, queries, DEFAULT_TARGET_VERSION);
+    assert.equal(facts.mayResolveTo(['builtins.open']), true);
+    assert.equal(facts.mayResolveTo(['time.sleep']), false);
+  });
+});

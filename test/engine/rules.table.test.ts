@@ -68,14 +68,27 @@ ruleTester(SLEEP, {
       output: 'import time\nimport asyncio\n\nasync def f():\n    return (await asyncio.sleep(1)).real\n',
     },
     {
-      // trio's loop cannot run asyncio.sleep: a finding, no fix.
+      // trio's loop cannot run asyncio.sleep: the fix uses trio's own.
       code: 'import time\nimport trio\n\nasync def f():\n    time.sleep(1)\n',
       errors: [{ rule: SLEEP, line: 5, column: 5, endLine: 5, endColumn: 18, message: sleepMessage('time.sleep', 'f') }],
+      output: 'import time\nimport trio\n\nasync def f():\n    await trio.sleep(1)\n',
+    },
+    {
+      // anyio runs on asyncio and trio alike: anyio.sleep.
+      code: 'import time\nfrom anyio import sleep as asleep\n\nasync def f():\n    time.sleep(1)\n    await asleep(1)\n',
+      errors: [{ rule: SLEEP, line: 5, column: 5, endLine: 5, endColumn: 18, message: sleepMessage('time.sleep', 'f') }],
+      output: 'import time\nfrom anyio import sleep as asleep\nimport anyio\n\nasync def f():\n    await anyio.sleep(1)\n    await asleep(1)\n',
+    },
+    {
+      // A file that mixes trio and asyncio: no way to know which loop runs it, so no fix.
+      code: 'import asyncio\nimport time\nimport trio\n\nasync def f():\n    time.sleep(1)\n',
+      errors: [{ rule: SLEEP, line: 6, column: 5, endLine: 6, endColumn: 18, message: sleepMessage('time.sleep', 'f') }],
       output: null,
     },
     {
-      code: 'import time\nfrom anyio import sleep as asleep\n\nasync def f():\n    time.sleep(1)\n    await asleep(1)\n',
-      errors: [{ rule: SLEEP, line: 5, column: 5, endLine: 5, endColumn: 18, message: sleepMessage('time.sleep', 'f') }],
+      // In a generator expression `await` would make an async generator: no fix.
+      code: 'import time\n\nasync def f(xs):\n    return sum(time.sleep(x) or 1 for x in xs)\n',
+      errors: [{ rule: SLEEP, line: 4, column: 16, endLine: 4, endColumn: 29, message: sleepMessage('time.sleep', 'f') }],
       output: null,
     },
     {

@@ -27,7 +27,8 @@ suite('hover', () => {
   test('builds the polars form from the user\'s arguments', async () => {
     const { text } = await hoverText(service(), new vscode.Position(8, 20));
     assert.match(text, /`pandas-read-csv`/);
-    assert.match(text, /pl\.scan_csv\("orders\.csv"\)/);
+    // `sep` renamed; nothing to push into a lazy scan, so an eager read.
+    assert.match(text, /pl\.read_csv\("orders\.csv", separator=";"\)/);
     assert.doesNotMatch(text, /Apply fix/, 'this rule has no automatic fix');
   });
 
