@@ -2,7 +2,7 @@
 // coroutine, what built the object a method is called on, which calls block and under which
 // rule, which same-file def a call runs, and the async library a file uses.
 import assert from 'node:assert/strict';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import {
   asyncCallSites,
   asyncLibraryOf,
@@ -12,35 +12,18 @@ import {
   ownCallSites,
   type CallSite,
 } from '../../src/engine/async/calls';
-import type { Engine } from '../../src/engine/engine';
-import { FactQueries, SemanticFacts } from '../../src/engine/facts';
-import { getEngine } from '../helpers/engine';
+import type { SemanticFacts } from '../../src/engine/facts';
+import { nodeSpanning, useFacts } from '../helpers/facts';
 
 describe('async call analysis', () => {
-  let engine: Engine;
-  let queries: FactQueries;
-  const trees: Tree[] = [];
-
-  before(async () => {
-    engine = await getEngine();
-    queries = new FactQueries(engine.parser.language);
-  });
-  after(() => {
-    for (const tree of trees) tree.delete();
-    queries.delete();
-  });
+  const snippets = useFacts();
 
   function analyse(text: string): { facts: SemanticFacts; site(call: string): CallSite; node(text: string): Node } {
-    const tree = engine.parser.parse(text);
-    trees.push(tree);
-    const facts = new SemanticFacts(tree, queries, [3, 12]);
+    const { tree, facts } = snippets.parse(text, [3, 12]);
     const node = (needle: string): Node => {
       const offset = text.indexOf(needle);
       assert.notEqual(offset, -1, needle);
-      let found: Node | null = tree.rootNode.descendantForIndex(offset);
-      while (found && found.endIndex < offset + needle.length) found = found.parent;
-      assert.ok(found && found.startIndex === offset && found.endIndex === offset + needle.length, `no node spans "${needle}"`);
-      return found;
+      return nodeSpanning(tree, offset, needle.length, needle);
     };
     const site = (call: string): CallSite => {
       const found = asyncCallSites(facts).find((s) => s.call.text === call);

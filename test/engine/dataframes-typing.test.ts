@@ -2,41 +2,21 @@
 // provably a pandas module, DataFrame, Series, Index or GroupBy — and, as important, which
 // are not (polars, xarray, unknown parameters, loop variables, rebound names).
 import assert from 'node:assert/strict';
-import type { Node, Tree } from 'web-tree-sitter';
-import type { Engine } from '../../src/engine/engine';
-import { FactQueries, SemanticFacts } from '../../src/engine/facts';
 import { pandasKind, type PandasKind } from '../../src/engine/pandas';
-import { DEFAULT_TARGET_VERSION } from '../../src/engine/types';
-import { getEngine } from '../helpers/engine';
+import { nodeSpanning, useFacts } from '../helpers/facts';
 
 describe('dataframes: pandas receiver typing', () => {
-  let engine: Engine;
-  let queries: FactQueries;
-  const trees: Tree[] = [];
-
-  before(async () => {
-    engine = await getEngine();
-    queries = new FactQueries(engine.parser.language);
-  });
-  after(() => {
-    for (const tree of trees) tree.delete();
-    queries.delete();
-  });
+  const snippets = useFacts();
 
   /** The kind of the `occurrence`-th expression spelled `needle` in `text`. */
   function kindOf(text: string, needle: string, occurrence = 0): PandasKind | undefined {
-    const tree = engine.parser.parse(text);
-    trees.push(tree);
-    const facts = new SemanticFacts(tree, queries, DEFAULT_TARGET_VERSION);
+    const { tree, facts } = snippets.parse(text);
     // A bare name is searched as a whole word (`s` is not the `s` of `pandas`).
     const pattern = new RegExp(/^\w+$/.test(needle) ? `\\b${needle}\\b` : needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
     const offsets = [...text.matchAll(pattern)].map((m) => m.index!);
     assert.ok(occurrence < offsets.length, `"${needle}" #${occurrence} not in the text`);
     const offset = offsets[occurrence];
-    let found: Node | null = tree.rootNode.descendantForIndex(offset);
-    while (found && found.endIndex < offset + needle.length) found = found.parent;
-    assert.ok(found && found.startIndex === offset && found.endIndex === offset + needle.length, `no node spans exactly "${needle}"`);
-    return pandasKind(found, facts);
+    return pandasKind(nodeSpanning(tree, offset, needle.length, needle), facts);
   }
 
   const PD = 'import pandas as pd\n';

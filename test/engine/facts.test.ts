@@ -3,13 +3,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import { CHECKS } from '../../src/engine/checks';
 import { Engine } from '../../src/engine/engine';
-import { FactQueries, SemanticFacts } from '../../src/engine/facts';
+import type { SemanticFacts } from '../../src/engine/facts';
 import { DEFAULT_TARGET_VERSION, type PythonVersion, type RuleMeta } from '../../src/engine/types';
 import { readRuleSet } from '../../src/node/load-engine';
-import { DIST_DIR, getEngine } from '../helpers/engine';
+import { DIST_DIR } from '../helpers/engine';
+import { nodeSpanning, useFacts } from '../helpers/facts';
 
 interface Analysed {
   facts: SemanticFacts;
@@ -20,34 +21,21 @@ interface Analysed {
 }
 
 describe('semantic facts', () => {
+  const snippets = useFacts();
   let engine: Engine;
-  let queries: FactQueries;
-  const trees: Tree[] = [];
-
-  before(async () => {
-    engine = await getEngine();
-    queries = new FactQueries(engine.parser.language);
-  });
-  after(() => {
-    for (const tree of trees) tree.delete();
-    queries.delete();
+  before(() => {
+    engine = snippets.engine();
   });
 
   function analyse(text: string, version: PythonVersion = DEFAULT_TARGET_VERSION): Analysed {
-    const tree = engine.parser.parse(text);
-    trees.push(tree);
-    const facts = new SemanticFacts(tree, queries, version);
+    const { tree, facts } = snippets.parse(text, version);
     const node = (needle: string, occurrence = 0): Node => {
       let offset = -1;
       for (let i = 0; i <= occurrence; i++) {
         offset = text.indexOf(needle, offset + 1);
         assert.notEqual(offset, -1, `"${needle}" #${occurrence} not in the text`);
       }
-      // The innermost node that starts at the offset and covers the whole needle.
-      let found: Node | null = tree.rootNode.descendantForIndex(offset);
-      while (found && found.endIndex < offset + needle.length) found = found.parent;
-      assert.ok(found && found.startIndex === offset && found.endIndex === offset + needle.length, `no node spans exactly "${needle}"`);
-      return found;
+      return nodeSpanning(tree, offset, needle.length, needle);
     };
     /** Resolves the callee of the call spelled `call` (e.g. `zz(1)`), or an expression. */
     const resolve = (needle: string, occurrence?: number): string | undefined => {
@@ -409,24 +397,11 @@ describe('semantic facts', () => {
 
 // async: builtins resolution (open, input…), used by the async family's rules.
 describe('semantic facts: builtins', () => {
-  let engine: Engine;
-  let queries: FactQueries;
-  const trees: Tree[] = [];
-
-  before(async () => {
-    engine = await getEngine();
-    queries = new FactQueries(engine.parser.language);
-  });
-  after(() => {
-    for (const tree of trees) tree.delete();
-    queries.delete();
-  });
+  const snippets = useFacts();
 
   /** facts.resolve() of the callee of every call spelled `needle(`, in order. */
   function resolveAll(text: string, needle: string): (string | undefined)[] {
-    const tree = engine.parser.parse(text);
-    trees.push(tree);
-    const facts = new SemanticFacts(tree, queries, DEFAULT_TARGET_VERSION);
+    const { tree, facts } = snippets.parse(text);
     const results: (string | undefined)[] = [];
     for (let offset = text.indexOf(`${needle}(`); offset !== -1; offset = text.indexOf(`${needle}(`, offset + 1)) {
       const node = tree.rootNode.descendantForIndex(offset);
@@ -456,9 +431,7 @@ describe('semantic facts: builtins', () => {
   });
 
   it('lets the resolves-to prefilter keep rules that look for builtins', () => {
-    const tree = engine.parser.parse('x = 1\n');
-    trees.push(tree);
-    const facts = new SemanticFacts(tree, queries, DEFAULT_TARGET_VERSION);
+    const { facts } = snippets.parse('x = 1\n');
     assert.equal(facts.mayResolveTo(['builtins.open']), true);
     assert.equal(facts.mayResolveTo(['time.sleep']), false);
   });
