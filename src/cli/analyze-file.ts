@@ -64,7 +64,7 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
       const document = engine.open(text);
       try {
         findings = engine.analyze(document, job.config);
-        result.coverage = engine.coverage(document);
+        result.coverage = engine.coverage(document, job.config);
       } finally {
         document.dispose();
       }
@@ -79,7 +79,7 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
       }
       const document = engine.open(text);
       try {
-        result.coverage = engine.coverage(document);
+        result.coverage = engine.coverage(document, job.config);
       } finally {
         document.dispose();
       }

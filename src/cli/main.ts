@@ -126,7 +126,8 @@ async function check(engine: Engine, paths: string[], options: CheckOptions): Pr
     jobs.push({
       path,
       display: display(path, cwd),
-      config: { ...loaded.config, ...options.cli },
+      // --select / --ignore replace the config's lists; per-file ignores still apply.
+      config: loaded.configFor(path, (project) => ({ ...project, ...options.cli })),
       trendsDir: join(options.distDir, 'trends'),
       fixMode: options.fixMode,
       unsafeFixes: options.unsafeFixes,

@@ -2,11 +2,17 @@
 // pyproject.toml's text, validated against the rule catalog, and rule selection.
 // Reading files and finding the nearest pyproject.toml belong to the adapters.
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { SEVERITIES, type PythonVersion, type RuleConfig, type RuleMeta, type Severity } from './types';
+import { SEVERITIES, type PythonVersion, type RuleConfig, type RuleMeta, type Severity, type TypingOptions } from './types';
 
 export interface ProjectConfig extends RuleConfig {
   /** Glob patterns (relative to the pyproject.toml folder) the CLI and scans skip. */
   exclude?: string[];
+  /**
+   * `[tool.pymodern.per-file-ignores]`: glob (relative to the pyproject.toml folder; a
+   * leading `!` negates it) → rule ids / families ignored in the files it matches. The
+   * adapters match paths (src/node/project-config.ts); the engine sees only `ignore`.
+   */
+  perFileIgnores?: Record<string, string[]>;
   /** True when the file has a [tool.pymodern] table; without one, settings come from above. */
   hasToolTable?: boolean;
 }
@@ -31,7 +37,115 @@ export function catalogOf(rules: readonly RuleMeta[]): Catalog {
   return { ruleIds: new Set(rules.map((r) => r.id)), families: new Set(rules.map((r) => r.family)) };
 }
 
-const KNOWN_KEYS = ['select', 'ignore', 'severity', 'target-version', 'exclude'];
+const KNOWN_KEYS = ['select', 'ignore', 'severity', 'target-version', 'exclude', 'per-file-ignores', 'typing'];
+
+// ---- [tool.pymodern.typing] ----
+
+/** Ruff's default `dummy-variable-rgx`: `_`, `__`, `_unused`, `_x1` (not `_x_`). */
+export const DEFAULT_DUMMY_ARGS = '^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$';
+
+/** The one place the typing options are defaulted. */
+export const DEFAULT_TYPING_OPTIONS: Readonly<TypingOptions> = Object.freeze({
+  starArgs: true,
+  privateFunctions: true,
+  dummyArgs: DEFAULT_DUMMY_ARGS,
+  overloadImplementation: false,
+  raiseOnly: true,
+  mypyInitReturn: false,
+  suppressNoneReturning: false,
+  ignoreFullyUntyped: false,
+});
+
+/** The kebab-case keys of `[tool.pymodern.typing]` and of the `pymodern.typing` setting, in documentation order. */
+export const TYPING_SETTINGS: Readonly<Record<string, { field: keyof TypingOptions; kind: 'boolean' | 'regex' }>> = Object.freeze({
+  'star-args': { field: 'starArgs', kind: 'boolean' },
+  'private-functions': { field: 'privateFunctions', kind: 'boolean' },
+  'dummy-args': { field: 'dummyArgs', kind: 'regex' },
+  'overload-implementation': { field: 'overloadImplementation', kind: 'boolean' },
+  'raise-only': { field: 'raiseOnly', kind: 'boolean' },
+  'mypy-init-return': { field: 'mypyInitReturn', kind: 'boolean' },
+  'suppress-none-returning': { field: 'suppressNoneReturning', kind: 'boolean' },
+  'ignore-fully-untyped': { field: 'ignoreFullyUntyped', kind: 'boolean' },
+});
+
+/** Dummy-name patterns are JavaScript regular expressions with the `u` flag, searched (anchor them). */
+export function compileDummyArgs(source: string): RegExp | undefined {
+  return source ? new RegExp(source, 'u') : undefined;
+}
+
+/**
+ * Reads a typing table (`[tool.pymodern.typing]` or the `pymodern.typing` setting). Each
+ * unknown key or bad value goes to `problem` (key, detail), which may throw; the others are
+ * kept, so a caller that only warns still applies the good ones.
+ */
+export function parseTypingTable(table: Record<string, unknown>, problem: (key: string, detail: string) => void): Partial<TypingOptions> {
+  const options: Partial<TypingOptions> = {};
+  for (const [key, value] of Object.entries(table)) {
+    const setting = TYPING_SETTINGS[key];
+    if (!setting) {
+      problem(key, `unknown setting (known: ${Object.keys(TYPING_SETTINGS).join(', ')})`);
+      continue;
+    }
+    if (setting.kind === 'boolean') {
+      if (typeof value !== 'boolean') problem(key, `expected true or false, got ${JSON.stringify(value)}`);
+      else (options as Record<string, unknown>)[setting.field] = value;
+      continue;
+    }
+    if (typeof value !== 'string') {
+      problem(key, `expected a regular expression (a string), got ${JSON.stringify(value)}`);
+      continue;
+    }
+    try {
+      compileDummyArgs(value);
+    } catch (error) {
+      // `Invalid regular expression: /(/u: Unterminated group` → `Unterminated group`
+      const reason = String((error as Error).message).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+      problem(key, `invalid regular expression ${JSON.stringify(value)}: ${reason}`);
+      continue;
+    }
+    options.dummyArgs = value;
+  }
+  return options;
+}
+
+/** Typing options with every default filled in, and the dummy-name pattern compiled. */
+export interface ResolvedTypingOptions extends Readonly<TypingOptions> {
+  /** Whether a parameter name matches `dummyArgs`. */
+  isDummy(name: string): boolean;
+  /** Equal for equal options: a cache key. */
+  readonly key: string;
+}
+
+const resolvedTyping = new WeakMap<object, ResolvedTypingOptions>();
+
+/**
+ * The options a config's `typing` stands for, defaults filled in; memoised per object. A
+ * `dummyArgs` that does not compile (the adapters validate it first) falls back to the default.
+ */
+export function resolveTypingOptions(options: Partial<TypingOptions> | undefined): ResolvedTypingOptions {
+  const source = options ?? DEFAULT_TYPING_OPTIONS;
+  const known = resolvedTyping.get(source);
+  if (known) return known;
+  const merged: TypingOptions = { ...DEFAULT_TYPING_OPTIONS };
+  for (const field of Object.keys(merged) as (keyof TypingOptions)[]) {
+    const value = source[field];
+    if (value !== undefined && typeof value === typeof merged[field]) (merged as unknown as Record<string, unknown>)[field] = value;
+  }
+  let pattern: RegExp | undefined;
+  try {
+    pattern = compileDummyArgs(merged.dummyArgs);
+  } catch {
+    merged.dummyArgs = DEFAULT_DUMMY_ARGS;
+    pattern = compileDummyArgs(DEFAULT_DUMMY_ARGS);
+  }
+  const resolved: ResolvedTypingOptions = Object.freeze({
+    ...merged,
+    isDummy: (name: string) => !!pattern && pattern.test(name),
+    key: JSON.stringify(merged),
+  });
+  resolvedTyping.set(source, resolved);
+  return resolved;
+}
 
 /**
  * Reads a pyproject.toml. Throws ConfigError (naming the file and key) on invalid TOML,
@@ -66,6 +180,23 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
   if (tool.select !== undefined) config.select = selectorList(tool.select, file, at('select'), catalog);
   if (tool.ignore !== undefined) config.ignore = selectorList(tool.ignore, file, at('ignore'), catalog);
   if (tool.exclude !== undefined) config.exclude = stringList(tool.exclude, file, at('exclude'));
+  if (tool['per-file-ignores'] !== undefined) {
+    const table = asTable(tool['per-file-ignores']);
+    if (!table) throw new ConfigError(file, at('per-file-ignores'), 'expected a table of "glob" = [rule ids or families]');
+    config.perFileIgnores = {};
+    for (const [pattern, selectors] of Object.entries(table)) {
+      const key = at(`per-file-ignores.${JSON.stringify(pattern)}`);
+      if (!pattern.replace(/^!/, '').trim()) throw new ConfigError(file, key, 'empty glob pattern');
+      config.perFileIgnores[pattern] = selectorList(selectors, file, key, catalog);
+    }
+  }
+  if (tool.typing !== undefined) {
+    const table = asTable(tool.typing);
+    if (!table) throw new ConfigError(file, at('typing'), `expected a table of settings (known: ${Object.keys(TYPING_SETTINGS).join(', ')})`);
+    config.typing = parseTypingTable(table, (key, detail) => {
+      throw new ConfigError(file, at(`typing.${key}`), detail);
+    });
+  }
   if (tool['target-version'] !== undefined) {
     const value = tool['target-version'];
     const version = typeof value === 'string' ? parseTargetVersion(value) : undefined;

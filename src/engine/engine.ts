@@ -2,7 +2,7 @@
 // not one per rule), shared semantic facts, guards, templates, suppressions.
 import { Query, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
 import { CHECKS, type CheckContext, type CheckVisitor } from './checks';
-import { isRuleEnabled } from './config';
+import { isRuleEnabled, resolveTypingOptions } from './config';
 import { SourceDocument } from './document';
 import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
 import { applyEdits, chooseFixes } from './fixes';
@@ -75,9 +75,10 @@ export class Engine {
   /**
    * Typed coverage of a document: annotated parameters (not self / cls) and returns of its
    * defs, over all of them. Free after `analyze` of the same tree; else one query.
+   * Counts what `config.typing` requires (default: the options of the last analysis).
    */
-  coverage(document: SourceDocument): TypedCoverage {
-    return documentCoverage(document);
+  coverage(document: SourceDocument, config?: RuleConfig): TypedCoverage {
+    return documentCoverage(document, config);
   }
 
   rule(id: string): RuleMeta | undefined {
@@ -117,7 +118,7 @@ export class Engine {
     };
     for (const match of first.query.matches(tree.rootNode)) collect(first, match);
     const facts = new SemanticFacts(tree, this.factQueries, config.targetVersion ?? DEFAULT_TARGET_VERSION, baseMatches);
-    rememberDefinitions(document, tree, () => facts.scopes.filter((s) => s.kind === 'function').map((s) => s.node));
+    rememberDefinitions(document, tree, () => facts.scopes.filter((s) => s.kind === 'function').map((s) => s.node), config.typing);
     const active = enabled.filter((rule) => !gated(rule) || mayApply(rule, facts));
     const second = active.filter((rule) => rule.query && gated(rule));
     if (second.length) {
@@ -268,6 +269,8 @@ class AnalysisRun {
       text: this.document.text,
       tree: this.document.tree,
       facts: this.facts,
+      config: this.config,
+      typing: resolveTypingOptions(this.config.typing),
       isSound: (node) => this.isSound(node),
       moduleReference: (module) => referenceModule(module, this.facts, this.document.text),
       report: (report) => {

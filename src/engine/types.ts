@@ -127,6 +127,32 @@ export interface RuleConfig {
   ignore?: string[];
   severity?: Record<string, Severity>;
   targetVersion?: PythonVersion;
+  /** `[tool.pymodern.typing]`: what the missing-annotation rules and typed coverage count. Unset keys take the defaults. */
+  typing?: Partial<TypingOptions>;
+}
+
+/**
+ * Which functions and parameters need annotations, for the missing-annotation rules and the
+ * typed coverage alike (`[tool.pymodern.typing]`, setting `pymodern.typing`; defaults and
+ * the kebab-case keys in src/engine/config.ts).
+ */
+export interface TypingOptions {
+  /** `*args` / `**kwargs` need annotations. */
+  starArgs: boolean;
+  /** `_private` functions and methods, and nested defs, need annotations. */
+  privateFunctions: boolean;
+  /** A regular expression (JavaScript syntax, `u` flag): parameter names it matches are skipped. Empty: none. */
+  dummyArgs: string;
+  /** The def after `@overload` stubs is checked too. */
+  overloadImplementation: boolean;
+  /** Functions whose body only raises are checked. */
+  raiseOnly: boolean;
+  /** `__init__` needs no `-> None` when one of its parameters is annotated. */
+  mypyInitReturn: boolean;
+  /** No return annotation needed when a function returns nothing but `None`. */
+  suppressNoneReturning: boolean;
+  /** Functions without any annotation are skipped. */
+  ignoreFullyUntyped: boolean;
 }
 
 export const DEFAULT_TARGET_VERSION: PythonVersion = [3, 10];

@@ -1,9 +1,10 @@
 // Finds the nearest pyproject.toml of a file (walking up the folders) and loads its
-// [tool.pymodern] once. Shared by the CLI and the editor's workspace scan.
+// [tool.pymodern] once. Shared by the CLI and the editor (open files and workspace scan).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigError, parsePyproject, type Catalog, type ProjectConfig } from '../engine/config';
+import type { RuleConfig } from '../engine/types';
 
 export interface LoadedConfig {
   /** The pyproject.toml path, or undefined when none was found. */
@@ -12,9 +13,42 @@ export interface LoadedConfig {
   /** Set when the file exists but is broken: its files must not be analysed. */
   error?: ConfigError;
   isExcluded(path: string): boolean;
+  /** What `[tool.pymodern.per-file-ignores]` ignores in a file: rule ids and families, in the order written. */
+  ignoresFor(path: string): string[];
+  /**
+   * The rule config of one file: `merge` applied to `config` (the adapter's overrides — CLI
+   * flags, VS Code settings; default none), then the per-file ignores that match the file
+   * appended to `ignore`. They come after the overrides, so `--ignore` or `pymodern.ignore`
+   * never drops them (as in Ruff).
+   */
+  configFor(path: string, merge?: (config: ProjectConfig) => RuleConfig): RuleConfig;
 }
 
-const NONE: LoadedConfig = { file: undefined, config: {}, isExcluded: () => false };
+function withConfigFor(loaded: Omit<LoadedConfig, 'configFor'>): LoadedConfig {
+  return {
+    ...loaded,
+    configFor(path, merge) {
+      const config = merge ? merge(loaded.config) : { ...loaded.config };
+      const extra = loaded.ignoresFor(path);
+      return extra.length ? { ...config, ignore: [...(config.ignore ?? []), ...extra] } : config;
+    },
+  };
+}
+
+const NONE: LoadedConfig = withConfigFor({ file: undefined, config: {}, isExcluded: () => false, ignoresFor: () => [] });
+
+/**
+ * Whether a path matches a glob relative to `root`: the path itself or one of its folders
+ * (so `migrations` and `migrations/**` both cover the files below). A pattern without a
+ * slash matches a file or folder name at any depth, as in Ruff.
+ */
+function globMatcher(root: string, pattern: string): (path: string) => boolean {
+  const matches = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+  return (path) => {
+    const rel = relative(root, path).split(sep).join('/');
+    return matches(rel) || rel.split('/').some((_, i, parts) => matches(parts.slice(0, i + 1).join('/')));
+  };
+}
 
 export class ProjectConfigs {
   private readonly byFolder = new Map<string, LoadedConfig>();
@@ -57,21 +91,24 @@ export class ProjectConfigs {
         const parentFolder = dirname(root);
         const above = parentFolder === root ? NONE : this.forFolder(parentFolder);
         const targetVersion = config.targetVersion ?? above.config.targetVersion;
-        return { ...above, config: { ...above.config, ...(targetVersion ? { targetVersion } : {}) } };
+        return withConfigFor({ ...above, config: { ...above.config, ...(targetVersion ? { targetVersion } : {}) } });
       }
-      // A pattern without a slash matches a file or folder name at any depth, as in Ruff.
-      const matchers = (config.exclude ?? []).map((pattern) => picomatch(pattern, { dot: true, basename: !pattern.includes('/') }));
-      return {
+      const excluded = (config.exclude ?? []).map((pattern) => globMatcher(root, pattern));
+      // `"!src/new/**" = [...]` applies to the files the glob does not match.
+      const perFile = Object.entries(config.perFileIgnores ?? {}).map(([pattern, ignore]) => {
+        const negated = pattern.startsWith('!');
+        const matches = globMatcher(root, negated ? pattern.slice(1) : pattern);
+        return { applies: (path: string) => matches(path) !== negated, ignore };
+      });
+      return withConfigFor({
         file,
         config,
-        isExcluded: (path) => {
-          const rel = relative(root, path).split(sep).join('/');
-          return matchers.some((m) => m(rel) || rel.split('/').some((_, i, parts) => m(parts.slice(0, i + 1).join('/'))));
-        },
-      };
+        isExcluded: (path) => excluded.some((matches) => matches(path)),
+        ignoresFor: (path) => perFile.filter((entry) => entry.applies(path)).flatMap((entry) => entry.ignore),
+      });
     } catch (error) {
       const configError = error instanceof ConfigError ? error : new ConfigError(file, '', `cannot read: ${String(error)}`);
-      return { file, config: {}, error: configError, isExcluded: () => false };
+      return withConfigFor({ file, config: {}, error: configError, isExcluded: () => false, ignoresFor: () => [] });
     }
   }
 }

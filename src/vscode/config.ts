@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { parseTargetVersion, unknownSelectors, type Catalog } from '../engine/config';
-import { SEVERITIES, type RuleConfig, type Severity } from '../engine/types';
+import { parseTargetVersion, TYPING_SETTINGS, unknownSelectors, type Catalog } from '../engine/config';
+import { SEVERITIES, type RuleConfig, type Severity, type TypingOptions } from '../engine/types';
 import { ProjectConfigs, type LoadedConfig } from '../node/project-config';
-import { mergeRuleConfig, type SettingsOverrides } from './rule-config';
+import { configErrorLine, mergeRuleConfig, typingOverrides, type SettingsOverrides } from './rule-config';
 
 export type RunMode = 'onType' | 'onSave';
 
@@ -115,7 +115,7 @@ export class Configs implements vscode.Disposable {
     this.report(project);
     if (project.error) return { enabled, run, rules: {}, skipped: `${project.file} is invalid` };
     if (project.isExcluded(uri.fsPath)) return { enabled, run, rules: {}, skipped: `excluded by ${project.file}` };
-    return { enabled, run, rules: mergeRuleConfig(project.config, overrides) };
+    return { enabled, run, rules: project.configFor(uri.fsPath, (config) => mergeRuleConfig(config, overrides)) };
   }
 
   private overrides(settings: vscode.WorkspaceConfiguration): SettingsOverrides {
@@ -137,6 +137,8 @@ export class Configs implements vscode.Disposable {
         this.warnOnce(`pymodern.severity.${rule}: expected one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(level)} (ignored)`);
       } else (overrides.severity ??= {})[rule] = level as Severity;
     }
+    const typing = typingOverrides(settings.get<unknown>('typing'), (message) => this.warnOnce(message));
+    if (typing) overrides.typing = typing;
     return overrides;
   }
 
@@ -157,13 +159,15 @@ export class Configs implements vscode.Disposable {
       this.reportProjectError(project.file, `${project.error.message} — files under it are not analysed until it is fixed`);
       return;
     }
-    const { select, ignore, severity, targetVersion, exclude } = project.config;
+    const { select, ignore, severity, targetVersion, exclude, perFileIgnores, typing } = project.config;
     const parts = [
       select && `select = ${select.join(', ')}`,
       ignore && `ignore = ${ignore.join(', ')}`,
       targetVersion && `target-version = ${targetVersion.join('.')}`,
       severity && `severity = ${Object.entries(severity).map(([r, s]) => `${r}: ${s}`).join(', ')}`,
       exclude && `exclude = ${exclude.join(', ')}`,
+      perFileIgnores && `per-file-ignores = ${Object.entries(perFileIgnores).map(([glob, ids]) => `${glob}: ${ids.join(', ')}`).join('; ')}`,
+      typing && `typing = ${typingText(typing)}`,
     ].filter(Boolean);
     const message = `loaded ${project.file}${parts.length ? `: ${parts.join('; ')}` : ' (no [tool.pymodern] settings)'}`;
     if (this.reported.has(message)) return;
@@ -196,24 +200,23 @@ export class Configs implements vscode.Disposable {
   }
 }
 
+/** `star-args = false, dummy-args = "^_$"`: the options in the words of the settings. */
+function typingText(typing: Partial<TypingOptions>): string {
+  return Object.entries(TYPING_SETTINGS)
+    .filter(([, setting]) => typing[setting.field] !== undefined)
+    .map(([key, setting]) => `${key} = ${JSON.stringify(typing[setting.field])}`)
+    .join(', ');
+}
+
 /** Points at the offending line when the message says where (`at line N`) or names a key. */
 function configDiagnostic(file: string, message: string): vscode.Diagnostic {
-  let line = 0;
-  const at = /at line (\d+)/.exec(message);
-  if (at) line = Number(at[1]) - 1;
-  else {
-    const key = /tool\.pymodern\.([\w-]+)(?:\.([\w-]+))?/.exec(message);
-    if (key) {
-      try {
-        const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-        const name = key[2] ?? key[1];
-        const found = lines.findIndex((l) => new RegExp(`^\\s*"?${name.replace(/-/g, '\\-')}"?\\s*=`).test(l));
-        if (found >= 0) line = found;
-      } catch {
-        // The file went away: line 0 will do.
-      }
-    }
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // The file went away: line 0 will do.
   }
+  const line = configErrorLine(text, message);
   const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), message, vscode.DiagnosticSeverity.Error);
   diagnostic.source = 'pymodern';
   return diagnostic;

@@ -1,7 +1,7 @@
 // Worker thread of the workspace scan (`pymodern.scanWorkspace`), so the extension host's
 // thread stays free. It walks folders exactly as `pymodern check` does (same skipped
-// folders, nearest pyproject.toml, `exclude`), then analyses the batches of files the
-// extension sends, each with its own engine.
+// folders, nearest pyproject.toml, `exclude`, `per-file-ignores`), then analyses the
+// batches of files the extension sends, each with its own engine.
 import { parentPort, workerData } from 'node:worker_threads';
 import { collectPythonFiles } from '../cli/walk';
 import { catalogOf } from '../engine/config';
@@ -58,7 +58,7 @@ function walk(engine: Engine, folders: readonly ScanFolder[]): { jobs: ScanJob[]
       seen.add(path);
       const loaded = configs.forFile(path);
       if (loaded.error) continue;
-      jobs.push({ path, config: mergeRuleConfig(loaded.config, folder.overrides) });
+      jobs.push({ path, config: loaded.configFor(path, (project) => mergeRuleConfig(project, folder.overrides)) });
     }
   }
   for (const loaded of configs.loaded()) {

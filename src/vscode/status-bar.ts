@@ -42,7 +42,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, analyzer?: A
     const unit = document && analyzer.unitOf(document);
     if (!unit) return undefined;
     try {
-      return analyzer.engine.coverage(unit.source);
+      return analyzer.engine.coverage(unit.source, analyzer.configs.forDocument(unit.uri).rules);
     } catch {
       return undefined; // the document was closed meanwhile
     }

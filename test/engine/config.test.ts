@@ -4,10 +4,14 @@ import assert from 'node:assert/strict';
 import {
   catalogOf,
   ConfigError,
+  DEFAULT_DUMMY_ARGS,
+  DEFAULT_TYPING_OPTIONS,
   isRuleEnabled,
   lowerBoundOf,
   parsePyproject,
   parseTargetVersion,
+  resolveTypingOptions,
+  TYPING_SETTINGS,
   unknownSelectors,
   type Catalog,
 } from '../../src/engine/config';
@@ -53,6 +57,21 @@ describe('config: parsePyproject', () => {
         'blocking-sleep-in-async = "error"',
         'pandas-read-csv = "hint"',
         '',
+        '[tool.pymodern.per-file-ignores]',
+        '"legacy/**" = ["typing"]',
+        '"tests/*" = ["missing-return-annotation", "pandas-read-csv"]',
+        '"!src/new/**" = ["ALL"]',
+        '',
+        '[tool.pymodern.typing]',
+        'star-args = false',
+        'private-functions = false',
+        "dummy-args = '^_$'",
+        'overload-implementation = true',
+        'raise-only = false',
+        'mypy-init-return = true',
+        'suppress-none-returning = true',
+        'ignore-fully-untyped = true',
+        '',
         '[tool.ruff]',
         'line-length = 100',
       ].join('\n'),
@@ -64,7 +83,29 @@ describe('config: parsePyproject', () => {
       ignore: ['missing-return-annotation'],
       exclude: ['migrations/**', 'build'],
       severity: { 'blocking-sleep-in-async': 'error', 'pandas-read-csv': 'hint' },
+      perFileIgnores: {
+        'legacy/**': ['typing'],
+        'tests/*': ['missing-return-annotation', 'pandas-read-csv'],
+        '!src/new/**': ['ALL'],
+      },
+      typing: {
+        starArgs: false,
+        privateFunctions: false,
+        dummyArgs: '^_$',
+        overloadImplementation: true,
+        raiseOnly: false,
+        mypyInitReturn: true,
+        suppressNoneReturning: true,
+        ignoreFullyUntyped: true,
+      },
     });
+  });
+
+  it('keeps only the typing keys that are set, and an empty dummy-args', () => {
+    assert.deepEqual(parse('[tool.pymodern.typing]\nstar-args = true\n').typing, { starArgs: true });
+    assert.deepEqual(parse('[tool.pymodern.typing]\ndummy-args = ""\n').typing, { dummyArgs: '' });
+    assert.deepEqual(parse('[tool.pymodern]\ntyping = {}\nper-file-ignores = {}\n'), { hasToolTable: true, typing: {}, perFileIgnores: {} });
+    assert.deepEqual(parse('[tool.pymodern.per-file-ignores]\n"a.py" = []\n').perFileIgnores, { 'a.py': [] });
   });
 
   it('without [tool.pymodern] takes only the target version from requires-python', () => {
@@ -113,7 +154,7 @@ describe('config: parsePyproject', () => {
     assert.deepEqual(errorOf('[tool.pymodern]\nselct = ["ALL"]\n'), {
       file: FILE,
       key: 'tool.pymodern.selct',
-      message: `${FILE}: tool.pymodern.selct: unknown setting (known: select, ignore, severity, target-version, exclude)`,
+      message: `${FILE}: tool.pymodern.selct: unknown setting (known: select, ignore, severity, target-version, exclude, per-file-ignores, typing)`,
     });
   });
 
@@ -150,6 +191,59 @@ describe('config: parsePyproject', () => {
     assert.equal(
       errorOf('[tool.pymodern]\ntarget-version = 3.11\n').message,
       `${FILE}: tool.pymodern.target-version: expected a version like "3.11" or "py311", got 3.11`,
+    );
+  });
+
+  it('rejects an unknown typing key, a wrong type and a typing value that is no table', () => {
+    const known = 'star-args, private-functions, dummy-args, overload-implementation, raise-only, mypy-init-return, suppress-none-returning, ignore-fully-untyped';
+    assert.deepEqual(errorOf('[tool.pymodern.typing]\nstar_args = false\n'), {
+      file: FILE,
+      key: 'tool.pymodern.typing.star_args',
+      message: `${FILE}: tool.pymodern.typing.star_args: unknown setting (known: ${known})`,
+    });
+    for (const key of Object.keys(TYPING_SETTINGS).filter((k) => k !== 'dummy-args')) {
+      assert.deepEqual(errorOf(`[tool.pymodern.typing]\n${key} = "yes"\n`), {
+        file: FILE,
+        key: `tool.pymodern.typing.${key}`,
+        message: `${FILE}: tool.pymodern.typing.${key}: expected true or false, got "yes"`,
+      });
+    }
+    assert.equal(errorOf('[tool.pymodern.typing]\nraise-only = 0\n').message, `${FILE}: tool.pymodern.typing.raise-only: expected true or false, got 0`);
+    assert.equal(
+      errorOf('[tool.pymodern.typing]\ndummy-args = ["_"]\n').message,
+      `${FILE}: tool.pymodern.typing.dummy-args: expected a regular expression (a string), got ["_"]`,
+    );
+    assert.equal(errorOf('[tool.pymodern]\ntyping = true\n').message, `${FILE}: tool.pymodern.typing: expected a table of settings (known: ${known})`);
+  });
+
+  it('rejects a dummy-args that is no valid regular expression, with the reason', () => {
+    assert.deepEqual(errorOf("[tool.pymodern.typing]\ndummy-args = '^(_+'\n"), {
+      file: FILE,
+      key: 'tool.pymodern.typing.dummy-args',
+      message: `${FILE}: tool.pymodern.typing.dummy-args: invalid regular expression "^(_+": Unterminated group`,
+    });
+    assert.equal(
+      errorOf("[tool.pymodern.typing]\ndummy-args = '(?x)_'\n").message,
+      `${FILE}: tool.pymodern.typing.dummy-args: invalid regular expression "(?x)_": Invalid group`,
+    );
+    assert.equal(errorOf("[tool.pymodern.typing]\ndummy-args = '*'\n").message, `${FILE}: tool.pymodern.typing.dummy-args: invalid regular expression "*": Nothing to repeat`);
+  });
+
+  it('rejects malformed per-file-ignores, naming the glob and index', () => {
+    assert.deepEqual(errorOf('[tool.pymodern.per-file-ignores]\n"tests/*" = ["typing", "no-such-rule"]\n'), {
+      file: FILE,
+      key: 'tool.pymodern.per-file-ignores."tests/*"[1]',
+      message: `${FILE}: tool.pymodern.per-file-ignores."tests/*"[1]: unknown rule id or family "no-such-rule"`,
+    });
+    assert.equal(
+      errorOf('[tool.pymodern.per-file-ignores]\n"tests/*" = "typing"\n').message,
+      `${FILE}: tool.pymodern.per-file-ignores."tests/*": expected an array of strings, got "typing"`,
+    );
+    assert.equal(errorOf('[tool.pymodern.per-file-ignores]\n"!" = ["typing"]\n').message, `${FILE}: tool.pymodern.per-file-ignores."!": empty glob pattern`);
+    assert.equal(errorOf('[tool.pymodern.per-file-ignores]\n"" = ["typing"]\n').message, `${FILE}: tool.pymodern.per-file-ignores."": empty glob pattern`);
+    assert.equal(
+      errorOf('[tool.pymodern]\nper-file-ignores = ["tests/*"]\n').message,
+      `${FILE}: tool.pymodern.per-file-ignores: expected a table of "glob" = [rule ids or families]`,
     );
   });
 
@@ -209,5 +303,49 @@ describe('config: rule selection', () => {
 
   it('names unknown selectors', () => {
     assert.deepEqual(unknownSelectors(['ALL', 'async', 'pandas-read-csv', 'asyncio', 'all', 'E501'], catalogOf(rules)), ['asyncio', 'all', 'E501']);
+  });
+});
+
+describe('config: typing options', () => {
+  it('are defaulted in one place, with Ruff\'s dummy-variable-rgx', () => {
+    assert.equal(DEFAULT_DUMMY_ARGS, '^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$');
+    assert.deepEqual(DEFAULT_TYPING_OPTIONS, {
+      starArgs: true,
+      privateFunctions: true,
+      dummyArgs: DEFAULT_DUMMY_ARGS,
+      overloadImplementation: false,
+      raiseOnly: true,
+      mypyInitReturn: false,
+      suppressNoneReturning: false,
+      ignoreFullyUntyped: false,
+    });
+    assert.deepEqual(Object.values(TYPING_SETTINGS).map((s) => s.field).sort(), Object.keys(DEFAULT_TYPING_OPTIONS).sort());
+  });
+
+  it('resolve unset keys to the defaults, memoised per object', () => {
+    const none = resolveTypingOptions(undefined);
+    assert.equal(none.starArgs, true);
+    assert.equal(none.dummyArgs, DEFAULT_DUMMY_ARGS);
+    const partial = { starArgs: false, mypyInitReturn: undefined };
+    const resolved = resolveTypingOptions(partial);
+    assert.equal(resolved.starArgs, false);
+    assert.equal(resolved.mypyInitReturn, false);
+    assert.equal(resolveTypingOptions(partial), resolved);
+    assert.equal(resolveTypingOptions({ starArgs: false }).key, resolved.key);
+    assert.notEqual(none.key, resolved.key);
+  });
+
+  it('match dummy names as Ruff does by default; a custom pattern is searched; empty matches nothing', () => {
+    const dummy = resolveTypingOptions({});
+    assert.deepEqual(['_', '__', '_unused', '_x1', '__x', 'x', 'x_', '_x_', 'unused_', '_é'].filter((n) => dummy.isDummy(n)), ['_', '__', '_unused', '_x1', '__x']);
+    const custom = resolveTypingOptions({ dummyArgs: 'unused' });
+    assert.deepEqual(['unused', 'an_unused_one', '_'].filter((n) => custom.isDummy(n)), ['unused', 'an_unused_one']);
+    assert.equal(resolveTypingOptions({ dummyArgs: '' }).isDummy('_'), false);
+  });
+
+  it('fall back to the default dummy pattern when given one that does not compile', () => {
+    const broken = resolveTypingOptions({ dummyArgs: '(' });
+    assert.equal(broken.dummyArgs, DEFAULT_DUMMY_ARGS);
+    assert.equal(broken.isDummy('_'), true);
   });
 });

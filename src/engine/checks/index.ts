@@ -1,10 +1,11 @@
 // Registry of code-backed checks: rules whose YAML says `check: <id>`. A meta-test keeps
 // this list, the files in this folder and the rules in step.
 import type { Node, Tree } from 'web-tree-sitter';
+import type { ResolvedTypingOptions } from '../config';
 import type { SemanticFacts } from '../facts';
 import type { ModuleReference } from '../imports-edit';
 import type { Captures } from '../template';
-import type { Fix, RuleMeta } from '../types';
+import type { Fix, RuleConfig, RuleMeta } from '../types';
 // Imports, grouped by family (keep each group sorted; add yours under its family).
 // async
 import { createAsyncDefWithoutAwait } from './async-def-without-await';
@@ -40,6 +41,7 @@ import { createPandasRowApply } from './pandas-row-apply';
 import { createPandasSeriesApplyLambda } from './pandas-series-apply-lambda';
 import { createPandasSqlChain } from './pandas-sql-chain';
 // typing
+import { createFutureAnnotationsRequired } from './future-annotations-required';
 import { createImplicitOptional } from './implicit-optional';
 import { createMissingParameterAnnotation } from './missing-parameter-annotation';
 import { createMissingPrivateParameterAnnotation } from './missing-private-parameter-annotation';
@@ -51,6 +53,7 @@ import { createQuotedAnnotation } from './quoted-annotation';
 import { createTypealiasAnnotation } from './typealias-annotation';
 import { createTypevarGenericClass } from './typevar-generic-class';
 import { createTypevarGenericFunction } from './typevar-generic-function';
+import { createTypingAbcImport } from './typing-abc-import';
 import { createTypingExtensionsImport } from './typing-extensions-import';
 import { createTypingGenericAlias } from './typing-generic-alias';
 import { createTypingOptional } from './typing-optional';
@@ -71,6 +74,10 @@ export interface CheckContext {
   text: string;
   tree: Tree;
   facts: SemanticFacts;
+  /** The configuration of this analysis, as given. */
+  config: RuleConfig;
+  /** `config.typing` with every default filled in (resolveTypingOptions). */
+  typing: ResolvedTypingOptions;
   /** False when the node has or sits in a syntax error: report nothing there. */
   isSound(node: Node): boolean;
   moduleReference(module: string): ModuleReference;
@@ -121,6 +128,7 @@ export const CHECKS: Record<string, CheckFactory> = {
   'pandas-series-apply-lambda': createPandasSeriesApplyLambda,
   'pandas-sql-chain': createPandasSqlChain,
   // typing
+  'future-annotations-required': createFutureAnnotationsRequired,
   'implicit-optional': createImplicitOptional,
   'missing-parameter-annotation': createMissingParameterAnnotation,
   'missing-private-parameter-annotation': createMissingPrivateParameterAnnotation,
@@ -132,6 +140,7 @@ export const CHECKS: Record<string, CheckFactory> = {
   'typealias-annotation': createTypealiasAnnotation,
   'typevar-generic-class': createTypevarGenericClass,
   'typevar-generic-function': createTypevarGenericFunction,
+  'typing-abc-import': createTypingAbcImport,
   'typing-extensions-import': createTypingExtensionsImport,
   'typing-generic-alias': createTypingGenericAlias,
   'typing-optional': createTypingOptional,

@@ -9,12 +9,11 @@ import { sourceText } from './annotations';
 export type Visibility = 'public' | 'private' | 'special';
 export type Placement = 'module' | 'class' | 'nested';
 
-export interface FunctionInfo {
+/** What the tree alone says about a def (no semantic facts needed: typed coverage uses it too). */
+export interface DefinitionShape {
   node: Node;
   name: Node;
   parameters: Node;
-  /** The scope the def sits in (module, class body or enclosing function). */
-  owner: Scope;
   placement: Placement;
   visibility: Visibility;
   /** Decorator expressions, outermost first. */
@@ -28,6 +27,11 @@ export interface FunctionInfo {
   implicitFirst: Node | undefined;
 }
 
+export interface FunctionInfo extends DefinitionShape {
+  /** The scope the def sits in (module, class body or enclosing function). */
+  owner: Scope;
+}
+
 const cache = new WeakMap<SemanticFacts, Map<number, FunctionInfo>>();
 
 const OVERLOAD = /^(?:typing\.|typing_extensions\.|t\.)?overload$/;
@@ -38,11 +42,22 @@ export function functionInfo(facts: SemanticFacts, node: Node): FunctionInfo | u
   if (!known) cache.set(facts, (known = new Map()));
   const hit = known.get(node.startIndex);
   if (hit) return hit;
+  const shape = definitionShape(node, mentionsOverload(facts));
+  if (!shape) return undefined;
+  const info: FunctionInfo = { ...shape, owner: facts.scopeOf(node) };
+  known.set(node.startIndex, info);
+  return info;
+}
+
+/**
+ * Classifies a function_definition node from the tree alone. `mayHaveOverloads` false
+ * skips the look for `@overload` stubs above it (the file never mentions `overload`).
+ */
+export function definitionShape(node: Node, mayHaveOverloads = true): DefinitionShape | undefined {
   const name = node.childForFieldName('name');
   const parameters = node.childForFieldName('parameters');
   if (!name || !parameters) return undefined;
-  const owner = facts.scopeOf(node);
-  const placement: Placement = owner.kind === 'module' ? 'module' : owner.kind === 'class' ? 'class' : 'nested';
+  const placement = placementOf(node);
   const text = name.text;
   const isDunder = text.length > 4 && text.startsWith('__') && text.endsWith('__');
   const visibility: Visibility = isDunder && placement !== 'nested' ? 'special' : text.startsWith('_') || placement === 'nested' ? 'private' : 'public';
@@ -51,22 +66,28 @@ export function functionInfo(facts: SemanticFacts, node: Node): FunctionInfo | u
   const isStatic = decoratorNames.some((d) => d === 'staticmethod');
   const isClassMethod = decoratorNames.some((d) => d === 'classmethod');
   const isOverload = decoratorNames.some((d) => OVERLOAD.test(d));
-  const info: FunctionInfo = {
+  return {
     node,
     name,
     parameters,
-    owner,
     placement,
     visibility,
     decorators,
     isStatic,
     isClassMethod,
     isOverload,
-    isOverloadImplementation: !isOverload && mentionsOverload(facts) && followsOverloads(node, text),
+    isOverloadImplementation: !isOverload && mayHaveOverloads && followsOverloads(node, text),
     implicitFirst: placement === 'class' && !isStatic ? firstParameter(parameters) : undefined,
   };
-  known.set(node.startIndex, info);
-  return info;
+}
+
+/** The scope a def sits in, as Python sees it: the nearest enclosing def or class (defs live only in blocks). */
+function placementOf(definition: Node): Placement {
+  for (let node = statementOf(definition).parent; node; node = node.parent) {
+    if (node.type === 'function_definition') return 'nested';
+    if (node.type === 'class_definition') return 'class';
+  }
+  return 'module';
 }
 
 /** The decorator expressions of a def (empty when it is not decorated). */
@@ -131,7 +152,7 @@ export interface ParameterInfo {
 }
 
 /** The parameters of a def, with self/cls left out. */
-export function parametersOf(info: FunctionInfo): ParameterInfo[] {
+export function parametersOf(info: DefinitionShape): ParameterInfo[] {
   const result: ParameterInfo[] = [];
   for (const child of info.parameters.namedChildren) {
     if (!child || child === null) continue;
@@ -173,9 +194,32 @@ function describeParameter(node: Node): ParameterInfo | undefined {
   }
 }
 
-/** Ruff's default dummy-variable pattern: `_`, `__`, `_unused`. */
-export function isDummyName(name: string): boolean {
-  return /^_+$|^_+[A-Za-z0-9_]*[A-Za-z0-9]$/.test(name);
+/** Whether self / cls (left out by parametersOf) carries an annotation. */
+export function hasAnnotatedImplicitFirst(info: DefinitionShape): boolean {
+  return info.implicitFirst?.type === 'typed_parameter' || info.implicitFirst?.type === 'typed_default_parameter';
+}
+
+/**
+ * True when the def returns nothing but `None`: no `return` with another value, no `yield`
+ * (a generator returns a generator). Nested defs, classes and lambdas are theirs.
+ */
+export function returnsOnlyNone(definition: Node): boolean {
+  const body = definition.childForFieldName('body');
+  const stack: Node[] = body ? [body] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'yield') return false;
+    if (node.type === 'return_statement') {
+      const value = node.firstNamedChild;
+      if (value && value.type !== 'none' && value.type !== 'comment') return false;
+      continue;
+    }
+    for (const child of node.namedChildren) {
+      if (!child || child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda' || child.type === 'decorated_definition') continue;
+      stack.push(child);
+    }
+  }
+  return true;
 }
 
 /** The statements of a block, without comments. */

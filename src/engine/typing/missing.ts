@@ -1,12 +1,14 @@
 // The missing-annotation rules share one implementation: which functions each covers
-// (public API, private helpers, special methods), which parameters count (not self/cls,
-// not dummy `_` names, not an overload's implementation), and the inferred quick fixes.
+// (public API, private helpers, special methods), which parameters count (not self/cls;
+// dummy names, `*args`, overload implementations… as `[tool.pymodern.typing]` says, see
+// required.ts), and the inferred quick fixes.
 import type { CheckContext, CheckVisitor } from '../checks/index';
 import type { Fix } from '../types';
-import { bodyKind, type FunctionInfo, functionInfo, isAbstractOrOverload, isDummyName, parametersOf, type ParameterInfo } from './functions';
+import { bodyKind, type FunctionInfo, functionInfo, isAbstractOrOverload, type ParameterInfo } from './functions';
 import { ImportPlan } from './imports';
 import { inferParameter, inferReturn, type Inferred, type Ty } from './inference';
 import { report } from './legacy';
+import { requiredAnnotations } from './required';
 import { contextForDefinition, spell } from './spelling';
 
 export type ReturnRule = 'public' | 'private' | 'special';
@@ -35,7 +37,7 @@ export function createMissingReturnCheck(context: CheckContext, rule: ReturnRule
       if (!definition || !name || !parameters) return;
       if (!context.isSound(name) || !context.isSound(parameters)) return;
       const info = functionInfo(context.facts, definition);
-      if (!info || returnRuleOf(info) !== rule || info.isOverloadImplementation) return;
+      if (!info || returnRuleOf(info) !== rule || !requiredAnnotations(info, context.typing)?.returns) return;
       const fixes = context.isSound(definition) ? returnFixes(info, context, rule) : [];
       report(context, { node: name, data: { name: name.text, kind: kindOf(info), what: whatOf(info) }, fixes });
     },
@@ -85,11 +87,12 @@ export function createMissingParameterCheck(context: CheckContext, rule: Paramet
       const parameters = captures.params;
       if (!definition || !name || !parameters || !context.isSound(parameters)) return;
       const info = functionInfo(context.facts, definition);
-      if (!info || info.isOverloadImplementation) return;
+      if (!info) return;
       const isPrivate = info.visibility === 'private';
       if (rule === 'private' ? !isPrivate : isPrivate) return;
-      for (const parameter of parametersOf(info)) {
-        if (parameter.annotation || isDummyName(parameter.name.text)) continue;
+      const required = requiredAnnotations(info, context.typing);
+      for (const parameter of required?.parameters ?? []) {
+        if (parameter.annotation) continue;
         const star = parameter.kind !== 'plain';
         if (rule === 'public' && star) continue;
         if (rule === 'star' && !star) continue;

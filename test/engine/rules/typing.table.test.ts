@@ -945,3 +945,161 @@ typingRuleTester('typevar-generic-function', {
   ],
 }, { targetVersion: [3, 12] });
 
+
+currentRule = 'typing-abc-import';
+typingRuleTester('typing-abc-import', {
+  valid: [
+    "from collections.abc import Iterable\n",
+    "from typing import AbstractSet, ByteString\n",
+    "from typing import Iterable  # noqa: UP035\n",
+    "from typing import Iterable  # pymodern: ignore[typing-abc-import]\n",
+    "from typing_extensions import Iterable\n",
+    "import typing\n\nx: typing.AbstractSet[int] = frozenset()\n",
+    "from typing import Any, Optional\n",
+  ],
+  invalid: [
+    {
+      code: "from typing import Iterable\n",
+      errors: [E(1, 20, 1, 28, "`typing.Iterable` is a deprecated alias of `collections.abc.Iterable`")],
+      output: "from collections.abc import Iterable\n",
+    },
+    {
+      // One fix per statement, shared by its findings: both names move together.
+      code: "from typing import Any, Iterable, Sequence\n\ndef f(x: Iterable[Any]) -> Sequence[int]: ...\n",
+      errors: [
+        E(1, 25, 1, 33, "`typing.Iterable` is a deprecated alias of `collections.abc.Iterable`"),
+        E(1, 35, 1, 43, "`typing.Sequence` is a deprecated alias of `collections.abc.Sequence`"),
+      ],
+      output: "from typing import Any\nfrom collections.abc import Iterable, Sequence\n\ndef f(x: Iterable[Any]) -> Sequence[int]: ...\n",
+    },
+    {
+      code: "from collections.abc import Sized\nfrom typing import Callable as Fn\n",
+      errors: [E(2, 20, 2, 34, "`typing.Callable` is a deprecated alias of `collections.abc.Callable`")],
+      output: "from collections.abc import Sized, Callable as Fn\n",
+    },
+    {
+      code: "import typing\n\ndef f(x: typing.Iterable[int]) -> None: ...\n",
+      errors: [E(3, 10, 3, 25, "`typing.Iterable` is a deprecated alias of `collections.abc.Iterable`")],
+      output: "import typing\nimport collections.abc\n\ndef f(x: collections.abc.Iterable[int]) -> None: ...\n",
+    },
+    {
+      code: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from typing import Any, Mapping\n",
+      errors: [E(4, 29, 4, 36, "`typing.Mapping` is a deprecated alias of `collections.abc.Mapping`")],
+      output: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from typing import Any\n    from collections.abc import Mapping\n",
+    },
+    {
+      code: "from typing import (\n    Any,\n    Iterator,\n    Optional,\n)\n",
+      errors: [E(3, 5, 3, 13, "`typing.Iterator` is a deprecated alias of `collections.abc.Iterator`")],
+      output: "from typing import (\n    Any,\n    Optional,\n)\nfrom collections.abc import Iterator\n",
+    },
+    {
+      // A subscripted base: only typing's alias makes the class generic at runtime.
+      code: "from typing import Mapping, TypeVar\n\nK = TypeVar(\"K\")\n\nclass Registry(Mapping[K, int]): ...\n",
+      errors: [E(1, 20, 1, 27, "`typing.Mapping` is a deprecated alias of `collections.abc.Mapping`")],
+      output: null,
+      unsafeOutput: "from typing import TypeVar\nfrom collections.abc import Mapping\n\nK = TypeVar(\"K\")\n\nclass Registry(Mapping[K, int]): ...\n",
+    },
+  ],
+});
+
+currentRule = 'typing-abc-import';
+typingRuleTester('typing-abc-import', {
+  valid: ["from typing import Callable\n", "import typing\n\nf: typing.Callable[[], None]\n"],
+  invalid: [
+    {
+      code: "from typing import Callable, Iterable\n",
+      errors: [E(1, 30, 1, 38, "`typing.Iterable` is a deprecated alias of `collections.abc.Iterable`")],
+      output: "from typing import Callable\nfrom collections.abc import Iterable\n",
+    },
+  ],
+}, { targetVersion: [3, 9] });
+
+currentRule = 'typing-abc-import';
+typingRuleTester('typing-abc-import', {
+  valid: ["from typing import Iterable, Mapping\n"],
+  invalid: [],
+}, { targetVersion: [3, 8] });
+
+currentRule = 'future-annotations-required';
+typingRuleTester('future-annotations-required', {
+  valid: [
+    "from __future__ import annotations\n\ndef f(x: list[int]) -> int | None: ...\n",
+    "def f() -> None:\n    x: list[int] = []\n",
+    "x: \"list[int]\" = []\n",
+    "from typing import List, Optional\n\ndef f(x: List[int]) -> Optional[int]: ...\n",
+    "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    def f(x: list[int]) -> None: ...\n",
+    "from typing import Literal\n\nx: Literal[1, 2] = 1\n",
+    "def f(x: list[int]) -> None: ...  # noqa: FA102\n",
+  ],
+  invalid: [
+    {
+      code: "def f(x: list[int]) -> None: ...\n",
+      errors: [E(1, 10, 1, 19, "`list[int]` is evaluated at runtime and needs Python 3.9 (PEP 585 generic), but the target is Python 3.8")],
+      output: null,
+      unsafeOutput: "from __future__ import annotations\ndef f(x: list[int]) -> None: ...\n",
+    },
+    {
+      code: "\"\"\"Doc.\"\"\"\nimport os\n\nx: int | None = None\n",
+      errors: [E(4, 4, 4, 14, "`int | None` is evaluated at runtime and needs Python 3.10 (PEP 604 union), but the target is Python 3.8")],
+      output: null,
+      unsafeOutput: "\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\nimport os\n\nx: int | None = None\n",
+    },
+    {
+      code: "from __future__ import division\n\nclass A:\n    items: dict[str, int] = {}\n",
+      errors: [E(4, 12, 4, 26, "`dict[str, int]` is evaluated at runtime and needs Python 3.9 (PEP 585 generic), but the target is Python 3.8")],
+      output: null,
+      unsafeOutput: "from __future__ import division\nfrom __future__ import annotations\n\nclass A:\n    items: dict[str, int] = {}\n",
+    },
+    {
+      // Two offending parts side by side: the finding covers the whole annotation.
+      code: "from typing import Tuple\n\ndef f(x: Tuple[list[int], int | None]) -> None: ...\n",
+      errors: [E(3, 10, 3, 38, "`Tuple[list[int], int | None]` is evaluated at runtime and needs Python 3.10 (PEP 604 union), but the target is Python 3.8")],
+      output: null,
+      unsafeOutput: "from __future__ import annotations\nfrom typing import Tuple\n\ndef f(x: Tuple[list[int], int | None]) -> None: ...\n",
+    },
+    {
+      code: "import collections\n\ndef f() -> collections.deque[int] | None: ...\n",
+      errors: [E(3, 12, 3, 41, "`collections.deque[int] | None` is evaluated at runtime and needs Python 3.10 (PEP 604 union), but the target is Python 3.8")],
+      output: null,
+      unsafeOutput: "from __future__ import annotations\nimport collections\n\ndef f() -> collections.deque[int] | None: ...\n",
+    },
+    {
+      code: "x: list[int] = []\r\n",
+      errors: [E(1, 4, 1, 13, "`list[int]` is evaluated at runtime and needs Python 3.9 (PEP 585 generic), but the target is Python 3.8")],
+      output: null,
+      unsafeOutput: "from __future__ import annotations\r\nx: list[int] = []\r\n",
+    },
+  ],
+}, { targetVersion: [3, 8] });
+
+currentRule = 'future-annotations-required';
+typingRuleTester('future-annotations-required', {
+  valid: ["def f(x: list[int]) -> dict[str, int]: ...\n"],
+  invalid: [
+    {
+      code: "def f(x: list[int | None]) -> None: ...\n",
+      errors: [E(1, 15, 1, 25, "`int | None` is evaluated at runtime and needs Python 3.10 (PEP 604 union), but the target is Python 3.9")],
+      output: null,
+      unsafeOutput: "from __future__ import annotations\ndef f(x: list[int | None]) -> None: ...\n",
+    },
+  ],
+}, { targetVersion: [3, 9] });
+
+currentRule = 'future-annotations-required';
+typingRuleTester('future-annotations-required', {
+  valid: [],
+  invalid: [
+    {
+      // Python 3.6 has no `from __future__ import annotations`: a finding without a fix.
+      code: "def f(x: list[int]) -> None: ...\n",
+      errors: [E(1, 10, 1, 19, "`list[int]` is evaluated at runtime and needs Python 3.9 (PEP 585 generic), but the target is Python 3.6")],
+      output: null,
+    },
+  ],
+}, { targetVersion: [3, 6] });
+
+currentRule = 'future-annotations-required';
+typingRuleTester('future-annotations-required', {
+  valid: ["def f(x: int | None = None) -> list[int]: ...\n", "class A:\n    items: dict[str, int | None] = {}\n"],
+  invalid: [],
+}, { targetVersion: [3, 12] });
