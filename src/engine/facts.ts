@@ -41,6 +41,9 @@ export interface Scope {
   readonly opaque: Set<string>;
 }
 
+/** The non-import bindings of one scope. */
+export type ScopeBindings = Pick<Scope, 'bindings' | 'assignments' | 'parameters' | 'opaque'>;
+
 /** What a local name was bound to in its own scope, as far as the source says. */
 export interface LocalBinding {
   /** Values of `name = value` / `with value as name` before the use, in document order. */
@@ -139,6 +142,7 @@ const NO_EXITS: FunctionExits = { yields: false, returnsValue: false, returnNode
 export class SemanticFacts {
   private scopeList: Scope[] | undefined;
   private bindingsCollected = false;
+  private readonly ownBindingsOf = new Map<number, ScopeBindings>();
   private exitsByDef: Map<number, FunctionExits> | undefined;
   private moduleScopeValue: Scope | undefined;
   private importList: ImportBinding[] | undefined;
@@ -279,35 +283,60 @@ export class SemanticFacts {
   private collectBindings(): void {
     if (this.bindingsCollected) return;
     this.bindingsCollected = true;
+    this.recordBindings(this.tree.rootNode, (scope) => scope, true);
+    for (const binding of this.imports) {
+      const known = binding.scope.imports.get(binding.local);
+      if (known) known.push(binding);
+      else binding.scope.imports.set(binding.local, [binding]);
+    }
+  }
+
+  /**
+   * The names a def or lambda binds in its own scope (not imports), from a query over that
+   * node alone: a question about one function need not pay for the whole file's bindings.
+   */
+  ownBindings(scope: Scope): ScopeBindings {
+    if (this.bindingsCollected || scope.kind === 'module' || scope.kind === 'class') {
+      this.collectBindings();
+      return scope;
+    }
+    let own = this.ownBindingsOf.get(scope.node.startIndex);
+    if (!own) {
+      const fresh: ScopeBindings = { bindings: new Set(), assignments: new Map(), parameters: new Map(), opaque: new Set() };
+      this.recordBindings(scope.node, (found) => (found === scope ? fresh : undefined), false);
+      this.ownBindingsOf.set(scope.node.startIndex, (own = fresh));
+    }
+    return own;
+  }
+
+  /** Runs the bindings query under `root`, recording each binding where `target` says. */
+  private recordBindings(root: Node, target: (scope: Scope) => ScopeBindings | undefined, noteGlobals: boolean): void {
     const scopes = this.buildScopes();
     const assigned = new Set<number>();
-    for (const match of this.queries.bindings.matches(this.tree.rootNode)) {
+    for (const match of this.queries.bindings.matches(root)) {
       const capture = match.captures.find((c) => c.name !== 'value')!;
       const node = capture.node;
       let scope: Scope;
       if (capture.name === 'param') scope = this.scopeOfParameter(node, scopes);
       else if (capture.name === 'outer') scope = this.scopeAt(node.parent!.startIndex);
       else scope = this.scopeAt(node.startIndex);
+      const into = target(scope);
+      if (!into) continue;
       const name = node.text;
-      scope.bindings.add(name);
+      into.bindings.add(name);
       if (capture.name === 'assign') {
         const value = match.captures.find((c) => c.name === 'value')!.node;
-        const list = scope.assignments.get(name);
+        const list = into.assignments.get(name);
         if (list) list.push({ value, at: node.startIndex });
-        else scope.assignments.set(name, [{ value, at: node.startIndex }]);
+        else into.assignments.set(name, [{ value, at: node.startIndex }]);
         assigned.add(node.startIndex);
       } else if (capture.name === 'param') {
-        scope.parameters.set(name, node);
+        into.parameters.set(name, node);
       } else if (!assigned.has(node.startIndex)) {
         // `with x as name` is also caught by the generic as-pattern: it is an assignment.
-        scope.opaque.add(name);
-        if (node.parent?.type === 'global_statement') this.globalNames.add(name);
+        into.opaque.add(name);
+        if (noteGlobals && node.parent?.type === 'global_statement') this.globalNames.add(name);
       }
-    }
-    for (const binding of this.imports) {
-      const known = binding.scope.imports.get(binding.local);
-      if (known) known.push(binding);
-      else binding.scope.imports.set(binding.local, [binding]);
     }
   }
 

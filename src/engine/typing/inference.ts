@@ -5,7 +5,7 @@
 // worse than none.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../facts';
-import { ensureBindings, escapeRegExp, isBuiltin, isPlainRead, nameIsFree, sourceText } from './annotations';
+import { escapeRegExp, isBuiltin, isPlainRead, nameIsFree, sourceText } from './annotations';
 import { alwaysExits, type FunctionInfo, lastStatement, type ParameterInfo, parametersOf, statementOf, statementsOf } from './functions';
 
 export type Builtin = 'int' | 'float' | 'complex' | 'str' | 'bytes' | 'bool';
@@ -435,13 +435,13 @@ export function inferParameter(parameter: ParameterInfo, info: FunctionInfo, fac
     const ty = scalar(value) ? inference.expression(value) : undefined;
     return ty && ty.kind === 'builtin' ? { ty, safe: true } : undefined;
   }
-  ensureBindings(facts);
   const body = info.node.childForFieldName('body');
   const scope = body ? facts.scopeAt(body.startIndex) : undefined;
   if (!scope || scope.node.startIndex !== info.node.startIndex) return undefined;
   const name = parameter.name.text;
-  if (scope.opaque.has(name)) return undefined;
-  const assignments = scope.assignments.get(name) ?? [];
+  const own = facts.ownBindings(scope);
+  if (own.opaque.has(name)) return undefined;
+  const assignments = own.assignments.get(name) ?? [];
   if (!assignments.length) return undefined;
   let obvious = true;
   const types: Ty[] = [];
