@@ -5,11 +5,11 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogOf, parseTargetVersion, unknownSelectors } from '../engine/config';
 import type { Engine } from '../engine/engine';
-import type { RuleConfig } from '../engine/types';
-import { loadEngine } from '../node/load-engine';
+import type { RuleConfig, RuleMeta } from '../engine/types';
+import { loadEngine, readRuleSet } from '../node/load-engine';
 import { ProjectConfigs } from '../node/project-config';
 import { analyzeFile, type FileJob, type FileResult, type FixMode } from './analyze-file';
-import { runInWorkers } from './pool';
+import { runInWorkers, WorkerStartError } from './pool';
 import { coverageReport, formatJson, formatSarif, formatText, type Report } from './report';
 import { collectPythonFiles } from './walk';
 
@@ -76,24 +76,28 @@ export async function main(argv: string[]): Promise<number> {
   if (!['text', 'json', 'sarif'].includes(format)) return usage(`--format must be text, json or sarif, not "${format}"`);
 
   const distDir = __dirname;
-  let engine: Engine;
+  // The rules' metadata is enough here: with several workers, each loads its own engine,
+  // and the main thread never compiles the WASM it would not use.
+  let rules: readonly RuleMeta[];
   try {
-    engine = await loadEngine(distDir);
+    rules = readRuleSet(distDir).rules;
   } catch (error) {
-    process.stderr.write(`pymodern: ${(error as Error).message}\n`);
+    process.stderr.write(`pymodern is not built: ${(error as Error).message} (run \`npm run build\`)\n`);
     return 2;
   }
   try {
-    const cli = cliOverrides(values, engine);
+    const cli = cliOverrides(values, rules);
     const fixMode: FixMode = values.diff ? 'diff' : values.fix ? 'fix' : 'none';
     const jobsOption = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
     if (!Number.isInteger(jobsOption) || jobsOption < 1) throw new UsageError(`--jobs must be a positive whole number, not "${values.jobs}"`);
-    return await check(engine, paths.length ? paths : ['.'], { format, fixMode, unsafeFixes: values['unsafe-fixes']!, cli, jobs: jobsOption, distDir });
+    return await check(rules, paths.length ? paths : ['.'], { format, fixMode, unsafeFixes: values['unsafe-fixes']!, cli, jobs: jobsOption, distDir });
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
+    if (error instanceof WorkerStartError) {
+      process.stderr.write(`pymodern: ${error.message}\n`);
+      return 2;
+    }
     throw error;
-  } finally {
-    engine.dispose();
   }
 }
 
@@ -106,9 +110,9 @@ interface CheckOptions {
   distDir: string;
 }
 
-async function check(engine: Engine, paths: string[], options: CheckOptions): Promise<number> {
+async function check(rules: readonly RuleMeta[], paths: string[], options: CheckOptions): Promise<number> {
   const cwd = process.cwd();
-  const configs = new ProjectConfigs(catalogOf(engine.rules));
+  const configs = new ProjectConfigs(catalogOf(rules));
   const walked = collectPythonFiles(paths, configs);
   const errors = [...walked.errors];
   const jobs: FileJob[] = [];
@@ -140,11 +144,22 @@ async function check(engine: Engine, paths: string[], options: CheckOptions): Pr
   if (workers > 1) {
     results = await runInWorkers(jobs, workers, options.distDir, (done) => progress.update(done));
   } else {
-    results = jobs.map((job, i) => {
-      const result = analyzeFile(engine, job);
-      progress.update(i + 1);
-      return result;
-    });
+    let engine: Engine;
+    try {
+      engine = await loadEngine(options.distDir);
+    } catch (error) {
+      process.stderr.write(`pymodern: ${(error as Error).message}\n`);
+      return 2;
+    }
+    try {
+      results = jobs.map((job, i) => {
+        const result = analyzeFile(engine, job);
+        progress.update(i + 1);
+        return result;
+      });
+    } finally {
+      engine.dispose();
+    }
   }
   progress.done();
 
@@ -163,7 +178,7 @@ async function check(engine: Engine, paths: string[], options: CheckOptions): Pr
   } else if (options.format === 'json') {
     process.stdout.write(`${formatJson(report)}\n`);
   } else if (options.format === 'sarif') {
-    process.stdout.write(`${formatSarif(report, engine.rules, VERSION, join(options.distDir, 'trends'), cwd)}\n`);
+    process.stdout.write(`${formatSarif(report, rules, VERSION, join(options.distDir, 'trends'), cwd)}\n`);
   } else {
     process.stdout.write(`${formatText(report, options)}\n`);
   }
@@ -180,8 +195,8 @@ async function check(engine: Engine, paths: string[], options: CheckOptions): Pr
   return report.findings.length ? 1 : 0;
 }
 
-function cliOverrides(values: { select?: string[]; ignore?: string[]; 'target-version'?: string }, engine: Engine): RuleConfig {
-  const catalog = catalogOf(engine.rules);
+function cliOverrides(values: { select?: string[]; ignore?: string[]; 'target-version'?: string }, rules: readonly RuleMeta[]): RuleConfig {
+  const catalog = catalogOf(rules);
   const list = (flag: string, raw: string[] | undefined) => {
     if (!raw) return undefined;
     const ids = raw.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);

@@ -28,7 +28,7 @@ export async function runInWorkers(
       };
       worker.on('message', (message: WorkerResponse) => {
         if (message.type === 'fatal') {
-          reject(new Error(`worker failed to start: ${message.message}`));
+          reject(new WorkerStartError(`worker failed to start: ${message.message}`));
           void worker.terminate();
         } else if (message.type === 'ready') send();
         else {
@@ -46,3 +46,6 @@ export async function runInWorkers(
   await Promise.all(Array.from({ length: workers }, runOne));
   return results;
 }
+
+/** A worker could not load the engine (an unbuilt or damaged dist/): a setup error, not a crash. */
+export class WorkerStartError extends Error {}

@@ -1,7 +1,7 @@
 // Worker threads: with enough files (more than 16 per worker) `--jobs N` spreads them over
 // N workers, and the output is the same as analysing them all in the main thread.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASYNC_SLEEP, CLEAN, distVariant, NO_ANNOTATION, parseJson, project, read, READ_CSV, runCli, type Tree } from '../helpers/cli';
 
@@ -88,23 +88,35 @@ describe('cli: parallel workers', () => {
       });
     const cases: [string, string, string][] = [
       [
-        'to load its engine',
+        'to load its engine (a setup error: said in one line)',
         "require('node:worker_threads').parentPort.postMessage({ type: 'fatal', message: 'no engine' });\n",
-        'worker failed to start: no engine',
+        'pymodern: worker failed to start: no engine\n',
       ],
       [
-        'by exiting with code 0 in the middle of its files',
+        'by exiting with code 0 in the middle of its files (an internal error, with its stack)',
         "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', () => process.exit(0));\nparentPort.postMessage({ type: 'ready' });\n",
-        'worker exited with code 0 before finishing its files',
+        'pymodern: internal error: Error: worker exited with code 0 before finishing its files\n',
       ],
     ];
     for (const [what, worker, message] of cases) {
-      it(`exits 2 with an internal error, not a silent success, when it fails ${what}`, () => {
+      it(`exits 2, not a silent success, when it fails ${what}`, () => {
         const result = runCli(['check', '--format', 'json', '--jobs', '2'], { cwd: root, dist: broken(worker) });
         assert.equal(result.status, 2, result.stderr);
         assert.equal(result.stdout, '');
-        assert.ok(result.stderr.startsWith(`pymodern: internal error: Error: ${message}\n`), result.stderr);
+        assert.ok(result.stderr.startsWith(message), result.stderr);
       });
     }
+
+    it('says the build is incomplete, in one line, with one job or two, when a WASM file is missing', () => {
+      const unbuilt = distVariant((dir) => rmSync(join(dir, 'tree-sitter-python.wasm')));
+      for (const jobs of ['1', '2']) {
+        const result = runCli(['check', '--format', 'json', '--jobs', jobs], { cwd: root, dist: unbuilt });
+        assert.equal(result.status, 2, result.stderr);
+        assert.equal(result.stdout, '');
+        const lines = result.stderr.split('\n').filter(Boolean);
+        assert.equal(lines.length, 1, result.stderr);
+        assert.match(lines[0], /^pymodern: (worker failed to start: )?pymodern is not built: ENOENT: .*tree-sitter-python\.wasm.* \(run `npm run build`\)$/);
+      }
+    });
   });
 });
