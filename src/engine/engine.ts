@@ -33,8 +33,8 @@ export interface EngineOptions {
 /** One tree-sitter query for a set of rules, and the rule behind each of its patterns. */
 interface CombinedQuery {
   query: Query;
-  /** The rule of each pattern; undefined for the base fact patterns. */
-  owners: (RuleMeta | undefined)[];
+  /** The rules of each pattern (rules with the same query share its patterns); empty for the base fact patterns. */
+  owners: RuleMeta[][];
 }
 
 const QUERY_CACHE_SIZE = 32;
@@ -112,9 +112,13 @@ export class Engine {
     const baseMatches: QueryMatch[] = [];
     const ruleMatches: [RuleMeta, Captures][] = [];
     const collect = (combined: CombinedQuery, match: QueryMatch) => {
-      const rule = combined.owners[match.patternIndex];
-      if (rule) ruleMatches.push([rule, capturesOf(match)]);
-      else baseMatches.push(match);
+      const rules = combined.owners[match.patternIndex];
+      if (!rules.length) {
+        baseMatches.push(match);
+        return;
+      }
+      const captures = capturesOf(match);
+      for (const rule of rules) ruleMatches.push([rule, captures]);
     };
     for (const match of first.query.matches(tree.rootNode)) collect(first, match);
     const facts = new SemanticFacts(tree, this.factQueries, config.targetVersion ?? DEFAULT_TARGET_VERSION, baseMatches);
@@ -158,13 +162,21 @@ export class Engine {
     }
     // tree-sitter reports where a pattern starts in UTF-8 bytes of the query source, so
     // offsets are counted in bytes too (a rule's query may contain non-ASCII text).
-    const utf8 = new TextEncoder();
-    const starts: { rule: RuleMeta | undefined; offset: number }[] = [];
-    let source = withBase ? BASE_QUERY : '';
-    if (withBase) starts.push({ rule: undefined, offset: 0 });
+    // Rules with the same query (the missing-annotation family) share one copy of it: a
+    // match is marshalled from WASM once, then handed to each of them.
+    const byQuery = new Map<string, RuleMeta[]>();
     for (const rule of rules) {
-      starts.push({ rule, offset: utf8.encode(source).length });
-      source += `${rule.query}\n`;
+      const sharing = byQuery.get(rule.query!);
+      if (sharing) sharing.push(rule);
+      else byQuery.set(rule.query!, [rule]);
+    }
+    const utf8 = new TextEncoder();
+    const starts: { rules: RuleMeta[]; offset: number }[] = [];
+    let source = withBase ? BASE_QUERY : '';
+    if (withBase) starts.push({ rules: [], offset: 0 });
+    for (const [text, sharing] of byQuery) {
+      starts.push({ rules: sharing, offset: utf8.encode(source).length });
+      source += `${text}\n`;
     }
     let query: Query;
     try {
@@ -174,11 +186,11 @@ export class Engine {
       const culprit = rules.find((rule) => !compiles(this.parser, rule.query!));
       throw new Error(`${culprit ? `${culprit.source}: query` : 'rule queries'} do not compile: ${String((error as Error).message ?? error)}`);
     }
-    // Each pattern belongs to the rule whose text it starts in.
-    const owners: (RuleMeta | undefined)[] = [];
+    // Each pattern belongs to the rules whose text it starts in.
+    const owners: RuleMeta[][] = [];
     for (let i = 0; i < query.patternCount(); i++) {
       const start = query.startIndexForPattern(i);
-      owners.push(starts.filter((s) => s.offset <= start).pop()!.rule);
+      owners.push(starts.filter((s) => s.offset <= start).pop()!.rules);
     }
     const combined = { query, owners };
     this.combinedQueries.set(key, combined);
