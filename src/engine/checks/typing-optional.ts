@@ -19,7 +19,7 @@ export function createTypingOptional(context: CheckContext): CheckVisitor {
         const syntax = syntaxAt(view.node, facts);
         if (!syntax.pep604) continue;
         const mayQuote = !!syntax.annotation || isTypeArgument(view.node);
-        const inner = view.args[0].type === 'none' ? undefined : joinUnion([view.args[0]], mayQuote, facts);
+        const inner = view.args[0].type === 'none' ? undefined : joinUnion([view.args[0]], mayQuote, facts, syntax.unevaluated);
         const text = inner === undefined ? undefined : inner.startsWith('"') ? `${inner.slice(0, -1)} | None"` : `${inner} | None`;
         // No modern spelling (a forward reference in code that runs): nothing to report.
         if (!text) continue;

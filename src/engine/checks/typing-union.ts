@@ -18,7 +18,7 @@ export function createTypingUnion(context: CheckContext): CheckVisitor {
         const syntax = syntaxAt(view.node, facts);
         if (!syntax.pep604) continue;
         const mayQuote = !!syntax.annotation || isTypeArgument(view.node);
-        const text = view.args.length === 1 && view.args[0].type === 'tuple' ? undefined : joinUnion(view.args, mayQuote, facts);
+        const text = view.args.length === 1 && view.args[0].type === 'tuple' ? undefined : joinUnion(view.args, mayQuote, facts, syntax.unevaluated);
         // No modern spelling (a forward reference in code that runs): nothing to report.
         if (!text) continue;
         const safe = !!syntax.annotation && !syntax.deferred604;

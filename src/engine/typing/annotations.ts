@@ -108,6 +108,11 @@ export interface SyntaxAt {
   /** Allowed only because `from __future__ import annotations` defers evaluation. */
   deferred585: boolean;
   deferred604: boolean;
+  /**
+   * Python never evaluates this annotation and nothing reads it at runtime (the future
+   * import in a plain def, or a local variable): a forward reference needs no quotes.
+   */
+  unevaluated: boolean;
 }
 
 /** Which modern spellings may be written at a node, for the file's target version. */
@@ -123,6 +128,7 @@ export function syntaxAt(node: Node, facts: SemanticFacts): SyntaxAt {
     annotation,
     deferred585: !native585 && deferrable,
     deferred604: !native604 && deferrable,
+    unevaluated: deferrable || (!!annotation && isNeverEvaluated(annotation, facts)),
   };
 }
 

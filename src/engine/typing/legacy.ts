@@ -91,9 +91,11 @@ function hasStringOperand(node: Node): boolean {
  * `A | B | …` for the members of a Union / Optional. With a forward reference (`"Foo"`)
  * among them, `"Foo" | None` would fail at runtime, so the union becomes one forward
  * reference (`"Foo | None"`) where a string means a type: in annotations and in the
- * arguments of a subscript. Elsewhere (`Alias = Optional["Foo"]`) undefined.
+ * arguments of a subscript. Elsewhere (`Alias = Optional["Foo"]`) undefined. Where nothing
+ * evaluates the annotation (`unquote`), simple forward references lose their quotes:
+ * `Foo | None`.
  */
-export function joinUnion(members: readonly Node[], mayQuote: boolean, facts?: SemanticFacts): string | undefined {
+export function joinUnion(members: readonly Node[], mayQuote: boolean, facts?: SemanticFacts, unquote = false): string | undefined {
   if (!members.length || !members.every(isOperand)) return undefined;
   // `Alias | None` where `Alias = "Foo | Bar"` raises at runtime, even quoted for get_type_hints.
   if (facts && members.some((m) => hasStringAlias(m, facts))) return undefined;
@@ -109,7 +111,9 @@ export function joinUnion(members: readonly Node[], mayQuote: boolean, facts?: S
       return undefined;
     } else parts.push(member.text);
   }
-  return `"${parts.join(' | ')}"`;
+  // Only names, dotted names and subscripts: other text could bind differently next to `|`.
+  const simple = members.every((m) => m.type !== 'string' || /^[\w.[\],|]+$/.test(plainStringContent(m)!.replace(/\s*([[\],|])\s*/g, '$1')));
+  return unquote && simple ? parts.join(' | ') : `"${parts.join(' | ')}"`;
 }
 
 /** Code for a one-line message: whitespace runs folded, long text cut. */

@@ -525,6 +525,18 @@ typingRuleTester('typing-optional', {
       output: "import typing\n\ndef f(x: list[\"Node | None\"]) -> None:\n    pass\n",
     },
     {
+      // Nothing evaluates the annotation of a local variable: the forward reference loses its quotes.
+      code: "from typing import Optional\n\ndef f() -> None:\n    x: Optional[\"Node\"] = None\n",
+      errors: [E(4, 8, 4, 24, "`Optional[\"Node\"]` can be written `Node | None`")],
+      output: "def f() -> None:\n    x: Node | None = None\n",
+    },
+    {
+      // ... but text that could bind differently next to `|` keeps them.
+      code: "from typing import Optional\n\ndef f() -> None:\n    x: Optional[\"A if B else C\"] = None\n",
+      errors: [E(4, 8, 4, 33, "`Optional[\"A if B else C\"]` can be written `\"A if B else C | None\"`")],
+      output: "def f() -> None:\n    x: \"A if B else C | None\" = None\n",
+    },
+    {
       code: "from typing import Optional\n\nAlias = Optional[int]\n",
       errors: [E(3, 9, 3, 22, "`Optional[int]` can be written `int | None`")],
       output: null,
