@@ -72,8 +72,14 @@ async function bundle() {
   };
   await build({ ...common, entryPoints: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } });
   chmodSync(join(dist, 'cli.js'), 0o755);
-  // The VS Code extension and its workspace-scan worker thread; `vscode` is provided by the host.
-  await build({ ...common, entryPoints: { extension: 'src/vscode/extension.ts', 'scan-worker': 'src/vscode/scan-worker.ts' }, outdir: dist, external: ['vscode'] });
+  // The VS Code extension and its worker threads: the documents' analysis and the workspace
+  // scan (the engine runs only there); `vscode` is provided by the host.
+  await build({
+    ...common,
+    entryPoints: { extension: 'src/vscode/extension.ts', 'analysis-worker': 'src/node/analysis-worker.ts', 'scan-worker': 'src/vscode/scan-worker.ts' },
+    outdir: dist,
+    external: ['vscode'],
+  });
 }
 
 rmSync(dist, { recursive: true, force: true });

@@ -1,17 +1,13 @@
 // Node-side loading of the engine: reads the WASM files and compiled rules that the build
-// put in dist/. Shared by the CLI, its workers and (later) the VS Code adapter.
+// put in dist/. Shared by the CLI, its workers, the editor's analysis worker and workspace scan.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../engine/engine';
-import type { CompiledRuleSet } from '../engine/types';
+import { readRuleSet } from './rule-set';
 
 export const RUNTIME_WASM = 'tree-sitter.wasm';
 export const PYTHON_WASM = 'tree-sitter-python.wasm';
-export const RULES_JSON = 'rules.json';
-
-export function readRuleSet(distDir: string): CompiledRuleSet {
-  return JSON.parse(readFileSync(join(distDir, RULES_JSON), 'utf8')) as CompiledRuleSet;
-}
+export { readRuleSet, RULES_JSON } from './rule-set';
 
 export async function loadEngine(distDir: string): Promise<Engine> {
   let grammar;

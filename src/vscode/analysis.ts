@@ -1,22 +1,28 @@
-// Keeps one parsed document per open Python file or notebook, analyses it after a pause in
-// typing (or on save), caches the findings per document version and publishes them as
-// diagnostics. Code actions and hovers read that cache; they never analyse.
+// Keeps one analysis unit per open Python file or notebook (src/vscode/analysis-units.ts),
+// has it analysed after a pause in typing (or on save), caches the findings per document
+// version and publishes them as diagnostics. Code actions and hovers read that cache; they
+// never analyse.
 //
-// - A Python file is a TextUnit: change events are queued with their offsets and applied
-//   to the previous tree at the next analysis (SourceDocument.update), so tree-sitter
-//   reparses only what changed.
-// - A notebook is a NotebookUnit: its Python cells joined into one text (imports from an
-//   earlier cell count); a change becomes the smallest replacement of that text, so the
-//   notebook also reparses incrementally.
-// Trees are freed when their document closes, and its diagnostics cleared.
+// Parsing and analysing happen in a worker thread (src/node/analysis-worker.ts, through
+// AnalysisClient), language-server style, so the extension host never runs a parse or an
+// analysis: a unit sends the worker its text on open and each change as it comes, then the
+// analyzer asks for an analysis of a version. The host's work is a postMessage per event
+// and, per result, decoding it and placing each finding in its document, a slice at a time.
+// A result is published unless a newer analysis was asked for or is scheduled (typing goes
+// on): with `pymodern.run` onSave, the analysis of the saved text is shown even if typing
+// resumed meanwhile, as the previous diagnostics would be. Closing a document frees its
+// tree in the worker and clears its diagnostics.
 import * as vscode from 'vscode';
-import type { ContentChange, SourceDocument } from '../engine/document';
-import type { Engine } from '../engine/engine';
-import type { Finding, TextEdit } from '../engine/types';
+import type { TypedCoverage } from '../engine/typing/coverage';
+import { AnalysisCrashError, AnalysisError, type AnalysisClient } from '../node/analysis-client';
+import type { AnalyzedFinding } from '../node/analysis-protocol';
+import type { RuleMetadata } from '../node/rule-metadata';
+import { FINDINGS_PER_SLICE, inSlices } from '../node/slices';
+import { NotebookUnit, TextUnit, type AnalysisUnit, type LocatedFinding, type Results } from './analysis-units';
 import type { Configs } from './config';
-import { findingKey, toDiagnostic, toRange } from './diagnostics';
-import { joinCells, type JoinedCells } from './notebook-text';
-import { minimalEdit } from './text-diff';
+import { findingKey, toDiagnostic } from './diagnostics';
+
+export type { AnalysisUnit, LocatedFinding, Results } from './analysis-units';
 
 /**
  * Pause in typing before analysing: at least as long as the last analysis took, so typing
@@ -31,197 +37,45 @@ const CELL_SCHEME = 'vscode-notebook-cell';
 /** Schemes that hold real sources (plus the schemes of the workspace folders, for virtual workspaces). */
 const SOURCE_SCHEMES = new Set(['file', 'untitled']);
 
-export interface LocatedFinding {
-  finding: Finding;
-  uri: vscode.Uri;
-  range: vscode.Range;
-}
-
-export interface Results {
-  /** Version of each document when analysed: the results hold while these match. */
-  versions: Map<string, number>;
-  findings: Finding[];
-  byDocument: Map<string, LocatedFinding[]>;
-  byKey: Map<string, LocatedFinding>;
-}
-
 export interface AnalysisEvent {
   uri: vscode.Uri;
-  /** Parse + analysis time. */
+  /** Parse + analysis time, in the worker. */
   ms: number;
   findings: number;
 }
 
-/** The engine's view of one editor document (a file, or a notebook's joined cells). */
-export abstract class AnalysisUnit {
-  results: Results | undefined;
-  timer: NodeJS.Timeout | undefined;
-  lastMs = 0;
-  /** Documents whose diagnostics this unit published. */
-  published = new Map<string, vscode.Uri>();
-
-  constructor(readonly source: SourceDocument) {}
-
-  /** The file or notebook: the key of the unit and the scope of its settings. */
-  abstract get uri(): vscode.Uri;
-  abstract documents(): readonly vscode.TextDocument[];
-  /** Brings the parsed source up to date with the editor. */
-  abstract sync(): void;
-  /** Maps a range of the analysed text to a document range; undefined if it spans cells. */
-  abstract locate(start: number, end: number): { uri: vscode.Uri; range: vscode.Range } | undefined;
-
-  /** Whether the cached results describe this document as it is now. */
-  resultsFor(document: vscode.TextDocument): Results | undefined {
-    return this.results?.versions.get(document.uri.toString()) === document.version ? this.results : undefined;
-  }
-
-  /** Engine edits (offsets into the analysed text) as a workspace edit; undefined if one cannot be placed. */
-  workspaceEdit(edits: readonly TextEdit[]): vscode.WorkspaceEdit | undefined {
-    const edit = new vscode.WorkspaceEdit();
-    for (const e of edits) {
-      const place = this.locate(e.start, e.end);
-      if (!place) return undefined;
-      edit.replace(place.uri, place.range, e.newText);
-    }
-    return edit;
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.source.dispose();
-  }
+function emptyResults(versions: Map<string, number>, findings: AnalyzedFinding[], coverage: TypedCoverage | undefined): Results {
+  const byDocument = new Map<string, LocatedFinding[]>([...versions.keys()].map((uri) => [uri, []]));
+  return { versions, findings, byDocument, byKey: new Map(), coverage };
 }
 
-class TextUnit extends AnalysisUnit {
-  private pending: ContentChange[] = [];
-  /** Version the document reaches once `pending` is applied. */
-  private pendingVersion: number;
-  /** Set while syncing: if a replay throws, the next sync starts over from the text. */
-  private broken = false;
-
-  constructor(
-    engine: Engine,
-    readonly document: vscode.TextDocument,
-  ) {
-    super(engine.open(document.getText(), document.version));
-    this.pendingVersion = document.version;
-  }
-
-  get uri(): vscode.Uri {
-    return this.document.uri;
-  }
-
-  documents(): readonly vscode.TextDocument[] {
-    return [this.document];
-  }
-
-  queue(event: vscode.TextDocumentChangeEvent): void {
-    for (const change of event.contentChanges) {
-      this.pending.push({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, newText: change.text });
-    }
-    this.pendingVersion = event.document.version;
-  }
-
-  sync(): void {
-    const version = this.document.version;
-    if (this.source.version === version && !this.pending.length) return;
-    // Changes arrive in order, each relative to the text the previous one left: replay them
-    // on the old tree. Should an event ever be missed (or a replay fail), start over from the text.
-    const replay = !this.broken && this.pendingVersion === version;
-    const changes = this.pending;
-    this.pending = [];
-    this.broken = true;
-    if (replay) this.source.update(changes, version);
-    else this.source.reset(this.document.getText(), version);
-    this.broken = false;
-    this.pendingVersion = version;
-  }
-
-  locate(start: number, end: number): { uri: vscode.Uri; range: vscode.Range } {
-    const lines = this.source.lines;
-    return { uri: this.document.uri, range: toRange({ start: lines.positionAt(start), end: lines.positionAt(end) }) };
-  }
+/** Places one finding in its document and files it under rule + range, with its diagnostic. */
+function locateIn(results: Results, unit: AnalysisUnit, finding: AnalyzedFinding): void {
+  const place = unit.place(finding);
+  if (!place) return;
+  const located: LocatedFinding = { finding, ...place, diagnostic: toDiagnostic(finding, place.range) };
+  results.byDocument.get(place.uri.toString())?.push(located);
+  results.byKey.set(findingKey(finding.rule, place.range), located);
 }
 
-interface CellSpan {
-  document: vscode.TextDocument;
-  start: number;
-  end: number;
-  /** Line of the joined text on which the cell starts. */
-  line: number;
-}
-
-class NotebookUnit extends AnalysisUnit {
-  private cells: CellSpan[] = [];
-
-  constructor(
-    engine: Engine,
-    readonly notebook: vscode.NotebookDocument,
-  ) {
-    const documents = pythonCells(notebook);
-    const joined = joinCells(documents.map((d) => d.getText()));
-    super(engine.open(joined.text));
-    this.layout(documents, joined);
-  }
-
-  get uri(): vscode.Uri {
-    return this.notebook.uri;
-  }
-
-  documents(): readonly vscode.TextDocument[] {
-    return this.cells.map((c) => c.document);
-  }
-
-  has(document: vscode.TextDocument): boolean {
-    return this.notebook.getCells().some((cell) => cell.document === document);
-  }
-
-  sync(): void {
-    const documents = pythonCells(this.notebook);
-    const joined = joinCells(documents.map((d) => d.getText()));
-    const change = minimalEdit(this.source.text, joined.text);
-    if (change) this.source.update([change]);
-    this.layout(documents, joined);
-  }
-
-  private layout(documents: vscode.TextDocument[], joined: JoinedCells): void {
-    const lines = this.source.lines;
-    this.cells = documents.map((document, i) => {
-      const start = joined.starts[i];
-      return { document, start, end: start + document.getText().length, line: lines.positionAt(start).line };
-    });
-  }
-
-  locate(start: number, end: number): { uri: vscode.Uri; range: vscode.Range } | undefined {
-    const cell = this.cells.find((c) => c.start <= start && end <= c.end);
-    if (!cell) return undefined;
-    const lines = this.source.lines;
-    const from = lines.positionAt(start);
-    const to = lines.positionAt(end);
-    return {
-      uri: cell.document.uri,
-      range: new vscode.Range(from.line - cell.line, from.character, to.line - cell.line, to.character),
-    };
-  }
-}
-
-function pythonCells(notebook: vscode.NotebookDocument): vscode.TextDocument[] {
-  return notebook
-    .getCells()
-    .filter((cell) => cell.kind === vscode.NotebookCellKind.Code && cell.document.languageId === 'python')
-    .map((cell) => cell.document);
+function sameVersions(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([uri, version]) => b.get(uri) === version);
 }
 
 export class Analyzer implements vscode.Disposable {
   private readonly units = new Map<string, AnalysisUnit>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly analyzed = new vscode.EventEmitter<AnalysisEvent>();
-  /** Fires after each analysis (tests and timings listen). */
+  private readonly requested = new vscode.EventEmitter<{ uri: vscode.Uri }>();
+  /** Fires after each analysis is published (tests and timings listen). */
   readonly onDidAnalyze = this.analyzed.event;
+  /** Fires when an analysis is asked of the worker (tests listen: the host is free until onDidAnalyze). */
+  readonly onWillAnalyze = this.requested.event;
   readonly diagnostics = vscode.languages.createDiagnosticCollection('pymodern');
 
   constructor(
-    readonly engine: Engine,
+    readonly client: AnalysisClient,
+    readonly metadata: RuleMetadata,
     readonly configs: Configs,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -229,6 +83,7 @@ export class Analyzer implements vscode.Disposable {
     this.disposables.push(
       this.diagnostics,
       this.analyzed,
+      this.requested,
       ws.onDidOpenTextDocument((document) => this.opened(document)),
       ws.onDidChangeTextDocument((event) => this.changed(event)),
       ws.onDidCloseTextDocument((document) => this.closed(document)),
@@ -262,6 +117,16 @@ export class Analyzer implements vscode.Disposable {
     return this.units.has(uri.toString());
   }
 
+  /** For the client: the current text of an open unit, to reopen it in a restarted worker. */
+  currentText(key: string): { text: string; version: number } | undefined {
+    return this.units.get(key)?.current();
+  }
+
+  /** The worker was restarted and the units reopened: what was in flight is lost, so analyse everything again. */
+  restarted(): void {
+    for (const unit of this.units.values()) this.schedule(unit, 0);
+  }
+
   private isSource(document: vscode.TextDocument): boolean {
     if (document.languageId !== 'python' || document.uri.scheme === CELL_SCHEME) return false;
     const scheme = document.uri.scheme;
@@ -277,16 +142,16 @@ export class Analyzer implements vscode.Disposable {
     }
     if (!this.isSource(document) || this.units.has(document.uri.toString())) return;
     if (!this.configs.isEnabled(document.uri)) return;
-    const unit = new TextUnit(this.engine, document);
-    this.units.set(document.uri.toString(), unit);
+    const unit = new TextUnit(this.client, document);
+    this.units.set(unit.key, unit);
     this.schedule(unit, 0); // right after the event (or activation), not inside it
   }
 
   private openedNotebook(notebook: vscode.NotebookDocument): void {
     if (notebook.notebookType !== 'jupyter-notebook' || this.units.has(notebook.uri.toString())) return;
     if (!this.configs.isEnabled(notebook.uri)) return;
-    const unit = new NotebookUnit(this.engine, notebook);
-    this.units.set(notebook.uri.toString(), unit);
+    const unit = new NotebookUnit(this.client, notebook);
+    this.units.set(unit.key, unit);
     this.schedule(unit, 0);
   }
 
@@ -294,7 +159,7 @@ export class Analyzer implements vscode.Disposable {
     if (!event.contentChanges.length) return;
     const unit = this.unitOf(event.document);
     if (!unit) return;
-    if (unit instanceof TextUnit) unit.queue(event);
+    if (unit instanceof TextUnit) unit.changed(event);
     if (this.configs.forDocument(unit.uri).run === 'onType') {
       this.schedule(unit, Math.min(MAX_TYPING_DELAY_MS, Math.max(TYPING_DELAY_MS, unit.lastMs)));
     }
@@ -307,7 +172,7 @@ export class Analyzer implements vscode.Disposable {
   }
 
   private saved(unit: AnalysisUnit | undefined): void {
-    if (unit && this.configs.forDocument(unit.uri).run === 'onSave') this.analyze(unit);
+    if (unit && this.configs.forDocument(unit.uri).run === 'onSave') void this.analyze(unit);
   }
 
   private closed(document: vscode.TextDocument): void {
@@ -338,55 +203,80 @@ export class Analyzer implements vscode.Disposable {
 
   private schedule(unit: AnalysisUnit, delay: number): void {
     clearTimeout(unit.timer);
-    unit.timer = setTimeout(() => this.analyze(unit), delay);
+    unit.timer = setTimeout(() => void this.analyze(unit), delay);
   }
 
-  private analyze(unit: AnalysisUnit): void {
+  private isCurrent(unit: AnalysisUnit, generation: number): boolean {
+    return this.units.get(unit.key) === unit && unit.generation === generation;
+  }
+
+  private async analyze(unit: AnalysisUnit, resynced = false): Promise<void> {
     clearTimeout(unit.timer);
     unit.timer = undefined;
-    if (this.units.get(unit.uri.toString()) !== unit) return; // closed meanwhile
-    unit.results = undefined;
+    if (this.units.get(unit.key) !== unit) return; // closed meanwhile
+    const generation = ++unit.generation;
     const config = this.configs.forDocument(unit.uri);
-    const started = performance.now();
-    let findings: Finding[] = [];
+    if (config.skipped) {
+      this.publishNone(unit, unit.versions());
+      return;
+    }
+    const version = unit.sync();
+    const versions = unit.versions();
+    this.requested.fire({ uri: unit.uri });
+    let outcome;
     try {
-      unit.sync();
-      if (!config.skipped) findings = this.engine.analyze(unit.source, config.rules);
+      outcome = await this.client.analyze(unit.key, version, config.rules);
     } catch (error) {
-      // No findings, so nothing below uses the (possibly stale) tree's offsets.
-      findings = [];
-      this.log.error(`analysing ${unit.uri.toString(true)} failed: ${String((error as Error).stack ?? error)}`);
+      if (!this.isCurrent(unit, generation) || error instanceof AnalysisCrashError) return; // restarted() asks again
+      if (error instanceof AnalysisError && error.resync && !resynced) {
+        // The worker lost the document (a failed update): send the whole text, once.
+        unit.reopen();
+        return this.analyze(unit, true);
+      }
+      this.log.error(`analysing ${unit.uri.toString(true)} failed: ${String((error as Error).message ?? error)}`);
+      if (sameVersions(versions, unit.versions())) this.publishNone(unit, versions);
+      return;
     }
-    const ms = performance.now() - started;
-    unit.lastMs = ms;
-    if (ms > SLOW_ANALYSIS_MS) this.log.info(`${unit.uri.toString(true)}: ${unit.source.lines.lineCount} lines analysed in ${ms.toFixed(0)} ms`);
-
-    const results: Results = { versions: new Map(), findings, byDocument: new Map(), byKey: new Map() };
-    for (const document of unit.documents()) {
-      results.versions.set(document.uri.toString(), document.version);
-      results.byDocument.set(document.uri.toString(), []);
+    // Still the latest analysis asked for, and either the document is as analysed or no newer analysis is scheduled.
+    const wanted = () => this.isCurrent(unit, generation) && (!unit.timer || sameVersions(versions, unit.versions()));
+    if (!wanted()) return;
+    if (outcome.status === 'superseded') {
+      // The document changed before the worker got to it, and nothing else will ask (onSave): ask for the text as it is now.
+      if (!unit.timer) this.schedule(unit, 0);
+      return;
     }
-    for (const finding of findings) {
-      const place = unit.locate(finding.start, finding.end);
-      if (!place) continue;
-      const located: LocatedFinding = { finding, ...place };
-      results.byDocument.get(place.uri.toString())?.push(located);
-      results.byKey.set(findingKey(finding.rule, place.range), located);
+    const results = emptyResults(versions, outcome.findings, outcome.coverage);
+    // A slice at a time: a huge file's thousands of findings never hold the host in one task.
+    const placed = await inSlices(outcome.findings, FINDINGS_PER_SLICE, (finding) => locateIn(results, unit, finding), wanted);
+    if (!placed || !wanted()) return;
+    unit.lastMs = outcome.ms;
+    this.publish(unit, results, outcome.ms);
+    if (outcome.ms > SLOW_ANALYSIS_MS) {
+      const { decode } = outcome;
+      this.log.info(
+        `${unit.uri.toString(true)}: analysed in ${outcome.ms.toFixed(0)} ms in the worker; on the host, ${outcome.findings.length} findings ` +
+          `decoded in ${decode.totalMs.toFixed(0)} ms (longest slice ${decode.longestMs.toFixed(0)} ms) and placed in ${placed.totalMs.toFixed(0)} ms (${placed.longestMs.toFixed(0)} ms)`,
+      );
     }
-    unit.results = results;
-    this.publish(unit, results);
-    this.analyzed.fire({ uri: unit.uri, ms, findings: findings.length });
   }
 
-  private publish(unit: AnalysisUnit, results: Results): void {
+  /** Not analysed (skipped, or the analysis failed): no findings rather than those of a text the editor no longer shows. */
+  private publishNone(unit: AnalysisUnit, versions: Map<string, number>): void {
+    this.publish(unit, emptyResults(versions, [], undefined), 0);
+  }
+
+  /** Caches the results and publishes them as diagnostics. */
+  private publish(unit: AnalysisUnit, results: Results, ms: number): void {
+    unit.results = results;
     const now = new Map<string, vscode.Uri>();
     for (const document of unit.documents()) {
       const key = document.uri.toString();
       now.set(key, document.uri);
-      this.diagnostics.set(document.uri, (results.byDocument.get(key) ?? []).map((l) => toDiagnostic(l.finding, l.range)));
+      this.diagnostics.set(document.uri, (results.byDocument.get(key) ?? []).map((l) => l.diagnostic));
     }
     for (const [key, uri] of unit.published) if (!now.has(key)) this.diagnostics.delete(uri);
     unit.published = now;
+    this.analyzed.fire({ uri: unit.uri, ms, findings: results.findings.length });
   }
 
   dispose(): void {

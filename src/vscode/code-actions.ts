@@ -1,15 +1,16 @@
 // Quick fixes, per finding and in this order: the rule's fix (preferred only when safe; an
 // unsafe one says so in its title), "Fix all <rule> in this file", "Disable <rule> for this
 // line", "Explain: <trend>". Plus `source.fixAll.pymodern`, which applies every safe fix
-// (for `editor.codeActionsOnSave`). Everything is built from the cached findings of the
-// document's current version; a stale cache offers nothing rather than wrong edits.
+// (for `editor.codeActionsOnSave`), computed by the analysis worker. Everything else is built
+// from the cached findings of the document's current version; a stale cache offers nothing
+// rather than wrong edits.
 import * as vscode from 'vscode';
 import { chooseFixes } from '../engine/fixes';
 import type { Finding } from '../engine/types';
+import type { AnalyzedFinding } from '../node/analysis-protocol';
 import type { AnalysisUnit, Analyzer, LocatedFinding } from './analysis';
 import { diagnosticKey, findingKey } from './diagnostics';
 import { fixTitle, isPreferredFix, primaryFix } from './fix-policy';
-import { suppressionEdit } from './suppress-comment';
 import { minimalEdit } from './text-diff';
 import { SHOW_TREND } from './trends';
 
@@ -36,9 +37,14 @@ export class PymodernCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly analyzer: Analyzer) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+    token?: vscode.CancellationToken,
+  ): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
     const only = context.only;
-    if (only?.contains(FIX_ALL_KIND)) return this.fixAllAction(document);
+    if (only?.contains(FIX_ALL_KIND)) return this.fixAllAction(document, token);
     if (only && !only.intersects(vscode.CodeActionKind.QuickFix)) return [];
     const cached = this.analyzer.findingsIn(document);
     if (!cached) return [];
@@ -91,7 +97,7 @@ export class PymodernCodeActions implements vscode.CodeActionProvider {
       }
     }
 
-    const trend = this.analyzer.engine.trends.get(finding.trend);
+    const trend = this.analyzer.metadata.trends.get(finding.trend);
     if (trend && !offered.has(`explain:${trend.id}`)) {
       offered.add(`explain:${trend.id}`);
       const action = new vscode.CodeAction(`Explain: ${trend.title}`, vscode.CodeActionKind.QuickFix);
@@ -102,16 +108,19 @@ export class PymodernCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  /** `source.fixAll.pymodern`: every safe fix, re-analysing until stable (Engine.fixAll). */
-  private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
+  /** `source.fixAll.pymodern`: every safe fix, re-analysing until stable (Engine.fixAll, in the worker). */
+  private async fixAllAction(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const unit = this.analyzer.unitOf(document);
     if (!unit) return [];
     let edit: vscode.WorkspaceEdit | undefined;
     if (unit.uri.toString() === document.uri.toString()) {
       const text = document.getText();
+      const version = document.version;
       const config = this.analyzer.configs.forDocument(document.uri);
       if (config.skipped) return [];
-      const fixed = this.analyzer.engine.fixAll(text, config.rules, { unsafe: false });
+      const fixed = await this.analyzer.client.fixAll(text, config.rules, { unsafe: false });
+      // Offsets are into the text sent: an edit made meanwhile voids them.
+      if (token?.isCancellationRequested || document.version !== version) return [];
       const change = minimalEdit(text, fixed.text);
       if (change) {
         edit = new vscode.WorkspaceEdit();
@@ -140,13 +149,13 @@ function fixAllOfRule(unit: AnalysisUnit, rule: string): vscode.WorkspaceEdit | 
   return findings.length >= 2 ? safeFixesEdit(unit, findings) : undefined;
 }
 
-function disableEdit(unit: AnalysisUnit, finding: Finding): vscode.WorkspaceEdit | undefined {
-  const edit = suppressionEdit(unit.source, finding);
-  return edit && unit.workspaceEdit([edit]);
+/** The worker computed the comment's place with the tree (src/vscode/suppress-comment.ts). */
+function disableEdit(unit: AnalysisUnit, finding: AnalyzedFinding): vscode.WorkspaceEdit | undefined {
+  return finding.disable && unit.workspaceEdit([finding.disable]);
 }
 
 /** Finds the finding a hover link points at, in the cache of the document's current version. */
-function resolveRef(analyzer: Analyzer, ref: FindingRef): { unit: AnalysisUnit; finding: Finding } | undefined {
+function resolveRef(analyzer: Analyzer, ref: FindingRef): { unit: AnalysisUnit; finding: AnalyzedFinding } | undefined {
   // Command links decode their arguments once more than they were encoded: normalise.
   const uri = vscode.Uri.parse(ref.uri).toString();
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);

@@ -24,11 +24,11 @@ export class PymodernHover implements vscode.HoverProvider {
 
   private render(located: LocatedFinding): vscode.MarkdownString {
     const { finding } = located;
-    const trend = this.analyzer.engine.trends.get(finding.trend);
+    const trend = this.analyzer.metadata.trends.get(finding.trend);
     const md = new vscode.MarkdownString('', true);
     md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
     // The diagnostic's own hover, just above, already says the specific message.
-    const rule = this.analyzer.engine.rule(finding.rule);
+    const rule = this.analyzer.metadata.rule(finding.rule);
     md.appendMarkdown(`**pymodern** · \`${finding.rule}\`${rule ? ` — ${rule.title}` : ''}\n\n`);
     if (trend) md.appendMarkdown(`**Why now — ${escape(trend.title)}.** ${trend.summary}\n\n`);
     if (finding.suggestion) md.appendMarkdown(`**Modern form**\n\n${finding.suggestion.trim()}\n\n`);

@@ -2,7 +2,7 @@
 // coverage ("pymodern: 4 · typed 63%"). Clicking it opens the Problems panel with its filter
 // focused.
 import * as vscode from 'vscode';
-import { formatCoverage, type TypedCoverage } from '../engine/typing/coverage';
+import { formatCoverage, type TypedCoverage } from '../engine/typing/coverage-figures';
 import type { Analyzer } from './analysis';
 import { SOURCE } from './diagnostics';
 
@@ -33,19 +33,13 @@ export function registerStatusBar(context: vscode.ExtensionContext, analyzer?: A
     return editor?.document.languageId === 'python' ? [editor.document.uri] : undefined;
   };
 
-  /** Coverage of the active file or notebook, from the analyzer's parsed copy of it. */
+  /** Coverage of the active file or notebook, from its last analysis (the worker computes it with the findings). */
   const activeCoverage = (): TypedCoverage | undefined => {
     if (!analyzer) return undefined;
     const notebook = vscode.window.activeNotebookEditor?.notebook;
     const editor = vscode.window.activeTextEditor;
     const document = editor?.document ?? notebook?.getCells().find((c) => c.document.languageId === 'python')?.document;
-    const unit = document && analyzer.unitOf(document);
-    if (!unit) return undefined;
-    try {
-      return analyzer.engine.coverage(unit.source, analyzer.configs.forDocument(unit.uri).rules);
-    } catch {
-      return undefined; // the document was closed meanwhile
-    }
+    return (document && analyzer.unitOf(document))?.results?.coverage;
   };
 
   const update = () => {

@@ -2,7 +2,7 @@
 // preview (offline, rendered) from a diagnostic's code link, a hover, a quick fix or the
 // command palette (`pymodern.showTrend`).
 import * as vscode from 'vscode';
-import type { Engine } from '../engine/engine';
+import type { TrendMeta } from '../engine/types';
 
 export const SHOW_TREND = 'pymodern.showTrend';
 
@@ -16,11 +16,12 @@ export function trendLink(trend: string): vscode.Uri {
   return vscode.Uri.parse(commandLink(SHOW_TREND, trend));
 }
 
-export function registerTrends(context: vscode.ExtensionContext, engine: Engine, log: vscode.LogOutputChannel): void {
+/** `catalog`: the trend pages known to the build (the host's RuleMetadata). */
+export function registerTrends(context: vscode.ExtensionContext, catalog: { trends: ReadonlyMap<string, TrendMeta> }, log: vscode.LogOutputChannel): void {
   const pageOf = (trend: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'trends', `${trend}.md`);
 
   const pick = async (): Promise<string | undefined> => {
-    const items = [...engine.trends.values()].map((t) => ({ label: t.title, detail: t.summary, id: t.id }));
+    const items = [...catalog.trends.values()].map((t) => ({ label: t.title, detail: t.summary, id: t.id }));
     const chosen = await vscode.window.showQuickPick(items, { title: 'pymodern: trend pages', matchOnDetail: true });
     return chosen?.id;
   };
@@ -29,7 +30,7 @@ export function registerTrends(context: vscode.ExtensionContext, engine: Engine,
     vscode.commands.registerCommand(SHOW_TREND, async (trend?: string) => {
       const id = typeof trend === 'string' && trend ? trend : await pick();
       if (!id) return;
-      if (!engine.trends.has(id)) {
+      if (!catalog.trends.has(id)) {
         void vscode.window.showWarningMessage(`pymodern: there is no trend page "${id}".`);
         return;
       }

@@ -6,9 +6,14 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'pymodern.pymodern';
 
 export interface PymodernApi {
+  /** activate() on the host: no engine there, only the rules' metadata and the worker's start. */
   activationMs: number;
-  engineMs: number;
+  /** The analysis worker's engine load, in its own thread; NaN until `engineReady`. */
+  readonly engineMs: number;
+  engineReady: Promise<void>;
   onDidAnalyze: vscode.Event<{ uri: vscode.Uri; ms: number; findings: number }>;
+  /** An analysis was asked of the worker; onDidAnalyze follows when it is published. */
+  onWillAnalyze: vscode.Event<{ uri: vscode.Uri }>;
 }
 
 export function workspaceRoot(): vscode.Uri {

@@ -9,13 +9,9 @@ import { resolveTypingOptions, type ResolvedTypingOptions } from '../config';
 import type { RuleConfig, TypingOptions } from '../types';
 import { definitionShape } from './functions';
 import { requiredAnnotations } from './required';
+import type { TypedCoverage } from './coverage-figures';
 
-export interface TypedCoverage {
-  /** Annotated parameters and returns. */
-  annotated: number;
-  /** All parameters (without self / cls) and returns of the file's defs that need an annotation. */
-  total: number;
-}
+export { formatCoverage, sumCoverage, type TypedCoverage } from './coverage-figures';
 
 const queries = new WeakMap<Language, Query>();
 
@@ -80,19 +76,3 @@ export function addDefinition(definition: Node, coverage: TypedCoverage, options
   }
 }
 
-/** `63%` — rounded down, so 100% means every slot is annotated; undefined when there is no def. */
-export function formatCoverage(coverage: TypedCoverage): string | undefined {
-  if (!coverage.total) return undefined;
-  return `${Math.floor((coverage.annotated * 100) / coverage.total)}%`;
-}
-
-/** The sum of several files' coverage. */
-export function sumCoverage(list: readonly (TypedCoverage | undefined)[]): TypedCoverage {
-  const sum: TypedCoverage = { annotated: 0, total: 0 };
-  for (const item of list) {
-    if (!item) continue;
-    sum.annotated += item.annotated;
-    sum.total += item.total;
-  }
-  return sum;
-}

@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { Parser } from 'web-tree-sitter';
 import type { Engine } from '../../../src/engine/engine';
-import type { Finding, RuleConfig } from '../../../src/engine/types';
+import type { Finding, RuleConfig, RuleMeta } from '../../../src/engine/types';
 import { loadEngine } from '../../../src/node/load-engine';
+import { FINDINGS_PER_SLICE, inSlices, type SliceTimes } from '../../../src/node/slices';
 
 export interface ProbeUsage {
   /** User + system CPU time of the whole process (every thread), ms. */
@@ -65,18 +66,38 @@ export function benchEngine(distDir: string): Promise<Engine> {
   return loadEngine(distDir);
 }
 
-/** Every rule of the catalog, preview ones included. */
-export function allRules(engine: Engine): RuleConfig {
-  return { select: engine.rules.map((rule) => rule.id) };
+/** Every rule of the catalog, preview ones included (from an engine, or the rules' metadata). */
+export function allRules(catalog: { rules: readonly RuleMeta[] }): RuleConfig {
+  return { select: catalog.rules.map((rule) => rule.id) };
 }
 
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** What the extension does with each finding before publishing it (analysis.ts: locate). */
-export function locate(findings: readonly Finding[], lines: { positionAt(offset: number): unknown }): unknown[] {
-  return findings.map((f) => [lines.positionAt(f.start), lines.positionAt(f.end)]);
+/**
+ * What the extension host does with each finding of a file's result before publishing it
+ * (src/vscode/analysis.ts: locateIn, in slices of FINDINGS_PER_SLICE): a range from the
+ * engine's, a diagnostic, the finding cached under rule + range, with plain objects where
+ * the extension makes vscode.Range and vscode.Diagnostic.
+ */
+export function placeFindings(findings: readonly Finding[]): Promise<SliceTimes> {
+  const byKey = new Map<string, unknown>();
+  const place = (finding: Finding) => {
+    const { start, end } = finding.range;
+    const range = { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+    const target = `command:pymodern.showTrend?${encodeURIComponent(JSON.stringify([finding.trend]))}`;
+    const diagnostic = { range, message: finding.message, severity: finding.severity, source: 'pymodern', code: { value: finding.rule, target } };
+    byKey.set(`${finding.rule}@${start.line}:${start.character}-${end.line}:${end.character}`, { finding, range, diagnostic });
+  };
+  return inSlices(findings, FINDINGS_PER_SLICE, place) as Promise<SliceTimes>;
+}
+
+/** Runs a synchronous task and times it. */
+export function time<T>(task: () => T): [T, number] {
+  const t0 = performance.now();
+  const value = task();
+  return [value, performance.now() - t0];
 }
 
 /** Median time of a few full parses of a text: the machine's speed at this moment. */

@@ -6,7 +6,7 @@ import type { Finding, Fix } from '../../../src/engine/types';
 import { fixTitle, isPreferredFix, primaryFix } from '../../../src/vscode/fix-policy';
 import { joinCells, maskIPython } from '../../../src/vscode/notebook-text';
 import { mergeRuleConfig } from '../../../src/vscode/rule-config';
-import { suppressionEdit } from '../../../src/vscode/suppress-comment';
+import { suppressionEdit } from '../../../src/engine/suppress-comment';
 import { minimalEdit } from '../../../src/vscode/text-diff';
 import { getEngine } from '../../helpers/engine';
 

@@ -1,5 +1,5 @@
 // The packaged .vsix, installed into a clean extensions folder: proves the package holds
-// everything that runs (bundle, WASM, rules, trend pages, scan worker) and nothing else.
+// everything that runs (bundle, WASM, rules, trend pages, analysis and scan workers) and nothing else.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,6 +25,7 @@ suite('installed .vsix', () => {
     assert.deepEqual(files, [
       'LICENSE.txt',
       'changelog.md',
+      'dist/analysis-worker.js',
       'dist/extension.js',
       'dist/rules.json',
       'dist/scan-worker.js',

@@ -2,10 +2,10 @@
 // the finding's line. An existing `# pymodern: ignore[...]` list gains the rule; any other
 // comment (`# noqa: E501`, `# type: ignore`) stays intact, with ours after it. A line that
 // ends inside a multi-line string or with a `\` continuation cannot take a comment, so the
-// finding's last line is tried next (suppression looks at both). Free of `vscode`.
+// finding's last line is tried next (suppression looks at both).
 import type { Node } from 'web-tree-sitter';
-import type { SourceDocument } from '../engine/document';
-import type { Finding, TextEdit } from '../engine/types';
+import type { SourceDocument } from './document';
+import type { Finding, TextEdit } from './types';
 
 const IGNORE_LIST = /#\s*pymodern:\s*ignore\[([^\]]*)\]/i;
 

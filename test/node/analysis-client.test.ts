@@ -1,0 +1,229 @@
+// The analysis client and its worker thread (dist/analysis-worker.js, built by `npm test`):
+// incremental documents give the findings of a full analysis, stale analyses are skipped,
+// errors are answered without stopping the worker, a dead worker is restarted with its
+// documents reopened.
+import assert from 'node:assert/strict';
+import type { ContentChange } from '../../src/engine/document';
+import { applyEdits } from '../../src/engine/fixes';
+import type { RuleConfig } from '../../src/engine/types';
+import { AnalysisClient, AnalysisCrashError, AnalysisError, type AnalyzeOutcome } from '../../src/node/analysis-client';
+import type { AnalyzedFinding } from '../../src/node/analysis-protocol';
+import { FINDINGS_PER_SLICE, inSlices } from '../../src/node/slices';
+import { suppressionEdit } from '../../src/engine/suppress-comment';
+import { DIST_DIR, getEngine } from '../helpers/engine';
+
+const SOURCE = [
+  'import time',
+  'import pandas as pd',
+  '',
+  'async def handler(request):',
+  '    time.sleep(0.5)',
+  '    frame = pd.read_csv("orders.csv")',
+  '    return frame',
+  '',
+  'def report(x, y: int):',
+  '    return x',
+  '',
+].join('\n');
+
+const CONFIG: RuleConfig = {};
+const KEY = 'file:///work/app.py';
+
+/** Applies one change as the worker does (SourceDocument.update: in order, each on the previous text). */
+function apply(text: string, changes: readonly ContentChange[]): string {
+  return changes.reduce((t, c) => t.slice(0, c.start) + c.newText + t.slice(c.end), text);
+}
+
+function done(outcome: AnalyzeOutcome): Extract<AnalyzeOutcome, { status: 'done' }> {
+  assert.equal(outcome.status, 'done', `expected a result, got ${JSON.stringify(outcome)}`);
+  return outcome as Extract<AnalyzeOutcome, { status: 'done' }>;
+}
+
+/** The findings as engine.analyzeText returns them (no `disable`), and as plain JSON values. */
+function plain(findings: readonly AnalyzedFinding[]): unknown {
+  return JSON.parse(JSON.stringify(findings.map(({ disable: _disable, ...finding }) => finding)));
+}
+
+describe('analysis client and worker', function () {
+  this.timeout(60_000);
+  const texts = new Map<string, { text: string; version: number }>();
+  let restarts = 0;
+  let client: AnalysisClient;
+
+  beforeEach(() => {
+    texts.clear();
+    restarts = 0;
+    client = new AnalysisClient({ distDir: DIST_DIR, reopen: (key) => texts.get(key), onRestart: () => restarts++ });
+  });
+
+  afterEach(() => client.dispose());
+
+  it('open, changes and analyze give the findings of engine.analyzeText on the final text', async () => {
+    const engine = await getEngine();
+    client.openDocument(KEY, SOURCE, 1);
+    const first = done(await client.analyze(KEY, 1, CONFIG));
+    assert.equal(first.version, 1);
+    assert.deepEqual(plain(first.findings), plain(engine.analyzeText(SOURCE, CONFIG)));
+
+    // A typed character, a deletion, a paste, and one event with two changes (as multi-cursor
+    // edits arrive: each relative to the text the previous one left).
+    const events: ((text: string) => ContentChange[])[] = [
+      (t) => [{ start: t.indexOf('(x,') + 1, end: t.indexOf('(x,') + 1, newText: 'a' }],
+      (t) => [{ start: t.indexOf('    frame ='), end: t.indexOf('    return frame'), newText: '' }],
+      () => [{ start: 0, end: 0, newText: 'import asyncio\n' }],
+      (t) => [
+        { start: t.length, end: t.length, newText: '\nasync def late():\n    time.sleep(1)\n' },
+        { start: 0, end: 0, newText: '# header\n' },
+      ],
+    ];
+    let text = SOURCE;
+    let version = 1;
+    for (const event of events) {
+      const changes = event(text);
+      text = apply(text, changes);
+      client.changeDocument(KEY, changes, ++version);
+    }
+    assert.match(text, /^# header\nimport asyncio\n[^]*def report\(ax, y: int\)[^]*async def late/);
+    const last = done(await client.analyze(KEY, version, CONFIG));
+    assert.equal(last.version, version);
+    assert.deepEqual(plain(last.findings), plain(engine.analyzeText(text, CONFIG)));
+    const document = engine.open(text);
+    try {
+      assert.deepEqual(last.coverage, engine.coverage(document, CONFIG));
+      assert.ok(last.coverage.total > 0);
+    } finally {
+      document.dispose();
+    }
+    assert.ok(last.ms >= 0 && last.decode.totalMs >= last.decode.longestMs);
+  });
+
+  it('a result of several slices of findings arrives whole and in order', async () => {
+    const engine = await getEngine();
+    const text = Array.from({ length: 2 * FINDINGS_PER_SLICE + 1 }, (_, i) => `def f${i}(x):\n    return x\n`).join('\n');
+    client.openDocument(KEY, text, 1);
+    const result = done(await client.analyze(KEY, 1, CONFIG));
+    const expected = engine.analyzeText(text, CONFIG);
+    assert.ok(expected.length > 2 * FINDINGS_PER_SLICE, `${expected.length} findings`);
+    assert.deepEqual(plain(result.findings), plain(expected));
+  });
+
+  it("a document's analyses settle in the order they were asked, however long each takes to decode", async () => {
+    const text = Array.from({ length: 2 * FINDINGS_PER_SLICE + 1 }, (_, i) => `def f${i}(x):\n    return x\n`).join('\n');
+    await client.ready;
+    client.openDocument(KEY, text, 1);
+    const settled: string[] = [];
+    const first = client.analyze(KEY, 1, CONFIG).then(() => settled.push('first'));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the worker is busy with the first
+    const second = client.analyze(KEY, 9, CONFIG).catch(() => settled.push('second')); // answered at once, with an error
+    await Promise.all([first, second]);
+    assert.deepEqual(settled, ['first', 'second']);
+  });
+
+  it('each finding carries the edit of "Disable <rule> for this line"', async () => {
+    const engine = await getEngine();
+    client.openDocument(KEY, SOURCE, 1);
+    const { findings } = done(await client.analyze(KEY, 1, CONFIG));
+    const document = engine.open(SOURCE);
+    try {
+      for (const finding of findings) assert.deepEqual(finding.disable, suppressionEdit(document, finding));
+      const sleep = findings.find((f) => f.rule === 'blocking-sleep-in-async')!;
+      assert.match(applyEdits(SOURCE, [sleep.disable!]), /time\.sleep\(0\.5\) {2}# pymodern: ignore\[blocking-sleep-in-async\]/);
+    } finally {
+      document.dispose();
+    }
+  });
+
+  it('an analysis made stale by a newer version or a newer analysis is answered as superseded', async () => {
+    // Sent while the worker still loads its engine: it finds them all queued.
+    client.openDocument(KEY, SOURCE, 1);
+    const v1 = client.analyze(KEY, 1, CONFIG);
+    client.changeDocument(KEY, [{ start: 0, end: 0, newText: '# edited\n' }], 2);
+    const v2 = client.analyze(KEY, 2, CONFIG);
+    const v2Again = client.analyze(KEY, 2, { ignore: ['dataframes'] }); // settings changed
+    assert.deepEqual(await v1, { status: 'superseded', version: 1 });
+    assert.deepEqual(await v2, { status: 'superseded', version: 2 });
+    const result = done(await v2Again);
+    assert.equal(result.version, 2);
+    assert.ok(result.findings.length > 0 && result.findings.every((f) => f.family !== 'dataframes'));
+
+    // Once the worker is idle, a lone analysis runs.
+    done(await client.analyze(KEY, 2, CONFIG));
+  });
+
+  it('a failing request is answered with an error and the worker keeps going', async () => {
+    await assert.rejects(client.analyze('file:///not-open.py', 1, CONFIG), (e: unknown) => e instanceof AnalysisError && e.resync);
+    client.openDocument(KEY, SOURCE, 1);
+    await assert.rejects(client.analyze(KEY, 5, CONFIG), (e: unknown) => e instanceof AnalysisError && e.resync && /a change was missed/.test(e.message));
+    // A malformed config breaks the analysis, not the document.
+    await assert.rejects(client.analyze(KEY, 1, { select: 42 } as unknown as RuleConfig), (e: unknown) => e instanceof AnalysisError && !e.resync);
+    await assert.rejects(client.fixAll(SOURCE, { select: 42 } as unknown as RuleConfig), AnalysisError);
+    done(await client.analyze(KEY, 1, CONFIG));
+
+    // A change the document cannot take drops it: the host is asked to open it again.
+    client.changeDocument(KEY, [null as unknown as ContentChange], 2);
+    await assert.rejects(client.analyze(KEY, 2, CONFIG), (e: unknown) => e instanceof AnalysisError && e.resync && /applying changes failed/.test(e.message));
+    client.openDocument(KEY, SOURCE, 3);
+    assert.ok(done(await client.analyze(KEY, 3, CONFIG)).findings.length > 0);
+    assert.equal(client.restarts, 0);
+  });
+
+  it('fixAll answers Engine.fixAll', async () => {
+    const engine = await getEngine();
+    const fixed = await client.fixAll(SOURCE, CONFIG);
+    assert.deepEqual(JSON.parse(JSON.stringify(fixed)), JSON.parse(JSON.stringify(engine.fixAll(SOURCE, CONFIG, { unsafe: false }))));
+    assert.match(fixed.text, /await asyncio\.sleep\(0\.5\)/);
+  });
+
+  it('a worker that dies is restarted and its documents reopened from their current text', async () => {
+    const engine = await getEngine();
+    const loadMs = await client.ready;
+    assert.ok(loadMs > 0);
+    client.openDocument(KEY, SOURCE, 1);
+    client.openDocument('file:///closed.py', SOURCE, 1);
+    client.closeDocument('file:///closed.py');
+    done(await client.analyze(KEY, 1, CONFIG));
+
+    // The owner's text moved on meanwhile; the new worker gets it as it is now.
+    const edited = `${SOURCE}\nasync def more():\n    time.sleep(2)\n`;
+    texts.set(KEY, { text: edited, version: 7 });
+    const inFlight = client.analyze(KEY, 1, CONFIG);
+    await client.simulateCrash();
+    await assert.rejects(inFlight, AnalysisCrashError);
+    assert.equal(client.restarts, 1);
+    assert.equal(restarts, 1, 'the owner is told, to ask again');
+
+    const again = done(await client.analyze(KEY, 7, CONFIG));
+    assert.deepEqual(plain(again.findings), plain(engine.analyzeText(edited, CONFIG)));
+    // Closed documents are not reopened.
+    await assert.rejects(client.analyze('file:///closed.py', 1, CONFIG), (e: unknown) => e instanceof AnalysisError && e.resync);
+  });
+
+  it('after dispose, requests fail at once', async () => {
+    client.openDocument(KEY, SOURCE, 1);
+    const pending = client.analyze(KEY, 1, CONFIG);
+    client.dispose();
+    await assert.rejects(pending, /disposed/);
+    await assert.rejects(client.analyze(KEY, 1, CONFIG), /disposed/);
+  });
+});
+
+describe('work in slices', () => {
+  it('runs every item, a slice per turn of the event loop, and stops when no longer wanted', async () => {
+    const seen: (number | string)[] = [];
+    const items = Array.from({ length: 10 }, (_, i) => i);
+    // A timer that falls due during the first slice runs before the last one, not after all of them.
+    setTimeout(() => seen.push('timer'), 1);
+    const times = await inSlices(items, 3, (i) => {
+      const until = performance.now() + (i === 0 ? 5 : 0);
+      while (performance.now() < until); // a slow first slice
+      seen.push(i);
+    });
+    assert.ok(seen.indexOf('timer') > 0 && seen.indexOf('timer') < seen.length - 1, seen.join());
+    assert.deepEqual(seen.filter((x) => x !== 'timer'), items);
+    assert.ok(times && times.totalMs >= times.longestMs);
+    seen.length = 0;
+    let asked = 0;
+    assert.equal(await inSlices(items, 3, (i) => seen.push(i), () => ++asked < 2), undefined);
+    assert.deepEqual(seen, [0, 1, 2, 3, 4, 5], 'stopped after the second slice');
+  });
+});
