@@ -1,6 +1,7 @@
 // The rule engine: one combined tree-sitter query for every rule (one pass over the tree,
 // not one per rule), shared semantic facts, guards, templates, suppressions.
 import { Query, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
+import { asyncLibraryOf } from './async/calls';
 import { CHECKS, type CheckContext, type CheckVisitor } from './checks';
 import { isRuleEnabled, resolveTypingOptions } from './config';
 import { SourceDocument } from './document';
@@ -299,7 +300,9 @@ class AnalysisRun {
     const data = { $function: this.facts.enclosingFunction(target)?.name ?? '' };
     const message = renderTemplate(rule.message, { captures, data }, true);
     const fixes = rule.fixes.filter((template) => this.passes(template.guards ?? [], captures)).map((template) => this.renderFix(template, captures, data));
-    const suggestion = rule.suggestion ? renderTemplate(rule.suggestion, { captures, data, module: (m) => this.facts.moduleAlias(m) ?? m }, false) : undefined;
+    // `{{module:$async}}` in a hover: the event-loop library the file runs on (anyio, trio, else asyncio).
+    const shown = (m: string) => (m === '$async' ? (asyncLibraryOf(this.facts) ?? 'asyncio') : m);
+    const suggestion = rule.suggestion ? renderTemplate(rule.suggestion, { captures, data, module: (m) => this.facts.moduleAlias(shown(m)) ?? shown(m) }, false) : undefined;
     this.add(rule, target.startIndex, target.endIndex, message, fixes, suggestion);
   }
 

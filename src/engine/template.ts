@@ -1,7 +1,8 @@
 // `{{placeholder}}` templates of rule messages, fix texts and hover suggestions.
 //   {{name}}          text of capture `name` (messages shorten it to one line)
 //   {{name.inner}}    text inside the capture's brackets: the arguments of `(…)`
-//   {{module:NAME}}   the local name of module NAME, importing it when missing (fixes only)
+//   {{module:NAME}}   the local name of module NAME, importing it when missing (fixes only);
+//                     in hovers, {{module:$async}} is the file's event-loop library
 //   {{$function}}     name of the enclosing def
 //   {{name|fallback}} the fallback text when capture `name` is absent (optional captures)
 import type { Node } from 'web-tree-sitter';

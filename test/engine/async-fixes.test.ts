@@ -208,6 +208,13 @@ describe('async fixes', () => {
       assert.equal(finding.suggestion, '```python\nawait asyncio.to_thread(pause, 1)\n```\n\nOr make `pause` a coroutine that awaits an async version of `time.sleep()`.');
     });
 
+    it('a sleep: the sleep of the library the file runs on, under its local name', () => {
+      const sleep = (code: string) => findings('blocking-sleep-in-async', code)[0].suggestion;
+      assert.equal(sleep('import time\n\nasync def f():\n    time.sleep(1)\n'), '```python\nawait asyncio.sleep(1)\n```\n');
+      assert.equal(sleep('import time\nimport trio\n\nasync def f():\n    time.sleep(0.5)\n'), '```python\nawait trio.sleep(0.5)\n```\n');
+      assert.equal(sleep('import time\nimport anyio as aio\n\nasync def f(d):\n    time.sleep(d)\n'), '```python\nawait aio.sleep(d)\n```\n');
+    });
+
     it('a dropped task: the keep-a-reference idiom around the same call', () => {
       const [finding] = findings('dropped-task-reference', 'import asyncio\n\nasync def f(job):\n    asyncio.create_task(job.run())\n');
       assert.match(finding.suggestion!, /task = asyncio\.create_task\(job\.run\(\)\)\nbackground_tasks\.add\(task\)\ntask\.add_done_callback\(background_tasks\.discard\)/);
