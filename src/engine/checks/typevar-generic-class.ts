@@ -23,6 +23,9 @@ export function createTypevarGenericClass(context: CheckContext): CheckVisitor {
         if (!classNode.childForFieldName('superclasses')?.equals(argumentList) || classNode.childForFieldName('type_parameters')) continue;
         const name = classNode.childForFieldName('name');
         if (!name || !context.isSound(classNode.childForFieldName('superclasses')!)) continue;
+        // Module-level classes only, as Ruff's UP046: inside a def or class, the TypeVars are
+        // often local too, and the scoping of type parameters there is easy to get wrong.
+        if (isNested(classNode)) continue;
         const parameters = parametersOf(view.args, context);
         const isGeneric = use.member === 'Generic';
         const fixes: Fix[] = [];
@@ -74,4 +77,11 @@ function baseRemoval(base: Node, argumentList: Node): { start: number; end: numb
   if (index < items.length - 1) return { start: base.startIndex, end: items[index + 1].startIndex, newText: '' };
   // The last base: take the comma before it (`(Base, Generic[T],)` → `(Base,)`).
   return { start: items[index - 1].endIndex, end: base.endIndex, newText: '' };
+}
+
+function isNested(classNode: Node): boolean {
+  for (let node = classNode.parent; node; node = node.parent) {
+    if (node.type === 'function_definition' || node.type === 'class_definition') return true;
+  }
+  return false;
 }

@@ -5,8 +5,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../facts';
 import { sourceText } from './annotations';
+import { visibilityOf, type Visibility } from './visibility';
 
-export type Visibility = 'public' | 'private' | 'special';
+export type { Visibility } from './visibility';
+
 export type Placement = 'module' | 'class' | 'nested';
 
 /** What the tree alone says about a def (no semantic facts needed: typed coverage uses it too). */
@@ -59,8 +61,7 @@ export function definitionShape(node: Node, mayHaveOverloads = true): Definition
   if (!name || !parameters) return undefined;
   const placement = placementOf(node);
   const text = name.text;
-  const isDunder = text.length > 4 && text.startsWith('__') && text.endsWith('__');
-  const visibility: Visibility = isDunder && placement !== 'nested' ? 'special' : text.startsWith('_') || placement === 'nested' ? 'private' : 'public';
+  const visibility = visibilityOf(node, text, placement === 'nested');
   const decorators = decoratorsOf(node);
   const decoratorNames = decorators.map((d) => decoratorName(d));
   const isStatic = decoratorNames.some((d) => d === 'staticmethod');

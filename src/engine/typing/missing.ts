@@ -50,7 +50,9 @@ function kindOf(info: FunctionInfo): string {
 
 function whatOf(info: FunctionInfo): string {
   if (info.placement === 'nested') return 'Nested function';
-  return info.placement === 'class' ? 'Private method' : 'Private function';
+  // Named `_x`, or private by place: a method of a private class, a name `__all__` leaves out.
+  const kind = info.placement === 'class' ? 'method' : 'function';
+  return info.name.text.startsWith('_') ? `Private ${kind}` : `Non-public ${kind}`;
 }
 
 function returnFixes(info: FunctionInfo, context: CheckContext, rule: ReturnRule): Fix[] {

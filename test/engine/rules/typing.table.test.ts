@@ -97,9 +97,22 @@ typingRuleTester('missing-return-annotation', {
     "class A:\n    def __len__(self):\n        return 0\n",
     "def _helper():\n    return 1\n",
     "def outer() -> None:\n    def inner():\n        return 1\n",
+    // Not public API, as Ruff and pydocstyle see it: a private class's method, a name `__all__` leaves out.
+    "class _Impl:\n    def run(self):\n        pass\n",
+    "__all__ = [\"api\"]\n\ndef helper():\n    pass\n\ndef api() -> None:\n    pass\n",
+    "__all__ = \"api\", \"Api\"\n\nclass Helper:\n    def run(self):\n        pass\n",
+    // The literal part of a concatenation counts, as in Ruff; a property's setter is not API.
+    "import base\n__all__ = [\"api\"] + base.__all__\n\ndef helper():\n    pass\n",
+    "class A:\n    @property\n    def x(self) -> int:\n        return 1\n\n    @x.setter\n    def x(self, value: int):\n        pass\n",
     "square = lambda x: x * x\n",
   ],
   invalid: [
+    {
+      // An `__all__` the text does not spell out privatises nothing.
+      code: "import base\n__all__ = base.__all__\n\ndef helper():\n    print(1)\n",
+      errors: [E(4, 5, 4, 11, "Public function `helper` has no return type annotation")],
+      output: "import base\n__all__ = base.__all__\n\ndef helper() -> None:\n    print(1)\n",
+    },
     {
       code: "def version():\n    return \"1.0\"\n",
       errors: [E(1, 5, 1, 12, "Public function `version` has no return type annotation")],
@@ -204,6 +217,17 @@ typingRuleTester('missing-private-return-annotation', {
       code: "class A:\n    def _reset(self):\n        self.items = []\n",
       errors: [E(2, 9, 2, 15, "Private method `_reset` has no return type annotation")],
       output: "class A:\n    def _reset(self) -> None:\n        self.items = []\n",
+    },
+    {
+      code: "class _Impl:\n    def run(self):\n        print(1)\n",
+      errors: [E(2, 9, 2, 12, "Non-public method `run` has no return type annotation")],
+      output: "class _Impl:\n    def run(self) -> None:\n        print(1)\n",
+    },
+    {
+      // `__all__` built from literals, also under a module-level `if`: what it leaves out is not public.
+      code: "import sys\n__all__ = [\"Api\"]\nif sys.platform == \"win32\":\n    __all__ += (\"win\",)\n\nclass Helper:\n    def step(self):\n        print(1)\n\ndef win():\n    print(2)\n",
+      errors: [E(7, 9, 7, 13, "Non-public method `step` has no return type annotation")],
+      output: "import sys\n__all__ = [\"Api\"]\nif sys.platform == \"win32\":\n    __all__ += (\"win\",)\n\nclass Helper:\n    def step(self) -> None:\n        print(1)\n\ndef win():\n    print(2)\n",
     },
     {
       code: "def outer() -> None:\n    def inner():\n        print(1)\n    inner()\n",
@@ -869,6 +893,9 @@ typingRuleTester('typevar-generic-class', {
     "from typing import Generic\n\nclass Box(Generic):\n    pass\n",
     "class Generic:\n    def __class_getitem__(cls, item):\n        return cls\n\nclass Box(Generic[int]):\n    pass\n",
     "from typing import Generic, TypeVar\n\nT = TypeVar(\"T\")\n\nclass Box(Generic[T]):  # noqa: UP046\n    pass\n",
+    // Module-level classes only (as Ruff): in a def or a class, TypeVars are often local.
+    "from typing import Generic, TypeVar\n\ndef make():\n    T = TypeVar(\"T\")\n\n    class Box(Generic[T]):\n        pass\n    return Box\n",
+    "from typing import Generic, TypeVar\n\nT = TypeVar(\"T\")\n\nclass Outer:\n    class Box(Generic[T]):\n        pass\n",
     "from typing import Generic\n\nx = Generic\n",
   ],
   invalid: [
