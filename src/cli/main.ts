@@ -10,7 +10,7 @@ import { loadEngine, readRuleSet } from '../node/load-engine';
 import { ProjectConfigs } from '../node/project-config';
 import { analyzeFile, type FileJob, type FileResult, type FixMode } from './analyze-file';
 import { runInWorkers, WorkerStartError } from './pool';
-import { coverageReport, formatJson, formatSarif, formatText, type Report } from './report';
+import { ReportWriter, type OutputMode } from './report-writer';
 import { collectPythonFiles } from './walk';
 
 const VERSION = '0.1.0';
@@ -138,11 +138,30 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
     });
   }
 
+  // Code unit order, not localeCompare: the output must not depend on the user's locale.
+  jobs.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  const mode: OutputMode = options.fixMode === 'diff' ? 'diff' : (options.format as OutputMode);
+  const writer = new ReportWriter(mode, (text) => process.stdout.write(text), errors, {
+    rules,
+    version: VERSION,
+    trendsDir: join(options.distDir, 'trends'),
+    cwd,
+  });
   const progress = new Progress(jobs.length);
-  let results: FileResult[];
   const workers = Math.min(options.jobs, Math.ceil(jobs.length / MIN_FILES_FOR_WORKERS));
   if (workers > 1) {
-    results = await runInWorkers(jobs, workers, options.distDir, (done) => progress.update(done));
+    // Results arrive in any order; each is written once those before it are.
+    const order = new Map(jobs.map((job, i) => [job.display, i]));
+    const waiting = new Map<number, FileResult>();
+    let written = 0;
+    await runInWorkers(jobs, workers, options.distDir, (result) => {
+      waiting.set(order.get(result.file)!, result);
+      for (let ready = waiting.get(written); ready; ready = waiting.get(written)) {
+        waiting.delete(written++);
+        writer.add(ready);
+      }
+      progress.update(written + waiting.size);
+    });
   } else {
     let engine: Engine;
     try {
@@ -152,47 +171,28 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
       return 2;
     }
     try {
-      results = jobs.map((job, i) => {
-        const result = analyzeFile(engine, job);
+      jobs.forEach((job, i) => {
+        writer.add(analyzeFile(engine, job));
         progress.update(i + 1);
-        return result;
       });
     } finally {
       engine.dispose();
     }
   }
   progress.done();
+  writer.end(options);
 
-  // Code unit order, not localeCompare: the output must not depend on the user's locale.
-  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const report: Report = {
-    findings: results.flatMap((r) => r.findings),
-    errors: [...errors, ...results.flatMap((r) => r.errors)],
-    files: results.length,
-    fixed: results.reduce((sum, r) => sum + r.fixed, 0),
-    coverage: coverageReport(results),
-  };
-
-  if (options.fixMode === 'diff') {
-    for (const result of results) if (result.diff) process.stdout.write(result.diff);
-  } else if (options.format === 'json') {
-    process.stdout.write(`${formatJson(report)}\n`);
-  } else if (options.format === 'sarif') {
-    process.stdout.write(`${formatSarif(report, rules, VERSION, join(options.distDir, 'trends'), cwd)}\n`);
-  } else {
-    process.stdout.write(`${formatText(report, options)}\n`);
-  }
   if (options.format === 'text' || options.fixMode === 'diff') {
-    for (const error of report.errors) process.stderr.write(`${error.file}: error: ${error.message}\n`);
+    for (const error of writer.errors) process.stderr.write(`${error.file}: error: ${error.message}\n`);
   }
   if (options.fixMode === 'diff') {
-    const changed = results.filter((r) => r.diff).length;
-    process.stderr.write(`${changed ? `Would fix ${report.fixed} finding(s) in ${changed} file(s).` : 'No fixes to apply.'}\n`);
-    if (report.errors.length) return 2;
+    const changed = writer.changedFiles;
+    process.stderr.write(`${changed ? `Would fix ${writer.fixed} finding(s) in ${changed} file(s).` : 'No fixes to apply.'}\n`);
+    if (writer.errors.length) return 2;
     return changed ? 1 : 0;
   }
-  if (report.errors.length) return 2;
-  return report.findings.length ? 1 : 0;
+  if (writer.errors.length) return 2;
+  return writer.findings ? 1 : 0;
 }
 
 function cliOverrides(values: { select?: string[]; ignore?: string[]; 'target-version'?: string }, rules: readonly RuleMeta[]): RuleConfig {

@@ -7,13 +7,8 @@ import type { WorkerResponse } from './worker';
 
 const BATCH = 8;
 
-export async function runInWorkers(
-  jobs: readonly FileJob[],
-  workers: number,
-  distDir: string,
-  onProgress: (done: number) => void,
-): Promise<FileResult[]> {
-  const results: FileResult[] = [];
+/** Runs the jobs; each result goes to `onResult` as it arrives (in no particular order). */
+export async function runInWorkers(jobs: readonly FileJob[], workers: number, distDir: string, onResult: (result: FileResult) => void): Promise<void> {
   let next = 0;
   const runOne = () =>
     new Promise<void>((resolvePromise, reject) => {
@@ -32,8 +27,7 @@ export async function runInWorkers(
           void worker.terminate();
         } else if (message.type === 'ready') send();
         else {
-          results.push(...message.results);
-          onProgress(results.length);
+          for (const result of message.results) onResult(result);
           send();
         }
       });
@@ -44,7 +38,6 @@ export async function runInWorkers(
       });
     });
   await Promise.all(Array.from({ length: workers }, runOne));
-  return results;
 }
 
 /** A worker could not load the engine (an unbuilt or damaged dist/): a setup error, not a crash. */

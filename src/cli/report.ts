@@ -1,12 +1,17 @@
 // Output formats of `pymodern check`: text for people, json and SARIF 2.1.0 for tools.
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../engine/types';
-import { formatCoverage, sumCoverage, type TypedCoverage } from '../engine/typing/coverage';
+import { formatCoverage, sumCoverage, type TypedCoverage } from '../engine/typing/coverage-figures';
 import type { OutputFinding } from './analyze-file';
+
+export interface ReportError {
+  file: string;
+  message: string;
+}
 
 export interface Report {
   findings: OutputFinding[];
-  errors: { file: string; message: string }[];
+  errors: ReportError[];
   files: number;
   /** Fixes applied (or shown as diffs). */
   fixed: number;
@@ -20,45 +25,51 @@ export interface CoverageReport extends TypedCoverage {
   files: ({ file: string } & TypedCoverage)[];
 }
 
-/** The coverage part of the report, from the per-file results. */
-export function coverageReport(results: readonly { file: string; coverage?: TypedCoverage }[]): CoverageReport {
-  // Files without a def have no coverage to show.
-  const files = results.filter((r) => r.coverage?.total).map((r) => ({ file: r.file, annotated: r.coverage!.annotated, total: r.coverage!.total }));
+/** The coverage part of the report, from the files that have a def (the others have none to show). */
+export function coverageReport(files: ({ file: string } & TypedCoverage)[]): CoverageReport {
   const sum = sumCoverage(files);
   return { ...sum, percent: sum.total ? Math.floor((sum.annotated * 100) / sum.total) : null, files };
 }
 
-export function formatText(report: Report, options: { fixMode: 'none' | 'fix' | 'diff'; unsafeFixes: boolean }): string {
-  const lines = report.findings.map((f) => {
-    const marker = f.fix ? (f.fix.safety === 'safe' ? ' [*]' : ' [unsafe fix]') : '';
-    return `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}${marker}`;
-  });
-  const count = report.findings.length;
-  const safe = report.findings.filter((f) => f.fix?.safety === 'safe').length;
-  const unsafe = report.findings.filter((f) => f.fix?.safety === 'unsafe').length;
+/** One finding as a line of the text format. */
+export function textLine(f: OutputFinding): string {
+  const marker = f.fix ? (f.fix.safety === 'safe' ? ' [*]' : ' [unsafe fix]') : '';
+  return `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}${marker}`;
+}
+
+export interface TextStats {
+  findings: number;
+  /** Findings whose fix is safe / unsafe. */
+  safe: number;
+  unsafe: number;
+  filesWithFindings: number;
+  files: number;
+  fixed: number;
+  errors: number;
+  coverage: TypedCoverage;
+}
+
+/** The closing line(s) of the text format. */
+export function formatTextSummary(stats: TextStats, options: { fixMode: 'none' | 'fix' | 'diff'; unsafeFixes: boolean }): string {
   const parts: string[] = [];
-  if (options.fixMode === 'fix' && report.fixed) parts.push(`Fixed ${plural(report.fixed, 'finding')}.`);
+  if (options.fixMode === 'fix' && stats.fixed) parts.push(`Fixed ${plural(stats.fixed, 'finding')}.`);
   // `(4 files checked, 63% typed)`: the typed coverage, when some file has a def.
-  const typed = report.coverage && formatCoverage(report.coverage);
-  const checked = `${plural(report.files, 'file')} checked${typed ? `, ${typed} typed` : ''}`;
-  if (count) {
-    let summary = `Found ${plural(count, 'finding')} in ${plural(new Set(report.findings.map((f) => f.file)).size, 'file')} (${checked}).`;
+  const typed = formatCoverage(stats.coverage);
+  const checked = `${plural(stats.files, 'file')} checked${typed ? `, ${typed} typed` : ''}`;
+  if (stats.findings) {
+    let summary = `Found ${plural(stats.findings, 'finding')} in ${plural(stats.filesWithFindings, 'file')} (${checked}).`;
     const hints: string[] = [];
-    if (safe && options.fixMode === 'none') hints.push(`${safe} fixable with --fix`);
-    if (unsafe && !options.unsafeFixes) hints.push(`${unsafe} more with --unsafe-fixes`);
+    if (stats.safe && options.fixMode === 'none') hints.push(`${stats.safe} fixable with --fix`);
+    if (stats.unsafe && !options.unsafeFixes) hints.push(`${stats.unsafe} more with --unsafe-fixes`);
     if (hints.length) summary += ` [*] ${hints.join(', ')}.`;
     parts.push(summary);
-  } else if (report.errors.length) {
+  } else if (stats.errors) {
     // Not "All checks passed": some file or config could not be checked (exit 2).
-    parts.push(`No findings, but ${plural(report.errors.length, 'error')} (${checked}).`);
+    parts.push(`No findings, but ${plural(stats.errors, 'error')} (${checked}).`);
   } else {
     parts.push(`All checks passed (${checked}).`);
   }
-  return [...lines, ...(lines.length ? [''] : []), ...parts].join('\n');
-}
-
-export function formatJson(report: Report): string {
-  return JSON.stringify({ findings: report.findings, errors: report.errors, ...(report.coverage ? { coverage: report.coverage } : {}) }, null, 2);
+  return parts.join('\n');
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
