@@ -10,7 +10,7 @@ import { loadEngine, readRuleSet } from '../node/load-engine';
 import { ProjectConfigs } from '../node/project-config';
 import { analyzeFile, type FileJob, type FileResult, type FixMode } from './analyze-file';
 import { runInWorkers, WorkerStartError } from './pool';
-import { ReportWriter, type OutputMode } from './report-writer';
+import { ReportWriter, StdoutSink, type OutputMode } from './report-writer';
 import { collectPythonFiles } from './walk';
 
 const VERSION = '0.1.0';
@@ -141,7 +141,8 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
   // Code unit order, not localeCompare: the output must not depend on the user's locale.
   jobs.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   const mode: OutputMode = options.fixMode === 'diff' ? 'diff' : (options.format as OutputMode);
-  const writer = new ReportWriter(mode, (text) => process.stdout.write(text), errors, {
+  const stdout = new StdoutSink();
+  const writer = new ReportWriter(mode, stdout.write, errors, {
     rules,
     version: VERSION,
     trendsDir: join(options.distDir, 'trends'),
@@ -161,7 +162,7 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
         writer.add(ready);
       }
       progress.update(written + waiting.size);
-    });
+    }, () => stdout.drained());
   } else {
     let engine: Engine;
     try {
@@ -171,10 +172,11 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
       return 2;
     }
     try {
-      jobs.forEach((job, i) => {
+      for (const [i, job] of jobs.entries()) {
         writer.add(analyzeFile(engine, job));
         progress.update(i + 1);
-      });
+        await stdout.drained();
+      }
     } finally {
       engine.dispose();
     }

@@ -7,8 +7,17 @@ import type { WorkerResponse } from './worker';
 
 const BATCH = 8;
 
-/** Runs the jobs; each result goes to `onResult` as it arrives (in no particular order). */
-export async function runInWorkers(jobs: readonly FileJob[], workers: number, distDir: string, onResult: (result: FileResult) => void): Promise<void> {
+/**
+ * Runs the jobs; each result goes to `onResult` as it arrives (in no particular order). A
+ * worker gets its next batch once `beforeBatch` resolves (the output has been taken).
+ */
+export async function runInWorkers(
+  jobs: readonly FileJob[],
+  workers: number,
+  distDir: string,
+  onResult: (result: FileResult) => void,
+  beforeBatch: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   let next = 0;
   const runOne = () =>
     new Promise<void>((resolvePromise, reject) => {
@@ -28,7 +37,7 @@ export async function runInWorkers(jobs: readonly FileJob[], workers: number, di
         } else if (message.type === 'ready') send();
         else {
           for (const result of message.results) onResult(result);
-          send();
+          void beforeBatch().then(send);
         }
       });
       worker.on('error', (error) => reject(error));

@@ -3,7 +3,9 @@
 // findings took 440–500 MB when the report was built whole). Text and JSON are streamed;
 // JSON comes out byte for byte as `JSON.stringify(report, null, 2)` would print it. SARIF,
 // one nested document, is still built at the end. Nothing is written before the first file
-// is reported, so a setup failure (a worker that cannot start) leaves stdout empty.
+// is reported, so a setup failure (a worker that cannot start) leaves stdout empty. The
+// caller must honour backpressure (a pipe takes writes asynchronously: unread output would
+// pile up in memory), see `StdoutSink`.
 import type { RuleMeta } from '../engine/types';
 import type { TypedCoverage } from '../engine/typing/coverage-figures';
 import type { FileResult, OutputFinding } from './analyze-file';
@@ -18,6 +20,9 @@ export interface SarifContext {
   cwd: string;
 }
 
+/** Output is handed on in pieces of about this size: one write per finding would cost more. */
+const CHUNK = 64 * 1024;
+
 export class ReportWriter {
   findings = 0;
   files = 0;
@@ -29,13 +34,14 @@ export class ReportWriter {
   private unsafe = 0;
   private filesWithFindings = 0;
   private started = false;
+  private pending = '';
   private readonly coverage: ({ file: string } & TypedCoverage)[] = [];
   /** SARIF only: its findings, kept for the document written at the end. */
   private readonly sarifFindings: OutputFinding[] = [];
 
   constructor(
     private readonly mode: OutputMode,
-    private readonly write: (text: string) => void,
+    private readonly output: (text: string) => void,
     /** Errors found before any file ran (unreadable paths, broken configs): they come first. */
     leadingErrors: readonly ReportError[],
     private readonly sarif?: SarifContext,
@@ -79,6 +85,18 @@ export class ReportWriter {
       const stats = { findings: this.findings, safe: this.safe, unsafe: this.unsafe, filesWithFindings: this.filesWithFindings, files: this.files, fixed: this.fixed, errors: this.errors.length, coverage };
       this.write(`${this.findings ? '\n' : ''}${formatTextSummary(stats, options)}\n`);
     }
+    this.flush();
+  }
+
+  private write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending) return;
+    this.output(this.pending);
+    this.pending = '';
   }
 
   private start(): void {
@@ -91,4 +109,28 @@ export class ReportWriter {
 /** Prefixes the lines of a JSON text, the first one too or not. */
 function indent(text: string, prefix: string, first: boolean): string {
   return (first ? prefix : '') + text.replace(/\n/g, `\n${prefix}`);
+}
+
+/**
+ * process.stdout with backpressure: to a pipe, Node writes asynchronously and queues what
+ * the reader has not taken yet, so the producer waits for `drain` before making more.
+ */
+export class StdoutSink {
+  /** Set while stdout holds more than it wants: every waiter shares the one `drain`. */
+  private draining: Promise<void> | undefined;
+
+  readonly write = (text: string): void => {
+    if (process.stdout.write(text) || this.draining) return;
+    this.draining = new Promise((resolve) =>
+      process.stdout.once('drain', () => {
+        this.draining = undefined;
+        resolve();
+      }),
+    );
+  };
+
+  /** Resolves once stdout has taken what it was given (at once when it has). */
+  drained(): Promise<void> {
+    return this.draining ?? Promise.resolve();
+  }
 }

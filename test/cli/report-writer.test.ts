@@ -75,6 +75,14 @@ describe('cli: the report, written file by file', () => {
 
   it('writes nothing before the first file, so a failed start leaves stdout empty', () => {
     assert.equal(written('json', [], [], false), '');
-    assert.equal(written('json', [A], [], false).startsWith('{\n  "findings": [\n    {\n      "file": "a.py",'), true);
+  });
+
+  it('hands output on in chunks while files come, before the end', () => {
+    const many = result('big.py', Array.from({ length: 300 }, (_, i) => finding('big.py', i + 1, null)));
+    const early = written('json', [many], [], false);
+    const whole = written('json', [many]);
+    assert.ok(early.length >= 64 * 1024, `${early.length} characters before the end`);
+    assert.ok(whole.startsWith(early) && whole.length > early.length);
+    assert.equal(written('json', [A], [], false), '', 'a small report waits for its end, in one piece');
   });
 });
