@@ -152,11 +152,12 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
   const workers = Math.min(options.jobs, Math.ceil(jobs.length / MIN_FILES_FOR_WORKERS));
   if (workers > 1) {
     // Results arrive in any order; each is written once those before it are.
-    const order = new Map(jobs.map((job, i) => [job.display, i]));
+    const order = new Map<string, number[]>();
+    jobs.forEach((job, i) => order.set(job.display, [...(order.get(job.display) ?? []), i]));
     const waiting = new Map<number, FileResult>();
     let written = 0;
     await runInWorkers(jobs, workers, options.distDir, (result) => {
-      waiting.set(order.get(result.file)!, result);
+      waiting.set(order.get(result.file)!.shift()!, result);
       for (let ready = waiting.get(written); ready; ready = waiting.get(written)) {
         waiting.delete(written++);
         writer.add(ready);
