@@ -2,8 +2,7 @@
 // `from __future__ import annotations`, inside annotations nothing evaluates at runtime.
 // Safe in annotations on 3.10+; unsafe in code that runs (`isinstance(x, Union[A, B])`
 // keeps working, but the object is a `types.UnionType`) and on the future-import path.
-import { genericWithHead, syntaxAt } from '../typing/annotations';
-import { isTypeArgument, joinUnion, removalFix, report, short, unusedImports, useFix, usesOf } from '../typing/legacy';
+import { joinUnion, reportUnionRewrites } from '../typing/legacy';
 import type { CheckContext, CheckVisitor } from './index';
 
 const MEMBERS = new Set(['Union']);
@@ -11,24 +10,11 @@ const MEMBERS = new Set(['Union']);
 export function createTypingUnion(context: CheckContext): CheckVisitor {
   return {
     finish() {
-      const facts = context.facts;
-      for (const use of usesOf(context, MEMBERS)) {
-        const view = genericWithHead(use.node);
-        if (!view || !view.args.length || !context.isSound(view.node)) continue;
-        const syntax = syntaxAt(view.node, facts);
-        if (!syntax.pep604) continue;
-        const mayQuote = !!syntax.annotation || isTypeArgument(view.node);
-        const text = view.args.length === 1 && view.args[0].type === 'tuple' ? undefined : joinUnion(view.args, mayQuote, facts, syntax.unevaluated);
-        // No modern spelling (a forward reference in code that runs): nothing to report.
-        if (!text) continue;
-        const safe = !!syntax.annotation && !syntax.deferred604;
-        const fix = useFix(context, `Replace with \`${short(text)}\``, safe, { start: view.node.startIndex, end: view.node.endIndex, newText: text }, use);
-        report(context, { node: view.node, data: { old: short(view.node.text), modern: short(text) }, fixes: fix ? [fix] : [] });
-      }
-      if (!facts.hasFutureImport('annotations') && !syntaxAt(facts.tree.rootNode, facts).pep604) return;
-      for (const unused of unusedImports(context, MEMBERS)) {
-        report(context, { node: unused.node, data: { old: unused.binding.local, modern: 'A | B' }, fixes: removalFix(context, unused.binding) });
-      }
+      reportUnionRewrites(context, MEMBERS, 'A | B', (view, mayQuote, syntax) => {
+        // `Union[()]` / a lone tuple argument has no `|` form.
+        if (!view.args.length || (view.args.length === 1 && view.args[0].type === 'tuple')) return undefined;
+        return joinUnion(view.args, mayQuote, context.facts, syntax.unevaluated);
+      });
     },
   };
 }

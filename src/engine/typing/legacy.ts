@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../checks/index';
 import type { ImportBinding, SemanticFacts } from '../facts';
 import type { Fix, TextEdit } from '../types';
-import { ensureBindings, typingUses, type TypingUse } from './annotations';
+import { ensureBindings, genericWithHead, syntaxAt, typingUses, type GenericView, type SyntaxAt, type TypingUse } from './annotations';
 import { ImportPlan, localName, nameNodes } from './imports';
 
 /** Uses of the given typing members, in document order. */
@@ -138,4 +138,36 @@ export function report(context: CheckContext, finding: Parameters<CheckContext['
   const title = finding.fixes?.[0]?.title;
   const code = title && !title.startsWith('Remove the unused') ? /`([^`]+)`/.exec(title)?.[1] : undefined;
   context.report(code && !finding.suggestion ? { ...finding, suggestion: `\`${code}\`` } : finding);
+}
+
+/**
+ * The PEP 604 rewrites (typing-optional, typing-union): each `Member[...]` that `spell`
+ * gives a `|` form is reported with its fix — safe in annotations the target evaluates
+ * natively, unsafe in code that runs and on the future-import path — then, where the file
+ * may write `|` at all, the members' imports left unused. `spell` gets whether a string may
+ * stand for a type there (annotations, subscript arguments); undefined means no modern form.
+ */
+export function reportUnionRewrites(
+  context: CheckContext,
+  members: ReadonlySet<string>,
+  unusedLabel: string,
+  spell: (view: GenericView, mayQuote: boolean, syntax: SyntaxAt) => string | undefined,
+): void {
+  const facts = context.facts;
+  for (const use of usesOf(context, members)) {
+    const view = genericWithHead(use.node);
+    if (!view || !context.isSound(view.node)) continue;
+    const syntax = syntaxAt(view.node, facts);
+    if (!syntax.pep604) continue;
+    const text = spell(view, !!syntax.annotation || isTypeArgument(view.node), syntax);
+    // No modern spelling (a forward reference in code that runs): nothing to report.
+    if (!text) continue;
+    const safe = !!syntax.annotation && !syntax.deferred604;
+    const fix = useFix(context, `Replace with \`${short(text)}\``, safe, { start: view.node.startIndex, end: view.node.endIndex, newText: text }, use);
+    report(context, { node: view.node, data: { old: short(view.node.text), modern: short(text) }, fixes: fix ? [fix] : [] });
+  }
+  if (!facts.hasFutureImport('annotations') && !syntaxAt(facts.tree.rootNode, facts).pep604) return;
+  for (const unused of unusedImports(context, members)) {
+    report(context, { node: unused.node, data: { old: unused.binding.local, modern: unusedLabel }, fixes: removalFix(context, unused.binding) });
+  }
 }
