@@ -44,22 +44,32 @@ export class SourceDocument {
   update(changes: readonly ContentChange[], version = this.version + 1): void {
     const tree = this.tree;
     let text = this.currentText;
+    // The line index moves with the edits (rows for tree-sitter without scanning the text);
+    // a text with lone `\r` line breaks, which tree-sitter does not count, is scanned instead.
+    let index = this.index;
+    const point = (at: number): Point => {
+      if (!index || index.hasLoneCarriageReturn) return pointAt(text, at);
+      const { line, character } = index.positionAt(at);
+      return { row: line, column: character };
+    };
     for (const change of changes) {
-      const startPosition = pointAt(text, change.start);
-      const oldEndPosition = pointAt(text, change.end);
+      const startPosition = point(change.start);
+      const oldEndPosition = point(change.end);
       text = text.slice(0, change.start) + change.newText + text.slice(change.end);
       const newEndIndex = change.start + change.newText.length;
+      if (index) index = LineIndex.afterEdit(index, text, change.start, change.end, newEndIndex);
       const edit: Edit = {
         startIndex: change.start,
         oldEndIndex: change.end,
         newEndIndex,
         startPosition,
         oldEndPosition,
-        newEndPosition: pointAt(text, newEndIndex),
+        newEndPosition: point(newEndIndex),
       };
       tree.edit(edit);
     }
     this.replaceTree(this.parser.parse(text, tree), text, version);
+    this.index = index;
   }
 
   /** Replaces the whole text (no tree reuse). */

@@ -2,20 +2,41 @@
 // not one per rule), shared semantic facts, guards, templates, suppressions.
 import { Query, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
 import { asyncLibraryOf } from './async/calls';
-import { CHECKS, type CheckContext, type CheckVisitor } from './checks';
-import { isRuleEnabled, resolveTypingOptions } from './config';
+import { CHECKS, READS_OTHER_DEFS, type CheckContext, type CheckVisitor } from './checks';
+import { isRuleEnabled, resolveTypingOptions, type ResolvedTypingOptions } from './config';
 import { SourceDocument } from './document';
-import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
+import { BASE_QUERY, FactQueries, SemanticFacts, type FactsFocus } from './facts';
 import { applyEdits, chooseFixes } from './fixes';
 import { GUARDS } from './guards';
 import { referenceModule } from './imports-edit';
 import { PythonParser, type GrammarBytes } from './parser';
-import { Suppressions } from './suppression';
+import {
+  carriedFindings,
+  changedSpan,
+  editedFinding,
+  inHeader,
+  keptFindings,
+  lineBreaks,
+  movedComments,
+  movedModuleFacts,
+  movedUnits,
+  outwardKey,
+  unitAround,
+  unitNode,
+  unitsOf,
+  type IncrementalState,
+  type Unit,
+  type UnitCoverage,
+} from './incremental';
+import { suppressionEdit } from './suppress-comment';
+import { Suppressions, type CommentText } from './suppression';
 import { renderTemplate, type Captures } from './template';
-import { documentCoverage, rememberDefinitions, type TypedCoverage } from './typing/coverage';
+import { carryExports } from './typing/visibility';
+import { addDefinition, documentCoverage, rememberDefinitions, sumCoverage, type TypedCoverage } from './typing/coverage';
 import {
   DEFAULT_TARGET_VERSION,
   type CompiledRuleSet,
+  type EditedFinding,
   type Finding,
   type Fix,
   type FixTemplate,
@@ -56,6 +77,8 @@ export class Engine {
   private readonly combinedQueries = new Map<string, CombinedQuery>();
   private readonly factQueries: FactQueries;
   private readonly errorQuery: Query;
+  /** Documents analysed by analyzeEdited: what the next incremental analysis starts from. */
+  private readonly editing = new WeakMap<SourceDocument, IncrementalState>();
 
   private constructor(
     readonly parser: PythonParser,
@@ -79,6 +102,12 @@ export class Engine {
    * Counts what `config.typing` requires (default: the options of the last analysis).
    */
   coverage(document: SourceDocument, config?: RuleConfig): TypedCoverage {
+    const state = this.editing.get(document);
+    if (config && state?.tree === document.tree) {
+      const options = resolveTypingOptions(config.typing);
+      if (state.coverage?.key !== options.key && state.definitions) state.coverage = coverageByUnit(state.units, state.definitions(), options);
+      if (state.coverage?.key === options.key) return sumCoverage(state.coverage.byUnit);
+    }
     return documentCoverage(document, config);
   }
 
@@ -102,9 +131,107 @@ export class Engine {
   }
 
   analyze(document: SourceDocument, config: RuleConfig = {}): Finding[] {
+    this.editing.delete(document);
+    return this.run(document, config).findings;
+  }
+
+  /**
+   * Analysis of a document being edited (the editor's worker). After an edit inside the body
+   * of one def, only that def is analysed again and the other findings are kept
+   * (incremental.ts); such a result is `provisional`: rules that look across defs may be
+   * stale. With `exact`, the whole file is analysed, unless the last analysis already did so
+   * for this very tree.
+   */
+  analyzeEdited(document: SourceDocument, config: RuleConfig = {}, options: { exact?: boolean } = {}): EditedAnalysis {
+    const key = JSON.stringify(config);
+    const state = this.editing.get(document);
+    if (state && state.key === key) {
+      if (state.tree === document.tree && (state.exact || !options.exact)) return { findings: state.findings, provisional: !state.exact };
+      if (!options.exact) {
+        let next: IncrementalState | undefined;
+        try {
+          next = this.analyzeUnit(document, config, state);
+        } catch {
+          next = undefined; // a surprise in the shortcut: the whole-file analysis below is the answer
+        }
+        if (next) {
+          this.editing.set(document, next);
+          return { findings: next.findings, provisional: true };
+        }
+      }
+    }
+    const run = this.run(document, config);
+    const findings = run.findings.map((f) => editedFinding(f, suppressionEdit(document, f)));
+    if (document.tree.rootNode.hasError) this.editing.delete(document);
+    else this.editing.set(document, wholeFileState(document, key, findings, run.facts));
+    return { findings, provisional: false };
+  }
+
+  private readsOtherDefs(ruleId: string): boolean {
+    const check = this.rule(ruleId)?.check;
+    return check !== undefined && READS_OTHER_DEFS.has(check);
+  }
+
+  /** The incremental path: the state after analysing only the def the edit is in, or undefined when it does not apply. */
+  private analyzeUnit(document: SourceDocument, config: RuleConfig, state: IncrementalState): IncrementalState | undefined {
+    const span = changedSpan(state.text, document.text);
+    if (!span) return { ...state, tree: document.tree, definitions: undefined };
+    const unit = unitAround(state.units, span);
+    if (!unit) return undefined;
+    const delta = span.newEnd - span.oldEnd;
+    const header = inHeader(unit, span);
+    const found = unitNode(document.tree, unit, delta, header);
+    if (!found) return undefined;
+    // `__all__` decides which defs are public API: its statements are read by every def.
+    const mentionsAll = (text: string, end: number) => text.slice(unit.start, end).includes('__all__');
+    if (unit.kind === 'statement' && (mentionsAll(state.text, unit.end) || mentionsAll(document.text, unit.end + delta))) return undefined;
+    const lineDelta = lineBreaks(document.text.slice(span.start, span.newEnd)) - lineBreaks(state.text.slice(span.start, span.oldEnd));
+    const kept = keptFindings(state.findings, unit, delta, lineDelta);
+    if (!kept) return undefined;
+    const module = movedModuleFacts(state.module, unit, delta);
+    if (unit.kind === 'def') carryExports(state.tree, document.tree); // `__all__` is set by statements
+    const focus = { unit: found.node, enclosingClass: found.enclosingClass, module };
+    const { findings, facts } = this.run(document, config, focus, (unitFacts, firstStatement) => {
+      // Only the unit's findings are kept: the comments on its lines, and the file's leading ones, are all that can silence them.
+      const lastLineEnd = document.lines.lineEnd(document.lines.positionAt(unit.end + delta).line);
+      const leading = state.comments.filter((c) => c.startIndex < Math.min(firstStatement, unit.start));
+      const trailing = state.comments.find((c) => c.startIndex >= unit.end && c.startIndex + delta <= lastLineEnd);
+      return [...leading, ...unitFacts.comments, ...(trailing ? [{ startIndex: trailing.startIndex + delta, text: trailing.text }] : [])];
+    });
+    const comments = movedComments(state.comments, unit, delta, facts.comments);
+    // An import or a `global` added, removed or changed changes what the whole file means.
+    if (outwardKey(facts.outwardStatements().map((s) => s.text)) !== unit.outward) return undefined;
+    module.bindings = mergeByStart(module.bindings, facts.bindingItems);
+    const end = unit.end + delta;
+    const fresh = findings.filter((f) => f.start >= unit.start && f.end <= end).map((f) => editedFinding(f, suppressionEdit(document, f)));
+    const carried = carriedFindings(state.findings, unit, span, (f) => this.readsOtherDefs(f.rule), document.lines);
+    const inUnit = carried.length ? mergeFindings(fresh, carried) : fresh;
+    const units = movedUnits(state.units, unit, delta, header);
+    return {
+      tree: document.tree,
+      text: document.text,
+      key: state.key,
+      findings: mergeFindings(kept, inUnit),
+      exact: false,
+      module,
+      comments,
+      units,
+      coverage: state.coverage && movedCoverage(state.coverage, state.units.indexOf(unit), facts),
+      definitions: undefined,
+    };
+  }
+
+  /** Every rule over the whole file, or (with a focus) over one def with the rest of the file as data. */
+  private run(
+    document: SourceDocument,
+    config: RuleConfig,
+    focus?: FactsFocus,
+    /** The comments that may silence the findings (default: the analysed code's), given where the file's first statement starts. */
+    commentsFor?: (facts: SemanticFacts, firstStatement: number) => CommentText[],
+  ): { findings: Finding[]; facts: SemanticFacts } {
     const enabled = this.rules.filter((rule) => isRuleEnabled(rule, config) && meetsVersion(rule, config));
-    if (!enabled.length) return [];
     const tree = document.tree;
+    const scope = focus?.unit ?? tree.rootNode;
     // Phase 1, one traversal: the base facts plus every rule no import can rule out.
     // Phase 2, only when the file imports what they need: rules gated on imports
     // (time.sleep where nothing imports time costs nothing).
@@ -121,20 +248,22 @@ export class Engine {
       const captures = capturesOf(match);
       for (const rule of rules) ruleMatches.push([rule, captures]);
     };
-    for (const match of first.query.matches(tree.rootNode)) collect(first, match);
-    const facts = new SemanticFacts(tree, this.factQueries, config.targetVersion ?? DEFAULT_TARGET_VERSION, baseMatches);
-    rememberDefinitions(document, tree, () => facts.scopes.filter((s) => s.kind === 'function').map((s) => s.node), config.typing);
+    const version = config.targetVersion ?? DEFAULT_TARGET_VERSION;
+    if (!enabled.length) return { findings: [], facts: new SemanticFacts(tree, this.factQueries, version, { focus, text: document.text }) };
+    for (const match of first.query.matches(scope)) collect(first, match);
+    const facts = new SemanticFacts(tree, this.factQueries, version, { baseMatches, focus, text: document.text });
+    if (!focus) rememberDefinitions(document, tree, () => functionNodes(facts), config.typing);
     const active = enabled.filter((rule) => !gated(rule) || mayApply(rule, facts));
     const second = active.filter((rule) => rule.query && gated(rule));
     if (second.length) {
       const combined = this.combinedQuery(second, false);
-      for (const match of combined.query.matches(tree.rootNode)) collect(combined, match);
+      for (const match of combined.query.matches(scope)) collect(combined, match);
     }
 
     const run = new AnalysisRun(document, facts, config);
     const visitors = new Map<string, CheckVisitor>();
     for (const rule of active) {
-      if (!rule.check) continue;
+      if (!rule.check || (focus && READS_OTHER_DEFS.has(rule.check))) continue;
       const factory = CHECKS[rule.check];
       if (!factory) throw new Error(`${rule.source}: check "${rule.check}" is not registered in src/engine/checks/index.ts`);
       visitors.set(rule.id, factory(run.contextFor(rule)));
@@ -142,10 +271,10 @@ export class Engine {
     for (const [rule, captures] of ruleMatches) {
       const visitor = visitors.get(rule.id);
       if (visitor) visitor.match?.(captures);
-      else run.dataRuleMatch(rule, captures);
+      else if (!rule.check) run.dataRuleMatch(rule, captures);
     }
     for (const visitor of visitors.values()) visitor.finish?.();
-    return run.finish();
+    return { findings: run.finish((firstStatement) => commentsFor?.(facts, firstStatement) ?? facts.comments), facts };
   }
 
   /**
@@ -357,16 +486,80 @@ class AnalysisRun {
     });
   }
 
-  finish(): Finding[] {
+  finish(commentsFor: (firstStatement: number) => readonly CommentText[]): Finding[] {
     if (!this.findings.length) return [];
     const root = this.document.tree.rootNode;
-    const comments = this.facts.comments;
-    const firstStatement = root.namedChildren.find((c) => c && c.type !== 'comment');
-    const suppressions = new Suppressions(comments, this.document.lines, firstStatement?.startIndex ?? root.endIndex);
+    let firstStatement = root.firstNamedChild;
+    while (firstStatement?.type === 'comment') firstStatement = firstStatement.nextNamedSibling;
+    const leading = firstStatement?.startIndex ?? root.endIndex;
+    const suppressions = new Suppressions(commentsFor(leading), this.document.lines, leading);
     return this.findings
       .filter((f) => !suppressions.isSuppressed(f.rule, f.peers, f.range.start.line, f.range.end.line))
       .sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   }
+}
+
+export interface EditedAnalysis {
+  findings: EditedFinding[];
+  /** Only the edited def was analysed again: findings of rules that look across defs may be stale. */
+  provisional: boolean;
+}
+
+function wholeFileState(document: SourceDocument, key: string, findings: EditedFinding[], facts: SemanticFacts): IncrementalState {
+  return {
+    tree: document.tree,
+    text: document.text,
+    key,
+    findings,
+    exact: true,
+    module: facts.captureModule(),
+    comments: facts.comments.map((c) => ({ startIndex: c.startIndex, text: c.text })),
+    units: unitsOf(document.tree.rootNode, facts.outwardStatements()),
+    definitions: () => functionNodes(facts),
+  };
+}
+
+function functionNodes(facts: SemanticFacts): Node[] {
+  return facts.scopes.filter((s) => s.kind === 'function').map((s) => s.node);
+}
+
+/** Typed coverage by unit (index), the last entry for defs outside every unit. */
+function coverageByUnit(units: readonly Unit[], definitions: readonly Node[], options: ResolvedTypingOptions): UnitCoverage {
+  const byUnit = Array.from({ length: units.length + 1 }, () => ({ annotated: 0, total: 0 }));
+  let k = 0;
+  for (const definition of definitions) {
+    // Definitions come in document order, like the units.
+    while (k < units.length && units[k].end <= definition.startIndex) k++;
+    const inside = k < units.length && units[k].start <= definition.startIndex;
+    addDefinition(definition, byUnit[inside ? k : units.length], options);
+  }
+  return { key: options.key, options, byUnit };
+}
+
+/** The coverage after the unit at `index` was analysed again by itself. */
+function movedCoverage(coverage: UnitCoverage, index: number, facts: SemanticFacts): UnitCoverage {
+  const byUnit = coverage.byUnit.slice();
+  const unitCoverage = { annotated: 0, total: 0 };
+  for (const definition of functionNodes(facts)) addDefinition(definition, unitCoverage, coverage.options);
+  byUnit[index] = unitCoverage;
+  return { ...coverage, byUnit };
+}
+
+/** Two lists ascending by `start` as one. */
+function mergeByStart<T extends { start: number }>(a: readonly T[], b: readonly T[]): T[] {
+  return b.length ? [...a, ...b].sort((x, y) => x.start - y.start) : (a as T[]);
+}
+
+/** Two sorted lists of findings as one, in the engine's order. */
+function mergeFindings(a: readonly EditedFinding[], b: readonly EditedFinding[]): EditedFinding[] {
+  const order = (x: Finding, y: Finding) => x.start - y.start || x.end - y.end || x.rule.localeCompare(y.rule);
+  const merged: EditedFinding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(order(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) merged.push(a[i++]);
+  while (j < b.length) merged.push(b[j++]);
+  return merged;
 }
 
 function capturesOf(match: QueryMatch): Captures {

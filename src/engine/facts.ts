@@ -118,6 +118,8 @@ export class FactQueries {
   }
 }
 
+const SCOPE_KINDS: Record<string, ScopeKind | undefined> = { function_definition: 'function', lambda: 'lambda', class_definition: 'class' };
+
 /** Which fact each BASE_QUERY match feeds, by the name of its first capture. */
 const BASE_KIND: Record<string, 'scope' | 'exit' | 'import' | 'comment' | 'error'> = {
   function: 'scope', 'function.body': 'scope', lambda: 'scope', 'lambda.body': 'scope', class: 'scope', 'class.body': 'scope',
@@ -139,6 +141,55 @@ export interface FunctionExits {
 
 const NO_EXITS: FunctionExits = { yields: false, returnsValue: false, returnNodes: [], yieldNodes: [] };
 
+/** A node of an earlier analysis, found again in the current tree by its place and type. */
+export interface NodeRef {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/**
+ * The file-wide facts of a whole-file analysis, as plain data: what the rest of the file
+ * contributes when one def is analysed again alone (incremental.ts). Offsets are the
+ * current text's; nodes are found again in the current tree on first use.
+ */
+export interface ModuleFacts {
+  module: ScopeData;
+  /** The names bound in the module and in top-level classes, each binding with its offset. */
+  bindings: BindingItem[];
+  /** The scopes of top-level classes, by the start of their statement (decorators included). */
+  classes: [number, ScopeData][];
+  globalNames: string[];
+  wildcardImport: boolean;
+  futureFeatures: string[];
+  importedModules: string[];
+  importedTargets: string[];
+  /** Module-level defs and classes (also under a module-level `if` or `try`), by name, in document order. */
+  definitions: [string, NodeRef[]][];
+}
+
+/** A scope's imports and assignments, as data. */
+export interface ScopeData {
+  imports: { local: string; qualified: string; isModule: boolean; node: NodeRef }[];
+  assignments: [string, { value: NodeRef; at: number }[]][];
+}
+
+/** A name bound in the module (`scope` -1) or in a top-level class (`scope`: where its statement starts). */
+export interface BindingItem {
+  start: number;
+  scope: number;
+  name: string;
+  /** Bound in a way whose value is unknown (a loop, a def, `+=`…), not by `name = value`. */
+  opaque: boolean;
+}
+
+/** One def analysed alone: the def, the class whose body holds it (a method), and the rest of the file as data. */
+export interface FactsFocus {
+  unit: Node;
+  enclosingClass?: Node;
+  module: ModuleFacts;
+}
+
 export class SemanticFacts {
   private scopeList: Scope[] | undefined;
   private bindingsCollected = false;
@@ -156,21 +207,46 @@ export class SemanticFacts {
   private wildcardImport = false;
   /** Names a `global` statement declares: a function may bind them at module level. */
   private readonly globalNames = new Set<string>();
+  /** The names `global` statements declare, by offset: what code tells the rest of its file beyond imports. */
+  private readonly globalDeclarations: { start: number; text: string }[] = [];
+  /** Bindings in the module and in top-level classes (a whole-file analysis, or the focus's own). */
+  readonly bindingItems: BindingItem[] = [];
 
   private baseMatches: QueryMatch[] | undefined;
+
+  /** Facts of one def only, the rest of the file coming from an earlier analysis. */
+  private readonly focus: FactsFocus | undefined;
+  private sourceText: string | undefined;
 
   constructor(
     readonly tree: Tree,
     private readonly queries: FactQueries,
     readonly targetVersion: PythonVersion,
-    /** Matches of BASE_QUERY the engine already has from its combined query. */
-    baseMatches?: QueryMatch[],
+    options: {
+      /** Matches of BASE_QUERY the engine already has from its combined query (under the focus's def, if any). */
+      baseMatches?: QueryMatch[];
+      focus?: FactsFocus;
+      /** The tree's text, when the caller has it (else read from the tree when needed). */
+      text?: string;
+    } = {},
   ) {
-    this.baseMatches = baseMatches;
+    this.baseMatches = options.baseMatches;
+    this.focus = options.focus;
+    this.sourceText = options.text;
+  }
+
+  /** The analysed text (read from the tree once when not given: that crosses into WASM). */
+  get text(): string {
+    return (this.sourceText ??= this.tree.rootNode.text);
+  }
+
+  /** The node the queries run on: the whole file, or the focused def. */
+  private get queryRoot(): Node {
+    return this.focus?.unit ?? this.tree.rootNode;
   }
 
   private base(kind: 'scope' | 'exit' | 'import' | 'comment' | 'error'): QueryMatch[] {
-    this.baseMatches ??= this.queries.base.matches(this.tree.rootNode);
+    this.baseMatches ??= this.queries.base.matches(this.queryRoot);
     return this.baseMatches.filter((match) => BASE_KIND[match.captures[0].name] === kind);
   }
 
@@ -203,6 +279,14 @@ export class SemanticFacts {
     const moduleScope = newScope('module', root, false, '', 0, root.endIndex, undefined);
     const list: Scope[] = [moduleScope];
     const open: Scope[] = [moduleScope];
+    const around = this.focus?.enclosingClass;
+    if (around) {
+      // The focused def is a method: its class, which the query under the def cannot see.
+      const body = around.childForFieldName('body')!;
+      const scope = newScope('class', around, false, around.childForFieldName('name')?.text ?? '', body.startIndex, body.endIndex, moduleScope);
+      list.push(scope);
+      open.push(scope);
+    }
     for (const match of this.base('scope')) {
       const whole = match.captures.find((c) => !c.name.endsWith('.body'))!;
       const body = match.captures.find((c) => c.name.endsWith('.body'))!;
@@ -228,6 +312,8 @@ export class SemanticFacts {
    */
   scopeAt(offset: number): Scope {
     const scopes = this.buildScopes();
+    const unit = this.focus?.unit;
+    if (unit && (offset < unit.startIndex || offset >= unit.endIndex)) return this.outerScopeAt(offset);
     let low = 0;
     let high = scopes.length - 1;
     while (low < high) {
@@ -244,6 +330,30 @@ export class SemanticFacts {
 
   scopeOf(node: Node): Scope {
     return this.scopeAt(node.startIndex);
+  }
+
+  private readonly outerScopes = new Map<number, Scope>();
+
+  /**
+   * With a focus, the scope of code outside the focused def, from the tree around it: which
+   * def, lambda or class it is in (or the module). What such a scope binds is not known.
+   */
+  private outerScopeAt(offset: number): Scope {
+    for (let node = this.tree.rootNode.descendantForIndex(offset); node; node = node.parent) {
+      const kind = SCOPE_KINDS[node.type];
+      const body = kind && node.childForFieldName('body');
+      if (!kind || !body || offset < body.startIndex || offset >= body.endIndex) continue;
+      if (kind === 'class' && this.focus!.enclosingClass?.equals(node)) return this.scopes[1]; // built with the focus
+      let scope = this.outerScopes.get(node.startIndex);
+      if (!scope) {
+        const name = kind === 'lambda' ? '' : (node.childForFieldName('name')?.text ?? '');
+        const isAsync = kind === 'function' && node.firstChild?.type === 'async';
+        scope = newScope(kind, node, isAsync, name, body.startIndex, body.endIndex, this.scopeAt(node.startIndex));
+        this.outerScopes.set(node.startIndex, scope);
+      }
+      return scope;
+    }
+    return this.moduleScope;
   }
 
   /** The scope of the def whose body encloses the node, or undefined at module level. */
@@ -283,7 +393,28 @@ export class SemanticFacts {
   private collectBindings(): void {
     if (this.bindingsCollected) return;
     this.bindingsCollected = true;
-    this.recordBindings(this.tree.rootNode, (scope) => scope, true);
+    const module = this.focus?.module;
+    const outer = this.focus ? this.scopes.slice(0, this.focus.enclosingClass ? 2 : 1) : [];
+    if (module) {
+      for (const name of module.globalNames) this.globalNames.add(name);
+      const around = this.focus!.enclosingClass;
+      const classStart = around ? statementStart(around) : undefined;
+      for (const item of module.bindings) {
+        const scope = item.scope === -1 ? outer[0] : item.scope === classStart ? outer[1] : undefined;
+        if (!scope) continue;
+        scope.bindings.add(item.name);
+        if (item.opaque) scope.opaque.add(item.name);
+      }
+      for (const scope of outer) {
+        const data = scope.kind === 'module' ? module.module : this.enclosingClassData();
+        for (const [name, values] of data?.assignments ?? []) {
+          scope.assignments.set(name, values.map(({ value, at }) => lazyAssignment(this.tree, value, at)));
+        }
+      }
+    }
+    this.recordBindings(this.queryRoot, (scope) => scope, true);
+    // The focused code's assignments in the module or its class come after the rest's: back in document order.
+    for (const scope of outer) for (const values of scope.assignments.values()) if (values.length > 1) values.sort((a, b) => a.at - b.at);
     for (const binding of this.imports) {
       const known = binding.scope.imports.get(binding.local);
       if (known) known.push(binding);
@@ -324,6 +455,10 @@ export class SemanticFacts {
       if (!into) continue;
       const name = node.text;
       into.bindings.add(name);
+      // Bindings of the module and of top-level classes are what one def, analysed alone, is told about the rest.
+      const shared = noteGlobals && (scope.kind === 'module' || (scope.kind === 'class' && scope.parent?.kind === 'module'));
+      const opaque = capture.name !== 'assign' && capture.name !== 'param' && !assigned.has(node.startIndex);
+      if (shared) this.bindingItems.push({ start: node.startIndex, scope: scope.kind === 'module' ? -1 : statementStart(scope.node), name, opaque });
       if (capture.name === 'assign') {
         const value = match.captures.find((c) => c.name === 'value')!.node;
         const list = into.assignments.get(name);
@@ -332,10 +467,13 @@ export class SemanticFacts {
         assigned.add(node.startIndex);
       } else if (capture.name === 'param') {
         into.parameters.set(name, node);
-      } else if (!assigned.has(node.startIndex)) {
+      } else if (opaque) {
         // `with x as name` is also caught by the generic as-pattern: it is an assignment.
         into.opaque.add(name);
-        if (noteGlobals && node.parent?.type === 'global_statement') this.globalNames.add(name);
+        if (noteGlobals && node.parent?.type === 'global_statement') {
+          this.globalNames.add(name);
+          this.globalDeclarations.push({ start: node.startIndex, text: `global ${name}` });
+        }
       }
     }
   }
@@ -379,6 +517,16 @@ export class SemanticFacts {
   get imports(): readonly ImportBinding[] {
     if (this.importList) return this.importList;
     const list: ImportBinding[] = [];
+    const module = this.focus?.module;
+    if (module) {
+      // The rest of the file's imports: those of the module (and of the class around the focus), and the file-wide answers.
+      for (const binding of module.module.imports) list.push(lazyImport(this.tree, binding, this.moduleScope));
+      for (const binding of this.enclosingClassData()?.imports ?? []) list.push(lazyImport(this.tree, binding, this.scopes[1]));
+      for (const name of module.importedModules) this.importedModules.add(name);
+      for (const name of module.importedTargets) this.importedTargets.add(name);
+      for (const name of module.futureFeatures) this.futureFeatures.add(name);
+      this.wildcardImport = module.wildcardImport;
+    }
     for (const match of this.base('import')) {
       const capture = match.captures[0];
       const node = capture.node;
@@ -412,6 +560,68 @@ export class SemanticFacts {
     for (const binding of list) this.importedTargets.add(binding.qualified);
     this.importList = list;
     return list;
+  }
+
+  /**
+   * What code can tell the rest of its file beyond the names it binds, with offsets, in no
+   * particular order: its import statements (which modules the file uses) and the names
+   * `global` statements declare.
+   */
+  outwardStatements(): { start: number; text: string }[] {
+    this.collectBindings();
+    const statements = this.base('import').map((m) => ({ start: m.captures[0].node.startIndex, text: m.captures[0].node.text }));
+    return statements.concat(this.globalDeclarations);
+  }
+
+  /** The file-wide facts as data, for analysing one def alone later (a whole-file analysis only). */
+  captureModule(): ModuleFacts {
+    if (this.focus) throw new Error('module facts come from a whole-file analysis');
+    this.collectBindings();
+    const data = (scope: Scope): ScopeData => ({
+      imports: this.imports.filter((b) => b.scope === scope).map((b) => ({ local: b.local, qualified: b.qualified, isModule: b.isModule, node: refOf(b.node) })),
+      assignments: [...scope.assignments].map(([name, values]) => [name, values.map((v) => ({ value: refOf(v.value), at: v.at }))]),
+    });
+    const classes = this.scopes.filter((s) => s.kind === 'class' && s.parent?.kind === 'module' && s.node.parent?.type !== 'block');
+    return {
+      module: data(this.moduleScope),
+      bindings: this.bindingItems.slice(),
+      classes: classes.map((scope) => [statementStart(scope.node), data(scope)]),
+      globalNames: [...this.globalNames],
+      wildcardImport: this.wildcardImport,
+      futureFeatures: [...this.futureFeatures],
+      importedModules: [...this.importedModules],
+      importedTargets: [...this.importedTargets],
+      definitions: [...definitionsIn(this.scopes)].map(([name, nodes]) => [name, nodes.map(refOf)]),
+    };
+  }
+
+  /** With a focus on a method: what the rest of its class binds. */
+  private enclosingClassData(): ScopeData | undefined {
+    const around = this.focus?.enclosingClass;
+    if (!around) return undefined;
+    const start = statementStart(around);
+    return this.focus!.module.classes.find(([at]) => at === start)?.[1];
+  }
+
+  private ownDefinitions: Map<string, Node[]> | undefined;
+  private earlierDefinitions: Map<string, NodeRef[]> | undefined;
+  private readonly definitionsByName = new Map<string, readonly Node[]>();
+
+  /** The module-level defs and classes named `name` (also under a module-level `if` or `try`), in document order. */
+  moduleDefinitions(name: string): readonly Node[] {
+    let found = this.definitionsByName.get(name);
+    if (found) return found;
+    // With a focus, the class around it is one of the rest of the file's.
+    const unit = this.focus?.unit;
+    this.ownDefinitions ??= definitionsIn(unit ? this.scopes.filter((s) => s.node.startIndex >= unit.startIndex) : this.scopes);
+    const own = this.ownDefinitions.get(name) ?? [];
+    const module = this.focus?.module;
+    if (module) this.earlierDefinitions ??= new Map(module.definitions);
+    // The rest of the file's, when one def is analysed alone: found in this tree on first use.
+    const refs = this.earlierDefinitions?.get(name);
+    found = refs ? [...refs.map((ref) => nodeAt(this.tree, ref)), ...own].sort((x, y) => x.startIndex - y.startIndex) : own;
+    this.definitionsByName.set(name, found);
+    return found;
   }
 
   private noteModule(path: string): void {
@@ -538,4 +748,59 @@ function importedName(node: Node): { name: string; alias?: string } {
     };
   }
   return { name: node.text.replace(/\s+/g, '') };
+}
+
+/** Where a def or class statement starts: at its decorators, if any. */
+function statementStart(definition: Node): number {
+  const parent = definition.parent;
+  return parent?.type === 'decorated_definition' ? parent.startIndex : definition.startIndex;
+}
+
+/** Module-level defs and classes by name. */
+function definitionsIn(scopes: readonly Scope[]): Map<string, Node[]> {
+  const map = new Map<string, Node[]>();
+  for (const scope of scopes) {
+    if ((scope.kind !== 'function' && scope.kind !== 'class') || scope.parent?.kind !== 'module') continue;
+    const list = map.get(scope.name);
+    if (list) list.push(scope.node);
+    else map.set(scope.name, [scope.node]);
+  }
+  return map;
+}
+
+export function refOf(node: Node): NodeRef {
+  return { start: node.startIndex, end: node.endIndex, type: node.type };
+}
+
+/** The node of the current tree a reference points at (the outermost of that type and range). */
+export function nodeAt(tree: Tree, ref: NodeRef): Node {
+  let node: Node | null = tree.rootNode.descendantForIndex(ref.start, ref.end);
+  while (node && node.startIndex === ref.start && node.endIndex === ref.end && node.type !== ref.type) node = node.parent;
+  if (!node || node.type !== ref.type || node.startIndex !== ref.start || node.endIndex !== ref.end) {
+    throw new Error(`no ${ref.type} at ${ref.start}-${ref.end} in the current tree`);
+  }
+  return node;
+}
+
+function lazyImport(tree: Tree, data: ScopeData['imports'][number], scope: Scope): ImportBinding {
+  let node: Node | undefined;
+  return {
+    local: data.local,
+    qualified: data.qualified,
+    isModule: data.isModule,
+    scope,
+    get node() {
+      return (node ??= nodeAt(tree, data.node));
+    },
+  };
+}
+
+function lazyAssignment(tree: Tree, ref: NodeRef, at: number): { value: Node; at: number } {
+  let value: Node | undefined;
+  return {
+    at,
+    get value() {
+      return (value ??= nodeAt(tree, ref));
+    },
+  };
 }

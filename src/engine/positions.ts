@@ -5,18 +5,42 @@ import type { Position } from './types';
 export class LineIndex {
   /** UTF-16 offset of the first character of each line. */
   private readonly lineStarts: number[];
+  /** A `\r` not followed by `\n` ends a line here, but not for tree-sitter, which counts `\n` only. */
+  readonly hasLoneCarriageReturn: boolean;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10) starts.push(i + 1);
-      else if (ch === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+    loneCarriageReturn?: boolean,
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      this.hasLoneCarriageReturn = loneCarriageReturn!;
+      return;
     }
+    const starts = [0];
+    this.hasLoneCarriageReturn = scanLineStarts(text, 0, text.length, starts);
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of a text after one edit (old [start, oldEnd) became new [start, newEnd)),
+   * from the index before it: only the lines around the edit are scanned again.
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const starts = previous.lineStarts;
+    const delta = newEnd - oldEnd;
+    // Lines starting two characters before the edit or earlier keep their start; so does a
+    // `\r\n` there. Lines starting two after its old end or later move by its length.
+    const head = Math.max(1, upperBound(starts, start - 2));
+    const tail = upperBound(starts, oldEnd + 1);
+    const next = starts.slice(0, head);
+    const scanTo = tail < starts.length ? starts[tail] + delta : text.length;
+    let lone = scanLineStarts(text, next[next.length - 1], scanTo, next);
+    if (tail < starts.length && next[next.length - 1] === scanTo) next.pop(); // found again below
+    for (let i = tail; i < starts.length; i++) next.push(starts[i] + delta);
+    lone ||= previous.hasLoneCarriageReturn;
+    return new LineIndex(text, next, lone);
   }
 
   get lineCount(): number {
@@ -73,6 +97,33 @@ export class LineIndex {
     }
     return count;
   }
+}
+
+/** Pushes the starts of the lines that begin in (from, to]; true when a lone `\r` ends one. */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): boolean {
+  let lone = false;
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      else lone = true;
+      starts.push(i + 1);
+    }
+  }
+  return lone;
+}
+
+/** How many of the ascending numbers are at most `value`. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The line break the file mostly uses, for text the engine inserts. */

@@ -2,7 +2,6 @@
 // finding's line, `# pymodern: ignore-file[...]` in the file's leading comments, and
 // `# noqa: CODE` where CODE is one of the rule's peers (code already silenced for Ruff
 // stays silent). Comments come from the tree, so a `#` inside a string never counts.
-import type { Node } from 'web-tree-sitter';
 import type { LineIndex } from './positions';
 
 const PYMODERN = /#\s*pymodern:\s*ignore(-file)?(?:\[([^\]]*)\])?/gi;
@@ -10,12 +9,18 @@ const NOQA = /#\s*noqa(?::\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?/gi;
 
 type RuleSet = Set<string> | 'all';
 
+/** A comment node, or one remembered from an earlier analysis. */
+export interface CommentText {
+  startIndex: number;
+  text: string;
+}
+
 export class Suppressions {
   private readonly byLine = new Map<number, RuleSet>();
   private readonly noqaByLine = new Map<number, Set<string>>();
   private fileWide: RuleSet | undefined;
 
-  constructor(comments: readonly Node[], lines: LineIndex, firstStatementOffset: number) {
+  constructor(comments: readonly CommentText[], lines: LineIndex, firstStatementOffset: number) {
     for (const comment of comments) {
       const line = lines.positionAt(comment.startIndex).line;
       const text = comment.text;

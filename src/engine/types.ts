@@ -51,6 +51,11 @@ export interface Finding {
 
 export type FindingTag = 'deprecated' | 'unnecessary';
 
+/** A finding as an editor shows it: plus the edit behind "Disable <rule> for this line" (Engine.analyzeEdited). */
+export interface EditedFinding extends Finding {
+  disable: TextEdit | undefined;
+}
+
 // ---- Rule metadata, as compiled from rules/<family>/<id>.yml ----
 
 export interface GuardSpec {

@@ -87,8 +87,9 @@ export class AnalysisClient {
     if (this.openKeys.delete(key)) this.post({ type: 'close', key });
   }
 
-  analyze(key: string, version: number, config: RuleConfig): Promise<AnalyzeOutcome> {
-    const answer = this.request((id) => ({ type: 'analyze', id, key, version, config }));
+  /** `incremental`: the document is being typed in, a provisional result is welcome (see AnalysisRequest). */
+  analyze(key: string, version: number, config: RuleConfig, options: { incremental?: boolean } = {}): Promise<AnalyzeOutcome> {
+    const answer = this.request((id) => ({ type: 'analyze', id, key, version, config, incremental: options.incremental }));
     answer.catch(() => undefined); // awaited below, maybe after the previous analysis: not unhandled meanwhile
     // Answers arrive in order, but decoding one takes several turns: keep a document's answers in order.
     const previous = this.lastAnalysis.get(key);

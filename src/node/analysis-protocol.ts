@@ -4,20 +4,23 @@
 // analyze and fixAll are requests answered by id, one answer each.
 import type { ContentChange } from '../engine/document';
 import type { FixAllResult } from '../engine/engine';
-import type { Finding, RuleConfig, TextEdit } from '../engine/types';
+import type { EditedFinding, RuleConfig } from '../engine/types';
 import type { TypedCoverage } from '../engine/typing/coverage';
 
 export type AnalysisRequest =
   | { type: 'open'; key: string; text: string; version: number }
   | { type: 'change'; key: string; changes: ContentChange[]; version: number }
   | { type: 'close'; key: string }
-  | { type: 'analyze'; id: number; key: string; version: number; config: RuleConfig }
+  /**
+   * `incremental`: the document is being typed in; after an edit inside one def, only that
+   * def may be analysed again (Engine.analyzeEdited), giving a `provisional` result. Without
+   * it, the whole file is analysed (unless its last analysis already was, for this text).
+   */
+  | { type: 'analyze'; id: number; key: string; version: number; config: RuleConfig; incremental?: boolean }
   | { type: 'fixAll'; id: number; text: string; config: RuleConfig; unsafe: boolean };
 
 /** A finding as the editor needs it: plus the edit behind "Disable <rule> for this line", which needs the tree. */
-export interface AnalyzedFinding extends Finding {
-  disable?: TextEdit;
-}
+export type AnalyzedFinding = EditedFinding;
 
 export interface AnalysisResult {
   /** The version analysed (the one asked for). */
@@ -27,6 +30,8 @@ export interface AnalysisResult {
   coverage: TypedCoverage;
   /** In the worker: applying queued changes (incremental reparse) + analysis. */
   ms: number;
+  /** Only the edited def was analysed again: findings that depend on other defs may be stale until a whole-file analysis. */
+  provisional: boolean;
 }
 
 export type AnalysisResponse =

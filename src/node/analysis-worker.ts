@@ -12,7 +12,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ContentChange, SourceDocument } from '../engine/document';
 import type { Engine } from '../engine/engine';
-import { suppressionEdit } from '../engine/suppress-comment';
 import type { AnalysisRequest, AnalysisResponse, AnalyzedFinding } from './analysis-protocol';
 import { loadEngine } from './load-engine';
 import { FINDINGS_PER_SLICE } from './slices';
@@ -130,12 +129,13 @@ export class AnalysisWorker {
     const started = performance.now();
     try {
       const source = this.sync(document);
-      const findings: AnalyzedFinding[] = this.engine.analyze(source, request.config);
-      for (const finding of findings) finding.disable = suppressionEdit(source, finding);
+      const analysis = this.engine.analyzeEdited(source, request.config, { exact: !request.incremental });
+      const findings: AnalyzedFinding[] = analysis.findings;
       const coverage = this.engine.coverage(source, request.config);
       const chunks: string[] = [];
       for (let i = 0; i < findings.length; i += FINDINGS_PER_SLICE) chunks.push(JSON.stringify(findings.slice(i, i + FINDINGS_PER_SLICE)));
-      this.reply({ type: 'analyzed', id, result: { version, coverage, ms: performance.now() - started }, findings: chunks });
+      const result = { version, coverage, ms: performance.now() - started, provisional: analysis.provisional };
+      this.reply({ type: 'analyzed', id, result, findings: chunks });
     } catch (error) {
       const resync = document.problem !== undefined;
       this.reply({ type: 'error', id, message: resync ? document.problem! : `analysis failed: ${describe(error)}`, resync });

@@ -42,6 +42,8 @@ export abstract class AnalysisUnit {
   lastMs = 0;
   /** Analyses asked for so far: a result is published only if no newer analysis was asked for since. */
   generation = 0;
+  /** Typed in since the last analysis was asked for: the next may re-analyse only the edited def. */
+  edited = false;
   /** Documents whose diagnostics this unit published. */
   published = new Map<string, vscode.Uri>();
 

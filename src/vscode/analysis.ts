@@ -30,6 +30,11 @@ export type { AnalysisUnit, LocatedFinding, Results } from './analysis-units';
  */
 const TYPING_DELAY_MS = 200;
 const MAX_TYPING_DELAY_MS = 1500;
+/**
+ * Pause in typing before a provisional result (only the edited def analysed again) is
+ * completed by a whole-file analysis, which updates what other defs learn from the edit.
+ */
+const SETTLE_DELAY_MS = 750;
 /** An analysis longer than this is logged as slow. */
 const SLOW_ANALYSIS_MS = 100;
 
@@ -160,6 +165,7 @@ export class Analyzer implements vscode.Disposable {
     const unit = this.unitOf(event.document);
     if (!unit) return;
     if (unit instanceof TextUnit) unit.changed(event);
+    unit.edited = true;
     if (this.configs.forDocument(unit.uri).run === 'onType') {
       this.schedule(unit, Math.min(MAX_TYPING_DELAY_MS, Math.max(TYPING_DELAY_MS, unit.lastMs)));
     }
@@ -222,10 +228,12 @@ export class Analyzer implements vscode.Disposable {
     }
     const version = unit.sync();
     const versions = unit.versions();
+    const incremental = unit.edited;
+    unit.edited = false;
     this.requested.fire({ uri: unit.uri });
     let outcome;
     try {
-      outcome = await this.client.analyze(unit.key, version, config.rules);
+      outcome = await this.client.analyze(unit.key, version, config.rules, { incremental });
     } catch (error) {
       if (!this.isCurrent(unit, generation) || error instanceof AnalysisCrashError) return; // restarted() asks again
       if (error instanceof AnalysisError && error.resync && !resynced) {
@@ -251,6 +259,8 @@ export class Analyzer implements vscode.Disposable {
     if (!placed || !wanted()) return;
     unit.lastMs = outcome.ms;
     this.publish(unit, results, outcome.ms);
+    // Typing stopped here for a while: the whole file, for what the edited def changes elsewhere.
+    if (outcome.provisional && !unit.timer) this.schedule(unit, SETTLE_DELAY_MS);
     if (outcome.ms > SLOW_ANALYSIS_MS) {
       const { decode } = outcome;
       this.log.info(

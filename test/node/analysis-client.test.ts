@@ -5,9 +5,8 @@
 import assert from 'node:assert/strict';
 import type { ContentChange } from '../../src/engine/document';
 import { applyEdits } from '../../src/engine/fixes';
-import type { RuleConfig } from '../../src/engine/types';
+import type { Finding, RuleConfig } from '../../src/engine/types';
 import { AnalysisClient, AnalysisCrashError, AnalysisError, type AnalyzeOutcome } from '../../src/node/analysis-client';
-import type { AnalyzedFinding } from '../../src/node/analysis-protocol';
 import { FINDINGS_PER_SLICE, inSlices } from '../../src/node/slices';
 import { suppressionEdit } from '../../src/engine/suppress-comment';
 import { DIST_DIR, getEngine } from '../helpers/engine';
@@ -40,7 +39,7 @@ function done(outcome: AnalyzeOutcome): Extract<AnalyzeOutcome, { status: 'done'
 }
 
 /** The findings as engine.analyzeText returns them (no `disable`), and as plain JSON values. */
-function plain(findings: readonly AnalyzedFinding[]): unknown {
+function plain(findings: readonly (Finding & { disable?: unknown })[]): unknown {
   return JSON.parse(JSON.stringify(findings.map(({ disable: _disable, ...finding }) => finding)));
 }
 

@@ -8,7 +8,6 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../facts';
 import { ensureBindings, functionMayBeIntrospected, genericOf, isBuiltin, nameIsFree, syntaxAt, unwrapType } from '../typing/annotations';
 import { ImportPlan } from '../typing/imports';
-import { moduleDefinitions } from '../typing/inference';
 import { plainStringContent, report, short } from '../typing/legacy';
 import type { CheckContext, CheckVisitor } from './index';
 
@@ -118,7 +117,7 @@ function isConcreteClass(node: Node, facts: SemanticFacts): boolean {
 /** A class of this module (not a Protocol: None could satisfy one), bound once, not shadowed at `at`. */
 function isModuleClass(name: string, at: Node, facts: SemanticFacts): boolean {
   ensureBindings(facts);
-  const definitions = moduleDefinitions(facts).get(name) ?? [];
+  const definitions = facts.moduleDefinitions(name);
   if (definitions.length !== 1 || definitions[0].type !== 'class_definition') return false;
   const module = facts.moduleScope;
   if (module.assignments.has(name) || module.imports.has(name)) return false;

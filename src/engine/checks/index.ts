@@ -93,6 +93,14 @@ export interface CheckVisitor {
 
 export type CheckFactory = (context: CheckContext) => CheckVisitor;
 
+/**
+ * Checks whose findings in a def depend on the bodies of other defs (a coroutine calling a
+ * same-file helper that blocks). The incremental analysis, which sees one def, does not run
+ * them: it keeps their earlier findings in the def, away from the edit, until the next
+ * whole-file analysis.
+ */
+export const READS_OTHER_DEFS: ReadonlySet<string> = new Set(['blocking-helper-call-in-async']);
+
 export const CHECKS: Record<string, CheckFactory> = {
   // async
   'async-def-without-await': createAsyncDefWithoutAwait,

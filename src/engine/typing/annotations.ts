@@ -370,17 +370,8 @@ const starImports = new WeakMap<SemanticFacts, boolean>();
 
 function hasStarImport(facts: SemanticFacts): boolean {
   let star = starImports.get(facts);
-  if (star === undefined) starImports.set(facts, (star = /^\s*from\s+[\w.]+\s+import\s+\*/m.test(sourceText(facts))));
+  if (star === undefined) starImports.set(facts, (star = /^\s*from\s+[\w.]+\s+import\s+\*/m.test(facts.text)));
   return star;
-}
-
-const texts = new WeakMap<SemanticFacts, string>();
-
-/** The analysed text (the root node's text crosses into WASM and is decoded on every call). */
-export function sourceText(facts: SemanticFacts): string {
-  let text = texts.get(facts);
-  if (text === undefined) texts.set(facts, (text = facts.tree.rootNode.text));
-  return text;
 }
 
 /** Parents under which an identifier only reads the name it spells. */
@@ -424,7 +415,7 @@ export function bindingOccurrences(facts: SemanticFacts, name: string): Node[] {
   if (result) return result;
   result = [];
   const root = facts.tree.rootNode;
-  for (const offset of wordOccurrences(facts, sourceText(facts), name)) {
+  for (const offset of wordOccurrences(facts, facts.text, name)) {
     const node = root.descendantForIndex(offset, offset + name.length);
     if (!node || node.type !== 'identifier' || node.startIndex !== offset) continue; // strings, comments
     if (!isPlainRead(node)) result.push(node);

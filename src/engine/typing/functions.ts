@@ -4,7 +4,6 @@
 // fall off the end. Computed once per def and analysis, shared by every typing rule.
 import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../facts';
-import { sourceText } from './annotations';
 import { visibilityOf, type Visibility } from './visibility';
 
 export type { Visibility } from './visibility';
@@ -118,7 +117,7 @@ const overloadFiles = new WeakMap<SemanticFacts, boolean>();
 /** Cheap file-level check before looking for `@overload` stubs above each def. */
 function mentionsOverload(facts: SemanticFacts): boolean {
   let mentions = overloadFiles.get(facts);
-  if (mentions === undefined) overloadFiles.set(facts, (mentions = sourceText(facts).includes('overload')));
+  if (mentions === undefined) overloadFiles.set(facts, (mentions = facts.text.includes('overload')));
   return mentions;
 }
 

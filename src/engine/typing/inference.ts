@@ -5,7 +5,7 @@
 // worse than none.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../facts';
-import { escapeRegExp, isBuiltin, isPlainRead, nameIsFree, sourceText } from './annotations';
+import { escapeRegExp, isBuiltin, isPlainRead, nameIsFree } from './annotations';
 import { alwaysExits, type FunctionInfo, lastStatement, type ParameterInfo, parametersOf, statementOf, statementsOf } from './functions';
 
 export type Builtin = 'int' | 'float' | 'complex' | 'str' | 'bytes' | 'bool';
@@ -142,7 +142,7 @@ export class Inference {
 
   /** Reads scopes' bindings only when an expression needs them (collecting them costs a traversal). */
   constructor(private readonly facts: SemanticFacts) {
-    this.text = sourceText(facts);
+    this.text = facts.text;
   }
 
   /** The type of an expression, when the source states it; undefined when unknown. */
@@ -335,29 +335,12 @@ export class Inference {
   private localClass(callee: Node): Ty | undefined {
     const facts = this.facts;
     const name = callee.text;
-    const candidates = moduleDefinitions(facts).get(name);
+    const candidates = facts.moduleDefinitions(name);
     if (candidates?.length !== 1 || candidates[0].type !== 'class_definition') return undefined;
     // Bound by the class statement only, where the call can see it.
     const definition = candidates[0];
     return nameIsFree(name, callee, facts, definition.childForFieldName('name')) ? { kind: 'class', name, definition } : undefined;
   }
-}
-
-const definitionsCache = new WeakMap<SemanticFacts, Map<string, Node[]>>();
-
-/** Module-level defs and classes by name (an `if` or `try` at module level counts). */
-export function moduleDefinitions(facts: SemanticFacts): Map<string, Node[]> {
-  let map = definitionsCache.get(facts);
-  if (map) return map;
-  map = new Map();
-  for (const scope of facts.scopes) {
-    if ((scope.kind !== 'function' && scope.kind !== 'class') || scope.parent?.kind !== 'module') continue;
-    const list = map.get(scope.name) ?? [];
-    list.push(scope.node);
-    map.set(scope.name, list);
-  }
-  definitionsCache.set(facts, map);
-  return map;
 }
 
 function stringType(node: Node): Ty | undefined {

@@ -49,6 +49,15 @@ export function exportedNames(tree: Tree): ReadonlySet<string> | undefined {
   return known ?? undefined;
 }
 
+/**
+ * Lets a new tree reuse what an earlier one's `__all__` lists, when an edit inside a def's
+ * body is all that tells them apart (the incremental analysis): `__all__` is module-level.
+ */
+export function carryExports(from: Tree, to: Tree): void {
+  const known = exportsByTree.get(from);
+  if (known !== undefined) exportsByTree.set(to, known);
+}
+
 function collectExports(root: Node): ReadonlySet<string> | null {
   const names = new Set<string>();
   let defined = false;

@@ -1,0 +1,381 @@
+// Incremental analysis of an edited document. A keystroke usually changes the body of one
+// def — a top-level function or a method of a top-level class, the file's *units*. Then only
+// that def is analysed again (queries under its node only), with what the rest of the file
+// contributes — imports, module-level bindings, comments — taken as data from the last
+// whole-file analysis, and the findings elsewhere kept (moved by the edit's length). Anything
+// else — an edit between units or in a def's header, a syntax error, an import or `global`
+// statement added or changed, a fix of another finding that edits the def — takes a
+// whole-file analysis. Rules that look across defs (a coroutine calling a helper that
+// blocks) may see a stale answer until then: the result is marked provisional, and the
+// editor asks for a whole-file analysis once typing pauses.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { ResolvedTypingOptions } from './config';
+import type { BindingItem, ModuleFacts, NodeRef, ScopeData } from './facts';
+import type { CommentText } from './suppression';
+import type { LineIndex } from './positions';
+import type { EditedFinding, Finding, Fix, Position, TextEdit } from './types';
+import type { TypedCoverage } from './typing/coverage-figures';
+
+/**
+ * Code the incremental path can analyse alone: a top-level def or a method of a top-level
+ * class (range, body range, the class around it), or another top-level statement that
+ * neither defines a class nor imports (its body is the whole statement).
+ */
+export interface Unit {
+  kind: 'def' | 'statement';
+  start: number;
+  end: number;
+  bodyStart: number;
+  bodyEnd: number;
+  /** Start of the top-level class (or decorated class) whose body holds the def: a method. */
+  classStart?: number;
+  /** Its imports, `global` names and module-level bindings, as text: what it tells the rest of the file. */
+  outward: string;
+}
+
+/** What a whole-file analysis leaves for the incremental path, in the analysed text's offsets. */
+export interface IncrementalState {
+  tree: Tree;
+  text: string;
+  /** The config and rule set the findings are for. */
+  key: string;
+  findings: EditedFinding[];
+  /** False after an incremental analysis: rules that look across defs may be stale. */
+  exact: boolean;
+  module: ModuleFacts;
+  comments: CommentText[];
+  /** Ascending by start. */
+  units: Unit[];
+  /** Typed coverage by unit, for one set of typing options: filled when asked for. */
+  coverage?: UnitCoverage;
+  /** The defs of the tree, while it is the one a whole-file analysis saw. */
+  definitions: (() => Node[]) | undefined;
+}
+
+export interface UnitCoverage {
+  key: string;
+  options: ResolvedTypingOptions;
+  /** By unit index; the last entry counts the defs outside every unit. */
+  byUnit: TypedCoverage[];
+}
+
+/** Where two texts differ: the old text's [start, oldEnd) became the new text's [start, newEnd). */
+export interface Span {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The smallest span that turns `before` into `after`, or undefined when they are equal. */
+export function changedSpan(before: string, after: string): Span | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  // Compare in blocks first: native string equality beats a character loop on long texts.
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (start + block <= shorter && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
+  }
+  let common = 0;
+  const maxSuffix = shorter - start;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (
+      common + block <= maxSuffix &&
+      before.slice(before.length - common - block, before.length - common) === after.slice(after.length - common - block, after.length - common)
+    ) {
+      common += block;
+    }
+  }
+  return { start, oldEnd: before.length - common, newEnd: after.length - common };
+}
+
+/** Top-level statements that are never a unit of their own. */
+const NOT_UNITS = new Set(['class_definition', 'import_statement', 'import_from_statement', 'future_import_statement', 'comment']);
+
+/**
+ * The units of a tree, ascending: top-level defs and statements, and the defs directly in
+ * top-level classes, with decorators. `outward` is what a whole-file analysis found.
+ */
+export function unitsOf(root: Node, outward: readonly { start: number; text: string }[]): Unit[] {
+  const units: Unit[] = [];
+  for (let statement = root.firstNamedChild; statement; statement = statement.nextNamedSibling) {
+    const definition = definitionOf(statement);
+    if (definition?.type === 'function_definition') pushUnit(units, statement, definition);
+    else if (definition && !NOT_UNITS.has(definition.type) && !statement.hasError) {
+      units.push({ kind: 'statement', start: statement.startIndex, end: statement.endIndex, bodyStart: statement.startIndex, bodyEnd: statement.endIndex, outward: '' });
+    } else if (definition?.type === 'class_definition') {
+      for (let member = definition.childForFieldName('body')?.firstNamedChild ?? null; member; member = member.nextNamedSibling) {
+        const method = definitionOf(member);
+        if (method?.type === 'function_definition') pushUnit(units, member, method, statement.startIndex);
+      }
+    }
+  }
+  const sorted = [...outward].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const unit of units) {
+    while (k < sorted.length && sorted[k].start < unit.start) k++;
+    const texts: string[] = [];
+    for (; k < sorted.length && sorted[k].start < unit.end; k++) texts.push(sorted[k].text);
+    unit.outward = outwardKey(texts);
+  }
+  return units;
+}
+
+/** Order-free key of a def's import and `global` statements. */
+export function outwardKey(texts: readonly string[]): string {
+  return [...texts].sort().join('\n');
+}
+
+function pushUnit(units: Unit[], statement: Node, definition: Node, classStart?: number): void {
+  const body = definition.childForFieldName('body');
+  if (!body) return;
+  units.push({ kind: 'def', start: statement.startIndex, end: statement.endIndex, bodyStart: body.startIndex, bodyEnd: body.endIndex, classStart, outward: '' });
+}
+
+/** The def or class a statement is, through its decorators. */
+function definitionOf(statement: Node): Node | null {
+  return statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+}
+
+/**
+ * The unit the whole span is in (in the old text's offsets), after its first character and
+ * either in its header or in its body, not across the two.
+ */
+export function unitAround(units: readonly Unit[], span: Span): Unit | undefined {
+  let low = 0;
+  let high = units.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const unit = units[mid];
+    if (span.oldEnd <= unit.start) high = mid - 1;
+    else if (span.start > unit.bodyEnd) low = mid + 1;
+    else {
+      const inside = unit.start < span.start && span.oldEnd <= unit.bodyEnd;
+      const across = span.start < unit.bodyStart && span.oldEnd > unit.bodyStart;
+      return inside && !across ? unit : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the span is in the unit's header (decorators, name, parameters, return annotation). */
+export function inHeader(unit: Unit, span: Span): boolean {
+  return span.start < unit.bodyStart;
+}
+
+/** The statement node of a unit in the current tree, if the tree still has one exactly there. */
+export function unitNode(tree: Tree, unit: Unit, delta: number, header: boolean): { node: Node; enclosingClass?: Node } | undefined {
+  const root = tree.rootNode;
+  if (root.hasError) return undefined;
+  let container = root;
+  let enclosingClass: Node | undefined;
+  if (unit.classStart !== undefined) {
+    const statement = root.firstNamedChildForIndex(unit.classStart);
+    const definition = statement && statement.startIndex === unit.classStart ? definitionOf(statement) : null;
+    const body = definition?.type === 'class_definition' ? definition.childForFieldName('body') : null;
+    if (!body) return undefined;
+    enclosingClass = definition!;
+    container = body;
+  }
+  const node = container.firstNamedChildForIndex(unit.start);
+  if (unit.kind === 'statement') {
+    const same = node && node.startIndex === unit.start && node.endIndex === unit.end + delta && !NOT_UNITS.has(definitionOf(node)?.type ?? 'comment');
+    return same && node.type !== 'decorated_definition' && node.type !== 'function_definition' ? { node } : undefined;
+  }
+  const definition = node && node.startIndex === unit.start ? definitionOf(node) : null;
+  const body = definition?.type === 'function_definition' ? definition.childForFieldName('body') : null;
+  const bodyStart = unit.bodyStart + (header ? delta : 0);
+  if (!node || !body || node.endIndex !== unit.end + delta || body.startIndex !== bodyStart || body.endIndex !== unit.bodyEnd + delta) return undefined;
+  return { node, enclosingClass };
+}
+
+/** Moves an offset of the old text into the new one; undefined when it falls inside the changed unit. */
+export type OffsetMap = (offset: number) => number | undefined;
+
+export function offsetMap(unit: Unit, delta: number): OffsetMap {
+  return (offset) => (offset <= unit.start ? offset : offset >= unit.end ? offset + delta : undefined);
+}
+
+/**
+ * The findings outside the changed unit, moved into the new text, or undefined when one of
+ * them has a fix that edits inside the unit (its offsets there cannot be moved).
+ */
+export function keptFindings(findings: readonly EditedFinding[], unit: Unit, delta: number, lineDelta: number): EditedFinding[] | undefined {
+  const move = offsetMap(unit, delta);
+  const reachesInto = (edit: TextEdit) => edit.start < unit.end && edit.end > unit.start;
+  const kept: EditedFinding[] = [];
+  for (const finding of findings) {
+    if (finding.start >= unit.start && finding.end <= unit.end) continue; // analysed again
+    const start = move(finding.start);
+    const end = move(finding.end);
+    if (start === undefined || end === undefined) return undefined;
+    // A fix that edits inside the unit was written for its old text.
+    if (finding.fixes.some((fix) => fix.edits.some(reachesInto))) return undefined;
+    const fixes = moveFixes(finding.fixes, move);
+    const disable = finding.disable && moveEdits([finding.disable], move)?.[0];
+    if (!fixes || (finding.disable && !disable)) return undefined;
+    if (start === finding.start && end === finding.end && fixes === finding.fixes) {
+      kept.push(finding);
+      continue;
+    }
+    const range = {
+      start: start === finding.start ? finding.range.start : movePosition(finding.range.start, lineDelta),
+      end: end === finding.end ? finding.range.end : movePosition(finding.range.end, lineDelta),
+    };
+    kept.push(editedFinding(finding, disable, start, end, range, fixes));
+  }
+  return kept;
+}
+
+function moveFixes(fixes: Fix[], move: OffsetMap): Fix[] | undefined {
+  let moved: Fix[] | undefined;
+  for (let i = 0; i < fixes.length; i++) {
+    const edits = moveEdits(fixes[i].edits, move);
+    if (!edits) return undefined;
+    if (edits !== fixes[i].edits) {
+      moved ??= fixes.slice();
+      moved[i] = { ...fixes[i], edits };
+    }
+  }
+  return moved ?? fixes;
+}
+
+function moveEdits(edits: TextEdit[], move: OffsetMap): TextEdit[] | undefined {
+  let moved: TextEdit[] | undefined;
+  for (let i = 0; i < edits.length; i++) {
+    const edit = edits[i];
+    const start = move(edit.start);
+    const end = move(edit.end);
+    if (start === undefined || end === undefined) return undefined;
+    if (start !== edit.start) {
+      moved ??= edits.slice();
+      moved[i] = { ...edit, start, end };
+    }
+  }
+  return moved ?? edits;
+}
+
+/**
+ * A finding with its "Disable for this line" edit, spelled out in one property order: one
+ * object shape for all findings keeps the loops over them fast.
+ */
+export function editedFinding(
+  finding: Finding,
+  disable: TextEdit | undefined,
+  start = finding.start,
+  end = finding.end,
+  range = finding.range,
+  fixes = finding.fixes,
+): EditedFinding {
+  return {
+    rule: finding.rule,
+    family: finding.family,
+    trend: finding.trend,
+    severity: finding.severity,
+    message: finding.message,
+    start,
+    end,
+    range,
+    peers: finding.peers,
+    fixes,
+    suggestion: finding.suggestion,
+    tags: finding.tags,
+    disable,
+  };
+}
+
+/**
+ * Earlier findings inside the unit that its analysis alone cannot give again (rules that
+ * read other defs), moved past the edit; those the edit touched are dropped.
+ */
+export function carriedFindings(findings: readonly EditedFinding[], unit: Unit, span: Span, carry: (f: Finding) => boolean, lines: LineIndex): EditedFinding[] {
+  const delta = span.newEnd - span.oldEnd;
+  const move: OffsetMap = (offset) => (offset <= span.start ? offset : offset >= span.oldEnd ? offset + delta : undefined);
+  const carried: EditedFinding[] = [];
+  for (const finding of findings) {
+    if (finding.start < unit.start || finding.end > unit.end || !carry(finding)) continue;
+    const start = move(finding.start);
+    const end = move(finding.end);
+    const fixes = moveFixes(finding.fixes, move);
+    const disable = finding.disable && moveEdits([finding.disable], move)?.[0];
+    if (start === undefined || end === undefined || !fixes || (finding.disable && !disable)) continue;
+    const range = { start: lines.positionAt(start), end: lines.positionAt(end) };
+    carried.push(editedFinding(finding, disable, start, end, range, fixes));
+  }
+  return carried;
+}
+
+/** Offsets after the unit are on later lines than the edit: only their line moves. */
+function movePosition(position: Position, lineDelta: number): Position {
+  return lineDelta ? { line: position.line + lineDelta, character: position.character } : position;
+}
+
+/**
+ * The module facts for analysing the unit again: offsets after it moved, its own bindings
+ * and assignments in the module or its class left out (its analysis finds them again).
+ */
+export function movedModuleFacts(module: ModuleFacts, unit: Unit, delta: number): ModuleFacts {
+  // A node after the unit moves; one around it (the class of a method) grows or shrinks.
+  const ref = (r: NodeRef): NodeRef =>
+    !delta || r.end < unit.end ? r : { start: r.start >= unit.end ? r.start + delta : r.start, end: r.end + delta, type: r.type };
+  const outside = (start: number) => start < unit.start || start >= unit.end;
+  const scope = (data: ScopeData): ScopeData => {
+    const assignments: ScopeData['assignments'] = [];
+    for (const [name, values] of data.assignments) {
+      const kept = values.filter((v) => outside(v.at)).map((v) => ({ value: ref(v.value), at: v.at >= unit.end ? v.at + delta : v.at }));
+      if (kept.length) assignments.push([name, kept]);
+    }
+    return { ...data, imports: delta ? data.imports.map((b) => ({ ...b, node: ref(b.node) })) : data.imports, assignments };
+  };
+  const definitions: ModuleFacts['definitions'] = [];
+  for (const [name, refs] of module.definitions) {
+    const kept = refs.filter((r) => outside(r.start)).map(ref);
+    if (kept.length) definitions.push([name, kept]);
+  }
+  const bindings: BindingItem[] = [];
+  for (const item of module.bindings) {
+    if (!outside(item.start)) continue;
+    const moved = item.start >= unit.end ? { ...item, start: item.start + delta, scope: item.scope >= unit.end ? item.scope + delta : item.scope } : item;
+    bindings.push(moved);
+  }
+  return {
+    ...module,
+    module: scope(module.module),
+    bindings,
+    classes: module.classes.map(([start, data]) => [start >= unit.end ? start + delta : start, scope(data)]),
+    definitions,
+  };
+}
+
+/** The units after an edit inside `unit`. */
+export function movedUnits(units: readonly Unit[], unit: Unit, delta: number, header: boolean): Unit[] {
+  if (!delta) return units as Unit[];
+  const moved = (u: Unit, start: number, bodyStart: number, classStart: number | undefined): Unit => ({
+    start,
+    end: u.end + delta,
+    bodyStart,
+    bodyEnd: u.bodyEnd + delta,
+    classStart,
+    kind: u.kind,
+    outward: u.outward,
+  });
+  return units.map((u) => {
+    if (u === unit) return moved(u, u.start, header ? u.bodyStart + delta : u.bodyStart, u.classStart);
+    if (u.start < unit.start) return u;
+    const classStart = u.classStart !== undefined && u.classStart >= unit.end ? u.classStart + delta : u.classStart;
+    return moved(u, u.start + delta, u.bodyStart + delta, classStart);
+  });
+}
+
+/** The comments outside the unit, moved, plus the unit's new ones. */
+export function movedComments(comments: readonly CommentText[], unit: Unit, delta: number, inUnit: readonly Node[]): CommentText[] {
+  const before = comments.filter((c) => c.startIndex < unit.start);
+  const after = comments.filter((c) => c.startIndex >= unit.end).map((c) => (delta ? { startIndex: c.startIndex + delta, text: c.text } : c));
+  return [...before, ...inUnit.map((c) => ({ startIndex: c.startIndex, text: c.text })), ...after];
+}
+
+/** Number of line breaks in a text. */
+export function lineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
