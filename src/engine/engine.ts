@@ -204,7 +204,9 @@ export class Engine {
     module.bindings = mergeByStart(module.bindings, facts.bindingItems);
     const end = unit.end + delta;
     const fresh = findings.filter((f) => f.start >= unit.start && f.end <= end).map((f) => editedFinding(f, suppressionEdit(document, f)));
-    const carried = carriedFindings(state.findings, unit, span, (f) => this.readsOtherDefs(f.rule), document.lines);
+    const carried = carriedFindings(state.findings, unit, span, (f) => this.readsOtherDefs(f.rule), document.lines).map((f) =>
+      editedFinding(f, suppressionEdit(document, f)),
+    );
     const inUnit = carried.length ? mergeFindings(fresh, carried) : fresh;
     const units = movedUnits(state.units, unit, delta, header);
     return {

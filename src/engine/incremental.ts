@@ -213,7 +213,7 @@ export function keptFindings(findings: readonly EditedFinding[], unit: Unit, del
     const fixes = moveFixes(finding.fixes, move);
     const disable = finding.disable && moveEdits([finding.disable], move)?.[0];
     if (!fixes || (finding.disable && !disable)) return undefined;
-    if (start === finding.start && end === finding.end && fixes === finding.fixes) {
+    if (start === finding.start && end === finding.end && fixes === finding.fixes && disable === finding.disable) {
       kept.push(finding);
       continue;
     }
@@ -285,21 +285,25 @@ export function editedFinding(
 
 /**
  * Earlier findings inside the unit that its analysis alone cannot give again (rules that
- * read other defs), moved past the edit; those the edit touched are dropped.
+ * read other defs), moved past the edit; those whose code the edit touched are dropped. Without their
+ * "disable for this line" edit, which depends on the line's new text.
  */
 export function carriedFindings(findings: readonly EditedFinding[], unit: Unit, span: Span, carry: (f: Finding) => boolean, lines: LineIndex): EditedFinding[] {
   const delta = span.newEnd - span.oldEnd;
   const move: OffsetMap = (offset) => (offset <= span.start ? offset : offset >= span.oldEnd ? offset + delta : undefined);
   const carried: EditedFinding[] = [];
+  // The finding's text and fixes quote the code around it: one the edit reached into is stale.
+  const touched = (from: number, to: number) => span.start < to && span.oldEnd > from;
   for (const finding of findings) {
     if (finding.start < unit.start || finding.end > unit.end || !carry(finding)) continue;
+    if (touched(finding.start, finding.end) || finding.fixes.some((fix) => fix.edits.some((e) => touched(e.start, e.end)))) continue;
     const start = move(finding.start);
     const end = move(finding.end);
     const fixes = moveFixes(finding.fixes, move);
-    const disable = finding.disable && moveEdits([finding.disable], move)?.[0];
-    if (start === undefined || end === undefined || !fixes || (finding.disable && !disable)) continue;
+    if (start === undefined || end === undefined || !fixes) continue;
     const range = { start: lines.positionAt(start), end: lines.positionAt(end) };
-    carried.push(editedFinding(finding, disable, start, end, range, fixes));
+    // Its line may have changed: "disable for this line" is asked again.
+    carried.push(editedFinding(finding, undefined, start, end, range, fixes));
   }
   return carried;
 }
@@ -310,8 +314,8 @@ function movePosition(position: Position, lineDelta: number): Position {
 }
 
 /**
- * The module facts for analysing the unit again: offsets after it moved, its own bindings
- * and assignments in the module or its class left out (its analysis finds them again).
+ * The module facts for analysing the unit again: offsets after it moved, its own imports,
+ * bindings and assignments in the module or its class left out (its analysis finds them again).
  */
 export function movedModuleFacts(module: ModuleFacts, unit: Unit, delta: number): ModuleFacts {
   // A node after the unit moves; one around it (the class of a method) grows or shrinks.
@@ -324,7 +328,9 @@ export function movedModuleFacts(module: ModuleFacts, unit: Unit, delta: number)
       const kept = values.filter((v) => outside(v.at)).map((v) => ({ value: ref(v.value), at: v.at >= unit.end ? v.at + delta : v.at }));
       if (kept.length) assignments.push([name, kept]);
     }
-    return { ...data, imports: delta ? data.imports.map((b) => ({ ...b, node: ref(b.node) })) : data.imports, assignments };
+    // Imports in the unit (a module-level `if`) are found again by its analysis.
+    const imports = data.imports.filter((b) => outside(b.node.start)).map((b) => (delta ? { ...b, node: ref(b.node) } : b));
+    return { imports, assignments };
   };
   const definitions: ModuleFacts['definitions'] = [];
   for (const [name, refs] of module.definitions) {
