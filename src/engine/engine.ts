@@ -13,6 +13,7 @@ import { PythonParser, type GrammarBytes } from './parser';
 import {
   carriedFindings,
   changedSpan,
+  isBlank,
   editedFinding,
   inHeader,
   keptFindings,
@@ -21,8 +22,9 @@ import {
   movedModuleFacts,
   movedUnits,
   outwardKey,
-  unitAround,
   unitNode,
+  unitOfEdit,
+  withUnitShare,
   unitsOf,
   type IncrementalState,
   type Unit,
@@ -176,46 +178,50 @@ export class Engine {
   private analyzeUnit(document: SourceDocument, config: RuleConfig, state: IncrementalState): IncrementalState | undefined {
     const span = changedSpan(state.text, document.text);
     if (!span) return { ...state, tree: document.tree, definitions: undefined };
-    const unit = unitAround(state.units, span);
-    if (!unit) return undefined;
+    const edited = unitOfEdit(state.units, span, state.text);
+    if (!edited) return undefined;
+    // `unit` as it was; `covered`, stretched over the edit (a line typed after a def's last statement).
+    const { unit, covered } = edited;
     const delta = span.newEnd - span.oldEnd;
     const header = inHeader(unit, span);
     const found = unitNode(document.tree, unit, delta, header);
     if (!found) return undefined;
+    // What the unit gained or lost at its end is blank: no statement moved in or out of it.
+    const end = found.node.endIndex;
+    if (!isBlank(document.text, end, covered.end + delta)) return undefined;
     // `__all__` decides which defs are public API: its statements are read by every def.
-    const mentionsAll = (text: string, end: number) => text.slice(unit.start, end).includes('__all__');
-    if (unit.kind === 'statement' && (mentionsAll(state.text, unit.end) || mentionsAll(document.text, unit.end + delta))) return undefined;
+    if (unit.kind === 'statement' && (state.text.slice(unit.start, covered.end).includes('__all__') || document.text.slice(unit.start, end).includes('__all__'))) return undefined;
     const lineDelta = lineBreaks(document.text.slice(span.start, span.newEnd)) - lineBreaks(state.text.slice(span.start, span.oldEnd));
-    const kept = keptFindings(state.findings, unit, delta, lineDelta);
+    const kept = keptFindings(state.findings, covered, delta, lineDelta);
     if (!kept) return undefined;
-    const module = movedModuleFacts(state.module, unit, delta);
+    const module = movedModuleFacts(state.module, covered, delta, end, unit.end);
     if (unit.kind === 'def') carryExports(state.tree, document.tree); // `__all__` is set by statements
     const focus = { unit: found.node, enclosingClass: found.enclosingClass, module };
     const { findings, facts } = this.run(document, config, focus, (unitFacts, firstStatement) => {
       // Only the unit's findings are kept: the comments on its lines, and the file's leading ones, are all that can silence them.
-      const lastLineEnd = document.lines.lineEnd(document.lines.positionAt(unit.end + delta).line);
+      const lastLineEnd = document.lines.lineEnd(document.lines.positionAt(end).line);
       const leading = state.comments.filter((c) => c.startIndex < Math.min(firstStatement, unit.start));
-      const trailing = state.comments.find((c) => c.startIndex >= unit.end && c.startIndex + delta <= lastLineEnd);
+      const trailing = state.comments.find((c) => c.startIndex >= covered.end && c.startIndex + delta <= lastLineEnd);
       return [...leading, ...unitFacts.comments, ...(trailing ? [{ startIndex: trailing.startIndex + delta, text: trailing.text }] : [])];
     });
-    const comments = movedComments(state.comments, unit, delta, facts.comments);
+    const comments = movedComments(state.comments, covered, delta, facts.comments);
     // An import or a `global` added, removed or changed changes what the whole file means.
     if (outwardKey(facts.outwardStatements().map((s) => s.text)) !== unit.outward) return undefined;
-    module.bindings = mergeByStart(module.bindings, facts.bindingItems);
-    const end = unit.end + delta;
+    const next = withUnitShare(module, facts.captureFocusShare(), unit.classStart);
+    next.bindings = mergeByStart(module.bindings, facts.bindingItems);
     const fresh = findings.filter((f) => f.start >= unit.start && f.end <= end).map((f) => editedFinding(f, suppressionEdit(document, f)));
-    const carried = carriedFindings(state.findings, unit, span, (f) => this.readsOtherDefs(f.rule), document.lines).map((f) =>
+    const carried = carriedFindings(state.findings, covered, span, (f) => this.readsOtherDefs(f.rule), document.lines).map((f) =>
       editedFinding(f, suppressionEdit(document, f)),
     );
     const inUnit = carried.length ? mergeFindings(fresh, carried) : fresh;
-    const units = movedUnits(state.units, unit, delta, header);
+    const units = movedUnits(state.units, unit, delta, header, end);
     return {
       tree: document.tree,
       text: document.text,
       key: state.key,
       findings: mergeFindings(kept, inUnit),
       exact: false,
-      module,
+      module: next,
       comments,
       units,
       coverage: state.coverage && movedCoverage(state.coverage, state.units.indexOf(unit), facts),

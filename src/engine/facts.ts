@@ -573,14 +573,34 @@ export class SemanticFacts {
     return statements.concat(this.globalDeclarations);
   }
 
+  /**
+   * With a focus: what the focused code itself imports and assigns in the module scope and in
+   * the class around it, as data (the rest of the file's share came in with the focus).
+   */
+  captureFocusShare(): { module: ScopeData; enclosingClass: ScopeData | undefined } {
+    const unit = this.focus?.unit;
+    if (!unit) throw new Error('a focus share comes from a focused analysis');
+    this.collectBindings();
+    const inside = (offset: number) => offset >= unit.startIndex && offset < unit.endIndex;
+    const data = (scope: Scope) => this.scopeData(scope, inside);
+    return { module: data(this.moduleScope), enclosingClass: this.focus!.enclosingClass ? data(this.scopes[1]) : undefined };
+  }
+
+  private scopeData(scope: Scope, keep: (offset: number) => boolean = () => true): ScopeData {
+    const assignments: ScopeData['assignments'] = [];
+    for (const [name, values] of scope.assignments) {
+      const kept = values.filter((v) => keep(v.at)).map((v) => ({ value: refOf(v.value), at: v.at }));
+      if (kept.length) assignments.push([name, kept]);
+    }
+    const imports = this.imports.filter((b) => b.scope === scope && keep(b.node.startIndex));
+    return { imports: imports.map((b) => ({ local: b.local, qualified: b.qualified, isModule: b.isModule, node: refOf(b.node) })), assignments };
+  }
+
   /** The file-wide facts as data, for analysing one def alone later (a whole-file analysis only). */
   captureModule(): ModuleFacts {
     if (this.focus) throw new Error('module facts come from a whole-file analysis');
     this.collectBindings();
-    const data = (scope: Scope): ScopeData => ({
-      imports: this.imports.filter((b) => b.scope === scope).map((b) => ({ local: b.local, qualified: b.qualified, isModule: b.isModule, node: refOf(b.node) })),
-      assignments: [...scope.assignments].map(([name, values]) => [name, values.map((v) => ({ value: refOf(v.value), at: v.at }))]),
-    });
+    const data = (scope: Scope): ScopeData => this.scopeData(scope);
     const classes = this.scopes.filter((s) => s.kind === 'class' && s.parent?.kind === 'module' && s.node.parent?.type !== 'block');
     return {
       module: data(this.moduleScope),

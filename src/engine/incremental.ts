@@ -157,12 +157,46 @@ export function unitAround(units: readonly Unit[], span: Span): Unit | undefined
   return undefined;
 }
 
+/**
+ * The unit an edit belongs to (old offsets): the one whose header or body holds the span, or
+ * the one just before it when only whitespace lies between them (a line typed after the last
+ * statement of a def). `covered` is that unit stretched to the end of the span.
+ */
+export function unitOfEdit(units: readonly Unit[], span: Span, before: string): { unit: Unit; covered: Unit } | undefined {
+  const unit = unitAround(units, span) ?? unitJustBefore(units, span, before);
+  if (!unit) return undefined;
+  if (span.oldEnd <= unit.end) return { unit, covered: unit };
+  return { unit, covered: { ...unit, end: span.oldEnd, bodyEnd: Math.max(unit.bodyEnd, span.oldEnd) } };
+}
+
+function unitJustBefore(units: readonly Unit[], span: Span, before: string): Unit | undefined {
+  let low = 0;
+  let high = units.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (units[mid].end <= span.start) low = mid + 1;
+    else high = mid;
+  }
+  const unit = units[low - 1];
+  const next = units[low];
+  if (!unit || (next && span.oldEnd > next.start)) return undefined;
+  return isBlank(before, unit.end, span.start) ? unit : undefined;
+}
+
+/** Only spaces, tabs and line breaks between the two offsets (in either order). */
+export function isBlank(text: string, from: number, to: number): boolean {
+  return /^[ \t\f\r\n]*$/.test(text.slice(Math.min(from, to), Math.max(from, to)));
+}
+
 /** Whether the span is in the unit's header (decorators, name, parameters, return annotation). */
 export function inHeader(unit: Unit, span: Span): boolean {
   return span.start < unit.bodyStart;
 }
 
-/** The statement node of a unit in the current tree, if the tree still has one exactly there. */
+/**
+ * The statement node of a unit in the current tree, if the tree still has one of its kind
+ * starting there (with its body where the edit leaves it). Where it ends is the caller's to check.
+ */
 export function unitNode(tree: Tree, unit: Unit, delta: number, header: boolean): { node: Node; enclosingClass?: Node } | undefined {
   const root = tree.rootNode;
   if (root.hasError) return undefined;
@@ -178,13 +212,13 @@ export function unitNode(tree: Tree, unit: Unit, delta: number, header: boolean)
   }
   const node = container.firstNamedChildForIndex(unit.start);
   if (unit.kind === 'statement') {
-    const same = node && node.startIndex === unit.start && node.endIndex === unit.end + delta && !NOT_UNITS.has(definitionOf(node)?.type ?? 'comment');
+    const same = node && node.startIndex === unit.start && !NOT_UNITS.has(definitionOf(node)?.type ?? 'comment');
     return same && node.type !== 'decorated_definition' && node.type !== 'function_definition' ? { node } : undefined;
   }
   const definition = node && node.startIndex === unit.start ? definitionOf(node) : null;
   const body = definition?.type === 'function_definition' ? definition.childForFieldName('body') : null;
   const bodyStart = unit.bodyStart + (header ? delta : 0);
-  if (!node || !body || node.endIndex !== unit.end + delta || body.startIndex !== bodyStart || body.endIndex !== unit.bodyEnd + delta) return undefined;
+  if (!node || !body || body.startIndex !== bodyStart || body.endIndex !== node.endIndex) return undefined;
   return { node, enclosingClass };
 }
 
@@ -317,10 +351,15 @@ function movePosition(position: Position, lineDelta: number): Position {
  * The module facts for analysing the unit again: offsets after it moved, its own imports,
  * bindings and assignments in the module or its class left out (its analysis finds them again).
  */
-export function movedModuleFacts(module: ModuleFacts, unit: Unit, delta: number): ModuleFacts {
-  // A node after the unit moves; one around it (the class of a method) grows or shrinks.
-  const ref = (r: NodeRef): NodeRef =>
-    !delta || r.end < unit.end ? r : { start: r.start >= unit.end ? r.start + delta : r.start, end: r.end + delta, type: r.type };
+export function movedModuleFacts(module: ModuleFacts, unit: Unit, delta: number, newEnd = unit.end + delta, lastToken = unit.end): ModuleFacts {
+  // A node after the unit moves. One around it (the class of a method) ends where the unit
+  // now ends if it ended with it (at `lastToken`, the unit's last token), else moves.
+  const ref = (r: NodeRef): NodeRef => {
+    if (r.start >= unit.end) return delta ? { start: r.start + delta, end: r.end + delta, type: r.type } : r;
+    if (r.end < lastToken) return r;
+    const end = r.end <= unit.end ? newEnd : r.end + delta;
+    return end === r.end ? r : { start: r.start, end, type: r.type };
+  };
   const outside = (start: number) => start < unit.start || start >= unit.end;
   const scope = (data: ScopeData): ScopeData => {
     const assignments: ScopeData['assignments'] = [];
@@ -353,22 +392,22 @@ export function movedModuleFacts(module: ModuleFacts, unit: Unit, delta: number)
 }
 
 /** The units after an edit inside `unit`. */
-export function movedUnits(units: readonly Unit[], unit: Unit, delta: number, header: boolean): Unit[] {
-  if (!delta) return units as Unit[];
-  const moved = (u: Unit, start: number, bodyStart: number, classStart: number | undefined): Unit => ({
-    start,
-    end: u.end + delta,
-    bodyStart,
-    bodyEnd: u.bodyEnd + delta,
-    classStart,
+export function movedUnits(units: readonly Unit[], unit: Unit, delta: number, header: boolean, newEnd = unit.end + delta): Unit[] {
+  const moved = (u: Unit, start: number, end: number, bodyStart: number, bodyEnd: number, classStart: number | undefined): Unit => ({
     kind: u.kind,
+    start,
+    end,
+    bodyStart,
+    bodyEnd,
+    classStart,
     outward: u.outward,
   });
   return units.map((u) => {
-    if (u === unit) return moved(u, u.start, header ? u.bodyStart + delta : u.bodyStart, u.classStart);
-    if (u.start < unit.start) return u;
+    // A def's body ends with it; a statement is its own body.
+    if (u === unit) return moved(u, u.start, newEnd, header ? u.bodyStart + delta : u.bodyStart, newEnd, u.classStart);
+    if (u.start < unit.start || !delta) return u;
     const classStart = u.classStart !== undefined && u.classStart >= unit.end ? u.classStart + delta : u.classStart;
-    return moved(u, u.start + delta, u.bodyStart + delta, classStart);
+    return moved(u, u.start + delta, u.end + delta, u.bodyStart + delta, u.bodyEnd + delta, classStart);
   });
 }
 
@@ -384,4 +423,19 @@ export function lineBreaks(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
+}
+
+/** The module facts with the unit's own share (found by its analysis) added back, in document order. */
+export function withUnitShare(module: ModuleFacts, share: { module: ScopeData; enclosingClass: ScopeData | undefined }, classStart: number | undefined): ModuleFacts {
+  const merge = (data: ScopeData, added: ScopeData): ScopeData => {
+    if (!added.imports.length && !added.assignments.length) return data;
+    const assignments = new Map(data.assignments.map(([name, values]) => [name, values]));
+    for (const [name, values] of added.assignments) assignments.set(name, [...(assignments.get(name) ?? []), ...values].sort((a, b) => a.at - b.at));
+    const imports = [...data.imports, ...added.imports].sort((a, b) => a.node.start - b.node.start);
+    return { imports, assignments: [...assignments] };
+  };
+  const classes = share.enclosingClass
+    ? module.classes.map(([start, data]): [number, ScopeData] => [start, start === classStart ? merge(data, share.enclosingClass!) : data])
+    : module.classes;
+  return { ...module, module: merge(module.module, share.module), classes };
 }

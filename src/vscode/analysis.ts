@@ -47,6 +47,8 @@ export interface AnalysisEvent {
   /** Parse + analysis time, in the worker. */
   ms: number;
   findings: number;
+  /** Only the edited def was analysed again; a whole-file analysis follows once typing pauses. */
+  provisional: boolean;
 }
 
 function emptyResults(versions: Map<string, number>, findings: AnalyzedFinding[], coverage: TypedCoverage | undefined): Results {
@@ -258,7 +260,7 @@ export class Analyzer implements vscode.Disposable {
     const placed = await inSlices(outcome.findings, FINDINGS_PER_SLICE, (finding) => locateIn(results, unit, finding), wanted);
     if (!placed || !wanted()) return;
     unit.lastMs = outcome.ms;
-    this.publish(unit, results, outcome.ms);
+    this.publish(unit, results, outcome.ms, outcome.provisional);
     // Typing stopped here for a while: the whole file, for what the edited def changes elsewhere.
     if (outcome.provisional && !unit.timer) this.schedule(unit, SETTLE_DELAY_MS);
     if (outcome.ms > SLOW_ANALYSIS_MS) {
@@ -272,11 +274,11 @@ export class Analyzer implements vscode.Disposable {
 
   /** Not analysed (skipped, or the analysis failed): no findings rather than those of a text the editor no longer shows. */
   private publishNone(unit: AnalysisUnit, versions: Map<string, number>): void {
-    this.publish(unit, emptyResults(versions, [], undefined), 0);
+    this.publish(unit, emptyResults(versions, [], undefined), 0, false);
   }
 
   /** Caches the results and publishes them as diagnostics. */
-  private publish(unit: AnalysisUnit, results: Results, ms: number): void {
+  private publish(unit: AnalysisUnit, results: Results, ms: number, provisional: boolean): void {
     unit.results = results;
     const now = new Map<string, vscode.Uri>();
     for (const document of unit.documents()) {
@@ -286,7 +288,7 @@ export class Analyzer implements vscode.Disposable {
     }
     for (const [key, uri] of unit.published) if (!now.has(key)) this.diagnostics.delete(uri);
     unit.published = now;
-    this.analyzed.fire({ uri: unit.uri, ms, findings: results.findings.length });
+    this.analyzed.fire({ uri: unit.uri, ms, findings: results.findings.length, provisional });
   }
 
   dispose(): void {

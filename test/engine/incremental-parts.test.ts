@@ -239,8 +239,11 @@ describe('offsetMap and movedUnits', () => {
     ]);
   });
 
-  it('an edit that keeps the length keeps the units', () => {
-    assert.equal(movedUnits(units, def, 0, false), units);
+  it('an edit that keeps the length keeps the other units; the edited one ends where its new node does', () => {
+    // Deleting a def's last line and typing as much elsewhere in it: the def ends earlier.
+    const moved = movedUnits(units, def, 0, false, 44);
+    assert.deepEqual(moved[0], { kind: 'def', start: 10, end: 44, bodyStart: 30, bodyEnd: 44, classStart: undefined, outward: '' });
+    moved.slice(1).forEach((u, i) => assert.equal(u, units[i + 1]));
   });
 });
 

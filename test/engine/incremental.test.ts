@@ -158,6 +158,37 @@ describe('incremental analysis (Engine.analyzeEdited)', function () {
     assert.equal(settled.findings.filter((f) => f.rule === 'blocking-helper-call-in-async').length, 1);
   });
 
+  it('keeps what a re-analysed module-level statement assigns for the edits after it', () => {
+    const text = ['AUDIT = open("/var/log/audit.log", "a")', '', '', 'async def upload(name):', '    AUDIT.write(name)', ''].join('\n');
+    const subject = engine.open(text);
+    try {
+      engine.analyzeEdited(subject, ALL);
+      typeAt(subject, 'audit.log', 's', 'audit'.length); // inside the statement: analysed alone
+      assert.equal(engine.analyzeEdited(subject, ALL).provisional, true);
+      typeAt(subject, 'AUDIT.write(name)', ' ', 'AUDIT.write(name'.length); // then the coroutine
+      const next = engine.analyzeEdited(subject, ALL);
+      assert.equal(next.provisional, true);
+      assert.deepEqual(shown(next.findings), wholeFile(engine, subject.text));
+      assert.deepEqual(next.findings.filter((f) => f.rule === 'blocking-file-method-in-async').map((f) => f.range.start.line), [4]);
+    } finally {
+      subject.dispose();
+    }
+  });
+
+  it('analyses a line typed after the last statement of a def with that def', () => {
+    engine.analyzeEdited(document, ALL);
+    // Enter at the end of the coroutine's last line, then a new statement, a few keys at a time.
+    for (const typed of ['\n    ', 't', 'i', 'm', 'e', '.sleep(2)']) {
+      const end = document.text.indexOf('\n\n\nclass Store');
+      document.update([{ start: end, end, newText: typed }]);
+      const next = engine.analyzeEdited(document, ALL);
+      assert.equal(next.provisional, true, JSON.stringify(typed));
+      assert.deepEqual(shown(next.findings), wholeFile(engine, document.text), JSON.stringify(typed));
+    }
+    assert.match(document.text, /return data\n    time\.sleep\(2\)\n/);
+    assert.equal(engine.analyzeEdited(document, ALL).findings.filter((f) => f.rule === 'blocking-sleep-in-async').length, 2);
+  });
+
   it('answers again without analysing when nothing changed, and keeps exact results exact', () => {
     const first = engine.analyzeEdited(document, ALL, { exact: true });
     assert.equal(engine.analyzeEdited(document, ALL).findings, first.findings);

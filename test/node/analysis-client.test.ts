@@ -96,6 +96,33 @@ describe('analysis client and worker', function () {
     assert.ok(last.ms >= 0 && last.decode.totalMs >= last.decode.longestMs);
   });
 
+  it('while typing, re-analyses only the edited def (a provisional result); without `incremental`, the whole file', async () => {
+    const engine = await getEngine();
+    client.openDocument(KEY, SOURCE, 1);
+    const first = done(await client.analyze(KEY, 1, CONFIG, { incremental: true }));
+    assert.equal(first.provisional, false, 'nothing to start from: the whole file');
+    const at = SOURCE.indexOf('    return x') + '    return x'.length;
+    client.changeDocument(KEY, [{ start: at, end: at, newText: ' + 1' }], 2);
+    const typed = done(await client.analyze(KEY, 2, CONFIG, { incremental: true }));
+    assert.equal(typed.provisional, true);
+    const text = apply(SOURCE, [{ start: at, end: at, newText: ' + 1' }]);
+    const expected = engine.analyzeText(text, CONFIG);
+    assert.deepEqual(plain(typed.findings), plain(expected));
+    // The "disable for this line" edits travel with the findings.
+    const document = engine.open(text);
+    try {
+      assert.deepEqual(
+        typed.findings.map((f) => f.disable),
+        expected.map((f) => suppressionEdit(document, f)),
+      );
+    } finally {
+      document.dispose();
+    }
+    const settled = done(await client.analyze(KEY, 2, CONFIG));
+    assert.equal(settled.provisional, false);
+    assert.deepEqual(plain(settled.findings), plain(expected));
+  });
+
   it('a result of several slices of findings arrives whole and in order', async () => {
     const engine = await getEngine();
     const text = Array.from({ length: 2 * FINDINGS_PER_SLICE + 1 }, (_, i) => `def f${i}(x):\n    return x\n`).join('\n');

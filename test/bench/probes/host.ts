@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     version++;
     const [pending, sendMs] = time(() => {
       client.changeDocument(key, [{ start: at, end: at, newText: 'x' }], version);
-      return client.analyze(key, version, config);
+      return client.analyze(key, version, config, { incremental: true }); // typing, as the editor asks
     });
     keystroke.push(sendMs);
     const result = await answered(pending);

@@ -1,6 +1,7 @@
 // Probe: one-character edits spread through a file; for each, the time from the edit to
-// updated findings (SourceDocument.update + engine.analyze), and — on the same text, every
-// fourth edit — a full parse and a full parse + analysis, whose findings must be the same.
+// updated findings as the editor's worker gets them (SourceDocument.update +
+// engine.analyzeEdited: only the edited def when it can), and — on the same text, every
+// fourth edit — a full parse and a full parse + whole-file analysis, whose findings must be the same.
 import { allRules, benchEngine, emit, params, readText } from './common';
 import { editOffsets } from '../lib/synth';
 
@@ -23,15 +24,15 @@ async function main(): Promise<void> {
 
   // Warm-up on a copy: the engine has analysed files before the user types in this one.
   const warm = engine.open(text);
-  engine.analyze(warm, config);
+  engine.analyzeEdited(warm, config);
   for (const [k, offset] of editOffsets(text, warm.tree, p.warmup).entries()) {
     warm.update([{ start: offset + k, end: offset + k, newText: 'y' }]);
-    engine.analyze(warm, config);
+    engine.analyzeEdited(warm, config);
   }
   warm.dispose();
 
   const document = engine.open(text);
-  engine.analyze(document, config);
+  engine.analyzeEdited(document, config);
   const offsets = editOffsets(text, document.tree, p.edits);
   const update: number[] = [];
   const incremental: number[] = [];
@@ -40,17 +41,20 @@ async function main(): Promise<void> {
   let mismatches = 0;
   let compared = 0;
   let findings = 0;
+  /** Edits analysed by re-analysing the edited def alone (a provisional result). */
+  let alone = 0;
   for (const [k, offset] of offsets.entries()) {
     // Offsets ascend, so each earlier edit moved this one by one character.
     const at = offset + k;
     const t0 = performance.now();
     document.update([{ start: at, end: at, newText: 'x' }]);
     const t1 = performance.now();
-    const result = engine.analyze(document, config);
+    const result = engine.analyzeEdited(document, config);
     const t2 = performance.now();
     update.push(t1 - t0);
     incremental.push(t2 - t0);
-    findings = result.length;
+    findings = result.findings.length;
+    if (result.provisional) alone++;
     // The full path on every fourth edit: enough samples, a quarter of the time.
     if (p.incrementalOnly || k % FULL_EVERY !== 0) continue;
 
@@ -63,14 +67,17 @@ async function main(): Promise<void> {
     fullParse.push(f1 - f0);
     full.push(f2 - f0);
     compared++;
-    if (!sameFindings(result, expected)) mismatches++;
+    if (!sameFindings(result.findings, expected)) mismatches++;
   }
   document.dispose();
-  emit({ edits: offsets.length, update, incremental, fullParse, full, mismatches, compared, findings, lines: document.text.split('\n').length - 1 });
+  emit({ edits: offsets.length, update, incremental, fullParse, full, mismatches, compared, findings, alone, lines: document.text.split('\n').length - 1 });
 }
 
-function sameFindings(a: readonly { rule: string; start: number; end: number }[], b: readonly { rule: string; start: number; end: number }[]): boolean {
-  return a.length === b.length && a.every((f, i) => f.rule === b[i].rule && f.start === b[i].start && f.end === b[i].end);
+type Shown = { rule: string; start: number; end: number; message: string; fixes: unknown };
+
+function sameFindings(a: readonly Shown[], b: readonly Shown[]): boolean {
+  const same = (x: Shown, y: Shown) => x.rule === y.rule && x.start === y.start && x.end === y.end && x.message === y.message;
+  return a.length === b.length && a.every((f, i) => same(f, b[i]) && JSON.stringify(f.fixes) === JSON.stringify(b[i].fixes));
 }
 
 void main();

@@ -2,7 +2,7 @@
 // pyproject.toml; settings; editing pyproject.toml; closing clears.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activatedApi, closeAll, diagnosticsOf, EXTENSION_ID, fixture, open, pymodernDiagnostics, recordTiming, sleep, summarize, waitFor } from '../helpers';
+import { activatedApi, closeAll, diagnosticsOf, EXTENSION_ID, fixture, open, pymodernDiagnostics, recordTiming, ruleOf, sleep, summarize, waitFor } from '../helpers';
 
 const W = vscode.DiagnosticSeverity.Warning;
 const I = vscode.DiagnosticSeverity.Information;
@@ -145,6 +145,31 @@ suite('diagnostics', () => {
     assert.equal(error.range.start.line, 1);
     assert.match(error.message, /tool\.pymodern\.select\[0\]: unknown rule id or family "no-such-rule"/);
     assert.deepEqual(pymodernDiagnostics(skipped), []);
+  });
+
+  test('typing in a def re-analyses it alone at once, then the whole file once typing pauses', async () => {
+    const helpers = fixture('app', 'helpers.py'); // handler() calls load(), which sleeps
+    const api = await activatedApi();
+    const editor = await open(helpers);
+    const before = await diagnosticsOf(helpers, (d) => d.some((x) => ruleOf(x) === 'blocking-helper-call-in-async'));
+    assert.deepEqual(before.filter((x) => ruleOf(x) === 'blocking-helper-call-in-async').map((x) => x.range.start.line), [9]);
+    const events: { provisional: boolean; helperFinding: boolean }[] = [];
+    const listener = api.onDidAnalyze((e) => {
+      if (e.uri.toString() !== helpers.toString()) return;
+      events.push({ provisional: e.provisional, helperFinding: pymodernDiagnostics(helpers).some((x) => ruleOf(x) === 'blocking-helper-call-in-async') });
+    });
+    try {
+      // load() stops sleeping: an edit inside its body, analysed alone first.
+      const sleepLine = editor.document.lineAt(4);
+      assert.equal(sleepLine.text, '    time.sleep(1)');
+      await editor.edit((b) => b.replace(new vscode.Range(4, 4, 4, sleepLine.text.length), 'pass'));
+      await waitFor('the whole-file analysis after the pause', () => (events.some((e) => !e.provisional) ? true : undefined));
+      assert.equal(events[0].provisional, true, JSON.stringify(events));
+      // handler() is another def: its finding goes with the whole-file analysis.
+      assert.deepEqual(events.at(-1), { provisional: false, helperFinding: false });
+    } finally {
+      listener.dispose();
+    }
   });
 
   test('closing a file clears its diagnostics', async () => {
