@@ -214,7 +214,7 @@ export class Engine {
       editedFinding(f, suppressionEdit(document, f)),
     );
     const inUnit = carried.length ? mergeFindings(fresh, carried) : fresh;
-    const units = movedUnits(state.units, unit, delta, header, end);
+    const units = movedUnits(state.units, unit, delta, found.bodyStart, end);
     return {
       tree: document.tree,
       text: document.text,

@@ -197,7 +197,7 @@ export function inHeader(unit: Unit, span: Span): boolean {
  * The statement node of a unit in the current tree, if the tree still has one of its kind
  * starting there (with its body where the edit leaves it). Where it ends is the caller's to check.
  */
-export function unitNode(tree: Tree, unit: Unit, delta: number, header: boolean): { node: Node; enclosingClass?: Node } | undefined {
+export function unitNode(tree: Tree, unit: Unit, delta: number, header: boolean): { node: Node; bodyStart: number; enclosingClass?: Node } | undefined {
   const root = tree.rootNode;
   if (root.hasError) return undefined;
   let container = root;
@@ -213,13 +213,14 @@ export function unitNode(tree: Tree, unit: Unit, delta: number, header: boolean)
   const node = container.firstNamedChildForIndex(unit.start);
   if (unit.kind === 'statement') {
     const same = node && node.startIndex === unit.start && !NOT_UNITS.has(definitionOf(node)?.type ?? 'comment');
-    return same && node.type !== 'decorated_definition' && node.type !== 'function_definition' ? { node } : undefined;
+    return same && node.type !== 'decorated_definition' && node.type !== 'function_definition' ? { node, bodyStart: node.startIndex } : undefined;
   }
   const definition = node && node.startIndex === unit.start ? definitionOf(node) : null;
   const body = definition?.type === 'function_definition' ? definition.childForFieldName('body') : null;
-  const bodyStart = unit.bodyStart + (header ? delta : 0);
-  if (!node || !body || body.startIndex !== bodyStart || body.endIndex !== node.endIndex) return undefined;
-  return { node, enclosingClass };
+  // After a header edit the body moves; a line typed where the body starts may push it down.
+  const starts = header ? [unit.bodyStart + delta] : [unit.bodyStart, unit.bodyStart + delta];
+  if (!node || !body || !starts.includes(body.startIndex) || body.endIndex !== node.endIndex) return undefined;
+  return { node, bodyStart: body.startIndex, enclosingClass };
 }
 
 /** Moves an offset of the old text into the new one; undefined when it falls inside the changed unit. */
@@ -392,7 +393,13 @@ export function movedModuleFacts(module: ModuleFacts, unit: Unit, delta: number,
 }
 
 /** The units after an edit inside `unit`. */
-export function movedUnits(units: readonly Unit[], unit: Unit, delta: number, header: boolean, newEnd = unit.end + delta): Unit[] {
+export function movedUnits(
+  units: readonly Unit[],
+  unit: Unit,
+  delta: number,
+  newBodyStart = unit.bodyStart,
+  newEnd = unit.end + delta,
+): Unit[] {
   const moved = (u: Unit, start: number, end: number, bodyStart: number, bodyEnd: number, classStart: number | undefined): Unit => ({
     kind: u.kind,
     start,
@@ -404,7 +411,7 @@ export function movedUnits(units: readonly Unit[], unit: Unit, delta: number, he
   });
   return units.map((u) => {
     // A def's body ends with it; a statement is its own body.
-    if (u === unit) return moved(u, u.start, newEnd, header ? u.bodyStart + delta : u.bodyStart, newEnd, u.classStart);
+    if (u === unit) return moved(u, u.start, newEnd, newBodyStart, newEnd, u.classStart);
     if (u.start < unit.start || !delta) return u;
     const classStart = u.classStart !== undefined && u.classStart >= unit.end ? u.classStart + delta : u.classStart;
     return moved(u, u.start + delta, u.end + delta, u.bodyStart + delta, u.bodyEnd + delta, classStart);

@@ -223,7 +223,7 @@ describe('offsetMap and movedUnits', () => {
   });
 
   it('an edit in a method body: earlier units stay, it grows, later ones move, the class start stays', () => {
-    const moved = movedUnits(units, method, 4, false);
+    const moved = movedUnits(units, method, 4);
     assert.equal(moved[0], def);
     assert.deepEqual(moved.slice(1), [
       { kind: 'def', start: 60, end: 84, bodyStart: 70, bodyEnd: 84, classStart: 55, outward: '' },
@@ -233,7 +233,7 @@ describe('offsetMap and movedUnits', () => {
   });
 
   it('an edit in a header moves the body start; a class after the unit moves', () => {
-    assert.deepEqual(movedUnits(units, def, -2, true).slice(0, 2), [
+    assert.deepEqual(movedUnits(units, def, -2, def.bodyStart - 2).slice(0, 2), [
       { kind: 'def', start: 10, end: 48, bodyStart: 28, bodyEnd: 48, classStart: undefined, outward: '' },
       { kind: 'def', start: 58, end: 78, bodyStart: 68, bodyEnd: 78, classStart: 53, outward: '' },
     ]);
@@ -241,7 +241,7 @@ describe('offsetMap and movedUnits', () => {
 
   it('an edit that keeps the length keeps the other units; the edited one ends where its new node does', () => {
     // Deleting a def's last line and typing as much elsewhere in it: the def ends earlier.
-    const moved = movedUnits(units, def, 0, false, 44);
+    const moved = movedUnits(units, def, 0, def.bodyStart, 44);
     assert.deepEqual(moved[0], { kind: 'def', start: 10, end: 44, bodyStart: 30, bodyEnd: 44, classStart: undefined, outward: '' });
     moved.slice(1).forEach((u, i) => assert.equal(u, units[i + 1]));
   });

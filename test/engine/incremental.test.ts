@@ -189,6 +189,14 @@ describe('incremental analysis (Engine.analyzeEdited)', function () {
     assert.equal(engine.analyzeEdited(document, ALL).findings.filter((f) => f.rule === 'blocking-sleep-in-async').length, 2);
   });
 
+  it('analyses Enter at the end of a def header alone (the text diff puts it where the body starts)', () => {
+    engine.analyzeEdited(document, ALL);
+    typeAt(document, 'async def handler(request):', '\n    ', 'async def handler(request):'.length);
+    const next = engine.analyzeEdited(document, ALL);
+    assert.equal(next.provisional, true);
+    assert.deepEqual(shown(next.findings), wholeFile(engine, document.text));
+  });
+
   it('answers again without analysing when nothing changed, and keeps exact results exact', () => {
     const first = engine.analyzeEdited(document, ALL, { exact: true });
     assert.equal(engine.analyzeEdited(document, ALL).findings, first.findings);
