@@ -212,7 +212,10 @@ describe('analysis client and worker', function () {
     // The owner's text moved on meanwhile; the new worker gets it as it is now.
     const edited = `${SOURCE}\nasync def more():\n    time.sleep(2)\n`;
     texts.set(KEY, { text: edited, version: 7 });
-    const inFlight = client.analyze(KEY, 1, CONFIG);
+    // In flight when the worker dies: a file long enough that its analysis is still running.
+    const long = Array.from({ length: 3000 }, (_, i) => `def f${i}(x):\n    return x\n`).join('\n');
+    client.openDocument('file:///long.py', long, 1);
+    const inFlight = client.analyze('file:///long.py', 1, CONFIG);
     await client.simulateCrash();
     await assert.rejects(inFlight, AnalysisCrashError);
     assert.equal(client.restarts, 1);
