@@ -3,9 +3,10 @@
 import { Query, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
 import { asyncLibraryOf } from './async/calls';
 import { CHECKS, READS_OTHER_DEFS, type CheckContext, type CheckVisitor } from './checks';
-import { isRuleEnabled, resolveTypingOptions, type ResolvedTypingOptions } from './config';
+import { isRuleEnabled, resolveTypingOptions } from './config';
 import { SourceDocument } from './document';
-import { BASE_QUERY, FactQueries, SemanticFacts, type FactsFocus } from './facts';
+import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
+import type { FactsFocus } from './module-facts';
 import { applyEdits, chooseFixes } from './fixes';
 import { GUARDS } from './guards';
 import { referenceModule } from './imports-edit';
@@ -13,9 +14,9 @@ import { PythonParser, type GrammarBytes } from './parser';
 import {
   carriedFindings,
   changedSpan,
-  isBlank,
   editedFinding,
   inHeader,
+  isBlank,
   keptFindings,
   lineBreaks,
   movedComments,
@@ -24,17 +25,22 @@ import {
   outwardKey,
   unitNode,
   unitOfEdit,
-  withUnitShare,
-  unitsOf,
-  type IncrementalState,
-  type Unit,
-  type UnitCoverage,
 } from './incremental';
+import {
+  coverageByUnit,
+  functionNodes,
+  mergeByStart,
+  mergeFindings,
+  movedCoverage,
+  wholeFileState,
+  withUnitShare,
+  type IncrementalState,
+} from './incremental-state';
 import { suppressionEdit } from './suppress-comment';
 import { Suppressions, type CommentText } from './suppression';
 import { renderTemplate, type Captures } from './template';
 import { carryExports } from './typing/visibility';
-import { addDefinition, documentCoverage, rememberDefinitions, sumCoverage, type TypedCoverage } from './typing/coverage';
+import { documentCoverage, rememberDefinitions, sumCoverage, type TypedCoverage } from './typing/coverage';
 import {
   DEFAULT_TARGET_VERSION,
   type CompiledRuleSet,
@@ -138,11 +144,11 @@ export class Engine {
   }
 
   /**
-   * Analysis of a document being edited (the editor's worker). After an edit inside the body
-   * of one def, only that def is analysed again and the other findings are kept
-   * (incremental.ts); such a result is `provisional`: rules that look across defs may be
-   * stale. With `exact`, the whole file is analysed, unless the last analysis already did so
-   * for this very tree.
+   * Analysis of a document being edited (the editor's worker). After an edit inside one unit
+   * (a def, a method, a top-level statement), only that unit is analysed again and the other
+   * findings are kept (incremental.ts); such a result is `provisional`: rules that look
+   * across defs may be stale. With `exact`, the whole file is analysed, unless the last
+   * analysis already did so for this very tree.
    */
   analyzeEdited(document: SourceDocument, config: RuleConfig = {}, options: { exact?: boolean } = {}): EditedAnalysis {
     const key = JSON.stringify(config);
@@ -174,7 +180,7 @@ export class Engine {
     return check !== undefined && READS_OTHER_DEFS.has(check);
   }
 
-  /** The incremental path: the state after analysing only the def the edit is in, or undefined when it does not apply. */
+  /** The incremental path: the state after analysing only the unit the edit is in, or undefined when it does not apply. */
   private analyzeUnit(document: SourceDocument, config: RuleConfig, state: IncrementalState): IncrementalState | undefined {
     const span = changedSpan(state.text, document.text);
     if (!span) return { ...state, tree: document.tree, definitions: undefined };
@@ -511,63 +517,6 @@ export interface EditedAnalysis {
   findings: EditedFinding[];
   /** Only the edited def was analysed again: findings of rules that look across defs may be stale. */
   provisional: boolean;
-}
-
-function wholeFileState(document: SourceDocument, key: string, findings: EditedFinding[], facts: SemanticFacts): IncrementalState {
-  return {
-    tree: document.tree,
-    text: document.text,
-    key,
-    findings,
-    exact: true,
-    module: facts.captureModule(),
-    comments: facts.comments.map((c) => ({ startIndex: c.startIndex, text: c.text })),
-    units: unitsOf(document.tree.rootNode, facts.outwardStatements()),
-    definitions: () => functionNodes(facts),
-  };
-}
-
-function functionNodes(facts: SemanticFacts): Node[] {
-  return facts.scopes.filter((s) => s.kind === 'function').map((s) => s.node);
-}
-
-/** Typed coverage by unit (index), the last entry for defs outside every unit. */
-function coverageByUnit(units: readonly Unit[], definitions: readonly Node[], options: ResolvedTypingOptions): UnitCoverage {
-  const byUnit = Array.from({ length: units.length + 1 }, () => ({ annotated: 0, total: 0 }));
-  let k = 0;
-  for (const definition of definitions) {
-    // Definitions come in document order, like the units.
-    while (k < units.length && units[k].end <= definition.startIndex) k++;
-    const inside = k < units.length && units[k].start <= definition.startIndex;
-    addDefinition(definition, byUnit[inside ? k : units.length], options);
-  }
-  return { key: options.key, options, byUnit };
-}
-
-/** The coverage after the unit at `index` was analysed again by itself. */
-function movedCoverage(coverage: UnitCoverage, index: number, facts: SemanticFacts): UnitCoverage {
-  const byUnit = coverage.byUnit.slice();
-  const unitCoverage = { annotated: 0, total: 0 };
-  for (const definition of functionNodes(facts)) addDefinition(definition, unitCoverage, coverage.options);
-  byUnit[index] = unitCoverage;
-  return { ...coverage, byUnit };
-}
-
-/** Two lists ascending by `start` as one. */
-function mergeByStart<T extends { start: number }>(a: readonly T[], b: readonly T[]): T[] {
-  return b.length ? [...a, ...b].sort((x, y) => x.start - y.start) : (a as T[]);
-}
-
-/** Two sorted lists of findings as one, in the engine's order. */
-function mergeFindings(a: readonly EditedFinding[], b: readonly EditedFinding[]): EditedFinding[] {
-  const order = (x: Finding, y: Finding) => x.start - y.start || x.end - y.end || x.rule.localeCompare(y.rule);
-  const merged: EditedFinding[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) merged.push(order(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) merged.push(a[i++]);
-  while (j < b.length) merged.push(b[j++]);
-  return merged;
 }
 
 function capturesOf(match: QueryMatch): Captures {

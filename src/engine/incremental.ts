@@ -1,20 +1,17 @@
-// Incremental analysis of an edited document. A keystroke usually changes the body of one
-// def — a top-level function or a method of a top-level class, the file's *units*. Then only
-// that def is analysed again (queries under its node only), with what the rest of the file
-// contributes — imports, module-level bindings, comments — taken as data from the last
-// whole-file analysis, and the findings elsewhere kept (moved by the edit's length). Anything
-// else — an edit between units or in a def's header, a syntax error, an import or `global`
-// statement added or changed, a fix of another finding that edits the def — takes a
-// whole-file analysis. Rules that look across defs (a coroutine calling a helper that
-// blocks) may see a stale answer until then: the result is marked provisional, and the
-// editor asks for a whole-file analysis once typing pauses.
+// Incremental analysis of an edited document: the parts of Engine.analyzeEdited that find
+// the *unit* an edit is in — a top-level def, a method of a top-level class, or another
+// top-level statement that neither imports nor defines a class — and move everything else
+// by the edit's length (findings, fixes, units, the module facts kept as data). The engine
+// then analyses that unit alone (queries under its node only). An edit elsewhere (an import,
+// a class header, between units), a syntax error, or a fix of another finding that edits the
+// unit takes a whole-file analysis. Rules that look across defs (a coroutine calling a helper
+// that blocks) may see a stale answer until then: the result is provisional, and the editor
+// asks for a whole-file analysis once typing pauses.
 import type { Node, Tree } from 'web-tree-sitter';
-import type { ResolvedTypingOptions } from './config';
-import type { BindingItem, ModuleFacts, NodeRef, ScopeData } from './facts';
+import type { BindingItem, ModuleFacts, NodeRef, ScopeData } from './module-facts';
 import type { CommentText } from './suppression';
 import type { LineIndex } from './positions';
 import type { EditedFinding, Finding, Fix, Position, TextEdit } from './types';
-import type { TypedCoverage } from './typing/coverage-figures';
 
 /**
  * Code the incremental path can analyse alone: a top-level def or a method of a top-level
@@ -31,32 +28,6 @@ export interface Unit {
   classStart?: number;
   /** Its imports, `global` names and module-level bindings, as text: what it tells the rest of the file. */
   outward: string;
-}
-
-/** What a whole-file analysis leaves for the incremental path, in the analysed text's offsets. */
-export interface IncrementalState {
-  tree: Tree;
-  text: string;
-  /** The config and rule set the findings are for. */
-  key: string;
-  findings: EditedFinding[];
-  /** False after an incremental analysis: rules that look across defs may be stale. */
-  exact: boolean;
-  module: ModuleFacts;
-  comments: CommentText[];
-  /** Ascending by start. */
-  units: Unit[];
-  /** Typed coverage by unit, for one set of typing options: filled when asked for. */
-  coverage?: UnitCoverage;
-  /** The defs of the tree, while it is the one a whole-file analysis saw. */
-  definitions: (() => Node[]) | undefined;
-}
-
-export interface UnitCoverage {
-  key: string;
-  options: ResolvedTypingOptions;
-  /** By unit index; the last entry counts the defs outside every unit. */
-  byUnit: TypedCoverage[];
 }
 
 /** Where two texts differ: the old text's [start, oldEnd) became the new text's [start, newEnd). */
@@ -430,19 +401,4 @@ export function lineBreaks(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
-}
-
-/** The module facts with the unit's own share (found by its analysis) added back, in document order. */
-export function withUnitShare(module: ModuleFacts, share: { module: ScopeData; enclosingClass: ScopeData | undefined }, classStart: number | undefined): ModuleFacts {
-  const merge = (data: ScopeData, added: ScopeData): ScopeData => {
-    if (!added.imports.length && !added.assignments.length) return data;
-    const assignments = new Map(data.assignments.map(([name, values]) => [name, values]));
-    for (const [name, values] of added.assignments) assignments.set(name, [...(assignments.get(name) ?? []), ...values].sort((a, b) => a.at - b.at));
-    const imports = [...data.imports, ...added.imports].sort((a, b) => a.node.start - b.node.start);
-    return { imports, assignments: [...assignments] };
-  };
-  const classes = share.enclosingClass
-    ? module.classes.map(([start, data]): [number, ScopeData] => [start, start === classStart ? merge(data, share.enclosingClass!) : data])
-    : module.classes;
-  return { ...module, module: merge(module.module, share.module), classes };
 }
