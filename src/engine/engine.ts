@@ -5,6 +5,7 @@ import { asyncLibraryOf } from './async/calls';
 import { CHECKS, READS_OTHER_DEFS, type CheckContext, type CheckVisitor } from './checks';
 import { isRuleEnabled, resolveTypingOptions } from './config';
 import { SourceDocument } from './document';
+import { blankLineEdits, shiftedState, withBlankEdits } from './blank-lines';
 import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
 import type { FactsFocus } from './module-facts';
 import { applyEdits, chooseFixes } from './fixes';
@@ -18,6 +19,7 @@ import {
   inHeader,
   isBlank,
   keptFindings,
+  lineAround,
   lineBreaks,
   movedComments,
   movedModuleFacts,
@@ -164,7 +166,7 @@ export class Engine {
         }
         if (next) {
           this.editing.set(document, next);
-          return { findings: next.findings, provisional: true };
+          return { findings: next.findings, provisional: !next.exact };
         }
       }
     }
@@ -181,11 +183,22 @@ export class Engine {
   }
 
   /** The incremental path: the state after analysing only the unit the edit is in, or undefined when it does not apply. */
-  private analyzeUnit(document: SourceDocument, config: RuleConfig, state: IncrementalState): IncrementalState | undefined {
-    const span = changedSpan(state.text, document.text);
+  private analyzeUnit(document: SourceDocument, config: RuleConfig, previous: IncrementalState): IncrementalState | undefined {
+    let state = previous;
+    let span = changedSpan(state.text, document.text);
     if (!span) return { ...state, tree: document.tree, definitions: undefined };
-    const edited = unitOfEdit(state.units, span, state.text);
-    if (!edited) return undefined;
+    let edited = unitOfEdit(state.units, span, state.text);
+    if (!edited) {
+      // Edits apart from each other: blank lines changed elsewhere are a mere shift, made first.
+      const blank = blankLineEdits(state.text, document.text, span, document.tree);
+      const shifted = blank && shiftedState(state, blank, withBlankEdits(state.text, blank));
+      if (!shifted) return undefined;
+      state = shifted;
+      span = changedSpan(state.text, document.text);
+      if (!span) return { ...state, tree: document.tree };
+      edited = unitOfEdit(state.units, span, state.text);
+      if (!edited) return undefined;
+    }
     // `unit` as it was; `covered`, stretched over the edit (a line typed after a def's last statement).
     const { unit, covered } = edited;
     const delta = span.newEnd - span.oldEnd;
@@ -198,7 +211,7 @@ export class Engine {
     // `__all__` decides which defs are public API: its statements are read by every def.
     if (unit.kind === 'statement' && (state.text.slice(unit.start, covered.end).includes('__all__') || document.text.slice(unit.start, end).includes('__all__'))) return undefined;
     const lineDelta = lineBreaks(document.text.slice(span.start, span.newEnd)) - lineBreaks(state.text.slice(span.start, span.oldEnd));
-    const kept = keptFindings(state.findings, covered, delta, lineDelta);
+    const kept = keptFindings(state.findings, covered, delta, lineDelta, lineAround(state.text, covered.start, covered.end));
     if (!kept) return undefined;
     const module = movedModuleFacts(state.module, covered, delta, end, unit.end);
     if (unit.kind === 'def') carryExports(state.tree, document.tree); // `__all__` is set by statements

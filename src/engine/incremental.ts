@@ -205,9 +205,16 @@ export function offsetMap(unit: Unit, delta: number): OffsetMap {
  * The findings outside the changed unit, moved into the new text, or undefined when one of
  * them has a fix that edits inside the unit (its offsets there cannot be moved).
  */
-export function keptFindings(findings: readonly EditedFinding[], unit: Unit, delta: number, lineDelta: number): EditedFinding[] | undefined {
+export function keptFindings(
+  findings: readonly EditedFinding[],
+  unit: Unit,
+  delta: number,
+  lineDelta: number,
+  /** Old offsets no fix may touch: the unit and a line around it (a fix removing lines decides how many blank lines go too). */
+  near: { from: number; to: number } = { from: unit.start + 1, to: unit.end - 1 },
+): EditedFinding[] | undefined {
   const move = offsetMap(unit, delta);
-  const reachesInto = (edit: TextEdit) => edit.start < unit.end && edit.end > unit.start;
+  const reachesInto = (edit: TextEdit) => edit.start <= near.to && edit.end >= near.from;
   const kept: EditedFinding[] = [];
   for (const finding of findings) {
     if (finding.start >= unit.start && finding.end <= unit.end) continue; // analysed again
@@ -232,7 +239,7 @@ export function keptFindings(findings: readonly EditedFinding[], unit: Unit, del
   return kept;
 }
 
-function moveFixes(fixes: Fix[], move: OffsetMap): Fix[] | undefined {
+export function moveFixes(fixes: Fix[], move: OffsetMap): Fix[] | undefined {
   let moved: Fix[] | undefined;
   for (let i = 0; i < fixes.length; i++) {
     const edits = moveEdits(fixes[i].edits, move);
@@ -245,7 +252,7 @@ function moveFixes(fixes: Fix[], move: OffsetMap): Fix[] | undefined {
   return moved ?? fixes;
 }
 
-function moveEdits(edits: TextEdit[], move: OffsetMap): TextEdit[] | undefined {
+export function moveEdits(edits: TextEdit[], move: OffsetMap): TextEdit[] | undefined {
   let moved: TextEdit[] | undefined;
   for (let i = 0; i < edits.length; i++) {
     const edit = edits[i];
@@ -394,6 +401,15 @@ export function movedComments(comments: readonly CommentText[], unit: Unit, delt
   const before = comments.filter((c) => c.startIndex < unit.start);
   const after = comments.filter((c) => c.startIndex >= unit.end).map((c) => (delta ? { startIndex: c.startIndex + delta, text: c.text } : c));
   return [...before, ...inUnit.map((c) => ({ startIndex: c.startIndex, text: c.text })), ...after];
+}
+
+/** Old offsets from the start of the line before `from`'s line to the end of the line after `to`'s. */
+export function lineAround(text: string, from: number, to: number): { from: number; to: number } {
+  const lineStart = text.lastIndexOf('\n', from - 1);
+  const before = lineStart <= 0 ? 0 : text.lastIndexOf('\n', lineStart - 1) + 1;
+  const lineEnd = text.indexOf('\n', to);
+  const after = lineEnd === -1 ? text.length : text.indexOf('\n', lineEnd + 1);
+  return { from: before, to: after === -1 ? text.length : after };
 }
 
 /** Number of line breaks in a text. */

@@ -159,7 +159,7 @@ describe('incremental analysis (Engine.analyzeEdited)', function () {
   });
 
   it('keeps what a re-analysed module-level statement assigns for the edits after it', () => {
-    const text = ['AUDIT = open("/var/log/audit.log", "a")', '', '', 'async def upload(name):', '    AUDIT.write(name)', ''].join('\n');
+    const text = ['import io', '', 'AUDIT = open("/var/log/audit.log", "a")', '', '', 'async def upload(name):', '    AUDIT.write(name)', ''].join('\n');
     const subject = engine.open(text);
     try {
       engine.analyzeEdited(subject, ALL);
@@ -169,7 +169,7 @@ describe('incremental analysis (Engine.analyzeEdited)', function () {
       const next = engine.analyzeEdited(subject, ALL);
       assert.equal(next.provisional, true);
       assert.deepEqual(shown(next.findings), wholeFile(engine, subject.text));
-      assert.deepEqual(next.findings.filter((f) => f.rule === 'blocking-file-method-in-async').map((f) => f.range.start.line), [4]);
+      assert.deepEqual(next.findings.filter((f) => f.rule === 'blocking-file-method-in-async').map((f) => f.range.start.line), [6]);
     } finally {
       subject.dispose();
     }
@@ -195,6 +195,44 @@ describe('incremental analysis (Engine.analyzeEdited)', function () {
     const next = engine.analyzeEdited(document, ALL);
     assert.equal(next.provisional, true);
     assert.deepEqual(shown(next.findings), wholeFile(engine, document.text));
+  });
+
+  it('moves over a blank line trimmed in another def (an editor removing its auto-indent), then analyses the edit alone', () => {
+    engine.analyzeEdited(document, ALL);
+    const enter = document.text.indexOf('    time.sleep(1)') + '    time.sleep(1)'.length;
+    document.update([{ start: enter, end: enter, newText: '\n    ' }]); // Enter in load()
+    assert.equal(engine.analyzeEdited(document, ALL).provisional, true);
+    // The indent left on that line goes as a character is typed in the coroutine, in one change event.
+    const typed = document.text.indexOf('return data') + 'return data'.length;
+    document.update([
+      { start: enter + 1, end: enter + 5, newText: '' },
+      { start: typed - 4, end: typed - 4, newText: 'x' },
+    ]);
+    assert.match(document.text, /time\.sleep\(1\)\n\n {4}return open[^]*return datax\n/);
+    const next = engine.analyzeEdited(document, ALL);
+    assert.equal(next.provisional, true);
+    assert.deepEqual(shown(next.findings), wholeFile(engine, document.text));
+    // Only blank lines changed: a shift, no analysis.
+    document.update([{ start: enter + 1, end: enter + 1, newText: '    ' }]);
+    const blank = engine.analyzeEdited(document, ALL);
+    assert.equal(blank.provisional, true);
+    assert.deepEqual(shown(blank.findings), wholeFile(engine, document.text));
+  });
+
+  it('takes the whole-file path when a blank line is typed next to lines a fix removes', () => {
+    // typing-generic-alias removes the unused import with one of the blank lines around it.
+    const text = ['"""Doc."""', 'from typing import Dict', '', '', 'def index(keys: Dict[str, int]) -> None:', '    pass', ''].join('\n');
+    const subject = engine.open(text);
+    try {
+      const first = engine.analyzeEdited(subject, ALL);
+      assert.ok(first.findings.some((f) => f.rule === 'typing-generic-alias' && f.fixes[0].edits.length === 2), 'the fix also removes the import');
+      typeAt(subject, '"""Doc."""', '\n', '"""Doc."""'.length);
+      const next = engine.analyzeEdited(subject, ALL);
+      assert.equal(next.provisional, false);
+      assert.deepEqual(shown(next.findings), wholeFile(engine, subject.text));
+    } finally {
+      subject.dispose();
+    }
   });
 
   it('answers again without analysing when nothing changed, and keeps exact results exact', () => {
