@@ -12,8 +12,8 @@ export type AnalysisRequest =
   | { type: 'change'; key: string; changes: ContentChange[]; version: number }
   | { type: 'close'; key: string }
   /**
-   * `incremental`: the document is being typed in; after an edit inside one def, only that
-   * def may be analysed again (Engine.analyzeEdited), giving a `provisional` result. Without
+   * `incremental`: the document is being typed in; after an edit inside one def (or top-level
+   * statement), only that one may be analysed again (Engine.analyzeEdited), giving a `provisional` result. Without
    * it, the whole file is analysed (unless its last analysis already was, for this text).
    */
   | { type: 'analyze'; id: number; key: string; version: number; config: RuleConfig; incremental?: boolean }

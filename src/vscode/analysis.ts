@@ -261,7 +261,7 @@ export class Analyzer implements vscode.Disposable {
     if (!placed || !wanted()) return;
     unit.lastMs = outcome.ms;
     this.publish(unit, results, outcome.ms, outcome.provisional);
-    // Typing stopped here for a while: the whole file, for what the edited def changes elsewhere.
+    // Once typing pauses (a keystroke reschedules), the whole file: what the edit changes in other defs.
     if (outcome.provisional && !unit.timer) this.schedule(unit, SETTLE_DELAY_MS);
     if (outcome.ms > SLOW_ANALYSIS_MS) {
       const { decode } = outcome;
