@@ -4,7 +4,7 @@
 // analysis receives span several units, the blank-line ones are taken out first, as a mere
 // shift of the kept state; what remains is one edit, analysed as usual.
 import type { Tree } from 'web-tree-sitter';
-import { editedFinding, moveEdits, moveFixes, type OffsetMap, type Span, type Unit } from './incremental';
+import { editedFinding, lineBreaks, moveEdits, moveFixes, type OffsetMap, type Span, type Unit } from './incremental';
 import type { IncrementalState } from './incremental-state';
 import { lineHunks } from './line-diff';
 import type { ModuleFacts, NodeRef, ScopeData } from './module-facts';
@@ -87,7 +87,7 @@ export function withBlankEdits(before: string, edits: readonly BlankEdit[]): str
  * inside an edited blank line.
  */
 export function shiftedState(state: IncrementalState, edits: readonly BlankEdit[], text: string): IncrementalState | undefined {
-  const shifts = edits.map((e) => ({ at: e.oldEnd, start: e.start, delta: e.newText.length - (e.oldEnd - e.start), lines: count(e.newText) - count(state.text.slice(e.start, e.oldEnd)) }));
+  const shifts = edits.map((e) => ({ at: e.oldEnd, start: e.start, delta: e.newText.length - (e.oldEnd - e.start), lines: lineBreaks(e.newText) - lineBreaks(state.text.slice(e.start, e.oldEnd)) }));
   const move: OffsetMap = (offset) => {
     let moved = offset;
     for (const shift of shifts) {
@@ -177,10 +177,4 @@ function mapAll<T, U>(items: readonly T[], map: (item: T) => U | undefined): U[]
     out.push(mapped);
   }
   return out;
-}
-
-function count(text: string): number {
-  let lines = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
 }

@@ -229,9 +229,7 @@ export class Engine {
     const next = withUnitShare(module, facts.captureFocusShare(), unit.classStart);
     next.bindings = mergeByStart(module.bindings, facts.bindingItems);
     const fresh = findings.filter((f) => f.start >= unit.start && f.end <= end).map((f) => editedFinding(f, suppressionEdit(document, f)));
-    const carried = carriedFindings(state.findings, covered, span, (f) => this.readsOtherDefs(f.rule), document.lines).map((f) =>
-      editedFinding(f, suppressionEdit(document, f)),
-    );
+    const carried = carriedFindings(state.findings, covered, span, (f) => this.readsOtherDefs(f.rule), document.lines, (f) => suppressionEdit(document, f));
     const inUnit = carried.length ? mergeFindings(fresh, carried) : fresh;
     const units = movedUnits(state.units, unit, delta, found.bodyStart, end);
     return {

@@ -298,10 +298,17 @@ export function editedFinding(
 
 /**
  * Earlier findings inside the unit that its analysis alone cannot give again (rules that
- * read other defs), moved past the edit; those whose code the edit touched are dropped. Without their
- * "disable for this line" edit, which depends on the line's new text.
+ * read other defs), moved past the edit; those whose code the edit touched are dropped.
  */
-export function carriedFindings(findings: readonly EditedFinding[], unit: Unit, span: Span, carry: (f: Finding) => boolean, lines: LineIndex): EditedFinding[] {
+export function carriedFindings(
+  findings: readonly EditedFinding[],
+  unit: Unit,
+  span: Span,
+  carry: (f: Finding) => boolean,
+  lines: LineIndex,
+  /** Its line may have changed: "disable for this line" is asked again. */
+  disableFor: (moved: Finding) => TextEdit | undefined = () => undefined,
+): EditedFinding[] {
   const delta = span.newEnd - span.oldEnd;
   const move: OffsetMap = (offset) => (offset <= span.start ? offset : offset >= span.oldEnd ? offset + delta : undefined);
   const carried: EditedFinding[] = [];
@@ -315,8 +322,9 @@ export function carriedFindings(findings: readonly EditedFinding[], unit: Unit, 
     const fixes = moveFixes(finding.fixes, move);
     if (start === undefined || end === undefined || !fixes) continue;
     const range = { start: lines.positionAt(start), end: lines.positionAt(end) };
-    // Its line may have changed: "disable for this line" is asked again.
-    carried.push(editedFinding(finding, undefined, start, end, range, fixes));
+    const moved = editedFinding(finding, undefined, start, end, range, fixes);
+    moved.disable = disableFor(moved);
+    carried.push(moved);
   }
   return carried;
 }
