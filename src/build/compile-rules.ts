@@ -7,8 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import { Query } from 'web-tree-sitter';
 import { parseDocument } from 'yaml';
-import { CHECKS } from '../engine/checks';
-import { GUARDS } from '../engine/guards';
+import { CHECKS, GUARDS } from '../engine/checks';
 import type { PythonParser } from '../engine/parser';
 import { placeholders } from '../engine/template';
 import type { CompiledRuleSet, GuardSpec, PythonVersion, RuleMeta, TrendMeta } from '../engine/types';
@@ -110,7 +109,7 @@ function checkRule(rule: RuleMeta, site: RuleSite): string[] {
   if (`${rule.id}.yml` !== site.file) problems.push(`id: "${rule.id}" must equal the file name (${site.file.replace(/\.ya?ml$/, '')})`);
   if (rule.family !== site.family) problems.push(`family: "${rule.family}" must equal the folder name (${site.family})`);
   if (!site.trendIds.has(rule.trend)) problems.push(`trend: no page rules/trends/${rule.trend}.md`);
-  if (rule.check && !CHECKS[rule.check]) problems.push(`check: "${rule.check}" is not registered in src/engine/checks/index.ts`);
+  if (rule.check && !CHECKS[rule.check]) problems.push(`check: "${rule.check}" is not registered: add it to its family's package (src/engine/families/<family>/index.ts)`);
   let captures = new Set<string>();
   if (rule.query) {
     try {

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Engine } from '../engine/engine';
 import { LineIndex } from '../engine/positions';
 import type { Finding, RuleConfig } from '../engine/types';
-import type { TypedCoverage } from '../engine/typing/coverage';
+import type { TypedCoverage } from '../engine/coverage-figures';
 import { readSource, SourceReadError, writeSource } from '../node/read-source';
 
 export type FixMode = 'none' | 'fix' | 'diff';

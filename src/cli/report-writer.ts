@@ -7,7 +7,7 @@
 // caller must honour backpressure (a pipe takes writes asynchronously: unread output would
 // pile up in memory), see `StdoutSink`.
 import type { RuleMeta } from '../engine/types';
-import type { TypedCoverage } from '../engine/typing/coverage-figures';
+import type { TypedCoverage } from '../engine/coverage-figures';
 import type { FileResult, OutputFinding } from './analyze-file';
 import { coverageReport, formatSarif, formatTextSummary, textLine, type ReportError } from './report';
 

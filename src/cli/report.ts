@@ -1,7 +1,7 @@
 // Output formats of `pymodern check`: text for people, json and SARIF 2.1.0 for tools.
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../engine/types';
-import { formatCoverage, sumCoverage, type TypedCoverage } from '../engine/typing/coverage-figures';
+import { formatCoverage, sumCoverage, type TypedCoverage } from '../engine/coverage-figures';
 import type { OutputFinding } from './analyze-file';
 
 export interface ReportError {

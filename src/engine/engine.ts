@@ -1,15 +1,22 @@
 // The rule engine: one combined tree-sitter query for every rule (one pass over the tree,
 // not one per rule), shared semantic facts, guards, templates, suppressions.
 import { Query, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
-import { asyncLibraryOf } from './async/calls';
-import { CHECKS, READS_OTHER_DEFS, type CheckContext, type CheckVisitor } from './checks';
+import {
+  CHECKS,
+  documentCoverage,
+  GUARDS,
+  placeholderModule,
+  READS_OTHER_DEFS,
+  rememberDefinitions,
+  type CheckContext,
+  type CheckVisitor,
+} from './checks';
 import { isRuleEnabled, resolveTypingOptions } from './config';
 import { SourceDocument } from './document';
-import { blankLineEdits, shiftedState, withBlankEdits } from './blank-lines';
+import { blankLineEdits, shiftedState, withBlankEdits } from './incremental/blank-lines';
 import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
-import type { FactsFocus } from './module-facts';
+import type { FactsFocus } from './incremental/module-facts';
 import { applyEdits, chooseFixes } from './fixes';
-import { GUARDS } from './guards';
 import { referenceModule } from './imports-edit';
 import { PythonParser, type GrammarBytes } from './parser';
 import {
@@ -27,7 +34,7 @@ import {
   outwardKey,
   unitNode,
   unitOfEdit,
-} from './incremental';
+} from './incremental/units';
 import {
   coverageByUnit,
   functionNodes,
@@ -37,12 +44,12 @@ import {
   wholeFileState,
   withUnitShare,
   type IncrementalState,
-} from './incremental-state';
+} from './incremental/state';
 import { suppressionEdit } from './suppress-comment';
 import { Suppressions, type CommentText } from './suppression';
 import { renderTemplate, type Captures } from './template';
-import { carryExports } from './typing/visibility';
-import { documentCoverage, rememberDefinitions, sumCoverage, type TypedCoverage } from './typing/coverage';
+import { carryExports } from './visibility';
+import { sumCoverage, type TypedCoverage } from './coverage-figures';
 import {
   DEFAULT_TARGET_VERSION,
   type CompiledRuleSet,
@@ -148,7 +155,7 @@ export class Engine {
   /**
    * Analysis of a document being edited (the editor's worker). After an edit inside one unit
    * (a def, a method, a top-level statement), only that unit is analysed again and the other
-   * findings are kept (incremental.ts); such a result is `provisional`: rules that look
+   * findings are kept (incremental/units.ts); such a result is `provisional`: rules that look
    * across defs may be stale. With `exact`, the whole file is analysed, unless the last
    * analysis already did so for this very tree.
    */
@@ -290,7 +297,7 @@ export class Engine {
     for (const rule of active) {
       if (!rule.check || (focus && READS_OTHER_DEFS.has(rule.check))) continue;
       const factory = CHECKS[rule.check];
-      if (!factory) throw new Error(`${rule.source}: check "${rule.check}" is not registered in src/engine/checks/index.ts`);
+      if (!factory) throw new Error(`${rule.source}: check "${rule.check}" is not registered: add it to its family's package (src/engine/families/<family>/index.ts)`);
       visitors.set(rule.id, factory(run.contextFor(rule)));
     }
     for (const [rule, captures] of ruleMatches) {
@@ -454,8 +461,8 @@ class AnalysisRun {
     const data = { $function: this.facts.enclosingFunction(target)?.name ?? '' };
     const message = renderTemplate(rule.message, { captures, data }, true);
     const fixes = rule.fixes.filter((template) => this.passes(template.guards ?? [], captures)).map((template) => this.renderFix(template, captures, data));
-    // `{{module:$async}}` in a hover: the event-loop library the file runs on (anyio, trio, else asyncio).
-    const shown = (m: string) => (m === '$async' ? (asyncLibraryOf(this.facts) ?? 'asyncio') : m);
+    // `{{module:$async}}` in a hover: the module a family means (the file's event-loop library).
+    const shown = (m: string) => placeholderModule(m, this.facts);
     const suggestion = rule.suggestion ? renderTemplate(rule.suggestion, { captures, data, module: (m) => this.facts.moduleAlias(shown(m)) ?? shown(m) }, false) : undefined;
     this.add(rule, target.startIndex, target.endIndex, message, fixes, suggestion);
   }

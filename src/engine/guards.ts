@@ -1,9 +1,7 @@
 // Named guards: conditions a data rule's match must meet, written once and reused by
 // rules/*.yml (`guards: [{ name: in-async-function, capture: call }]`).
 import type { Node } from 'web-tree-sitter';
-import { asyncLibraryOf, canAwaitAt } from './async/calls'; // async
 import type { SemanticFacts } from './facts';
-import { pandasKind } from './pandas'; // dataframes
 
 export interface GuardInput {
   facts: SemanticFacts;
@@ -21,10 +19,11 @@ export interface GuardDefinition {
   mayPass?(facts: SemanticFacts, args: Record<string, unknown>): boolean;
 }
 
-const stringList = (value: unknown): boolean => Array.isArray(value) && value.every((v) => typeof v === 'string');
-const aString = (value: unknown): boolean => typeof value === 'string';
+export const stringList = (value: unknown): boolean => Array.isArray(value) && value.every((v) => typeof v === 'string');
+export const aString = (value: unknown): boolean => typeof value === 'string';
 
-export const GUARDS: Record<string, GuardDefinition> = {
+/** Guards every family may use. A family's own guards live in its package (FamilyPackage.guards). */
+export const SHARED_GUARDS: Record<string, GuardDefinition> = {
   /** The nearest enclosing def is `async def` (a sync def, lambda or class stops it). */
   'in-async-function': {
     needsCapture: true,
@@ -53,26 +52,5 @@ export const GUARDS: Record<string, GuardDefinition> = {
     needsCapture: false,
     args: { modules: stringList },
     test: ({ facts, args }) => !(args.modules as string[]).some((m) => facts.importsModule(m)),
-  },
-  // async
-  /** The event-loop library the file runs on is `is` (asyncio, anyio or trio; see async/calls.ts). */
-  'async-library': {
-    needsCapture: false,
-    args: { is: (value) => value === 'asyncio' || value === 'anyio' || value === 'trio' },
-    test: ({ facts, args }) => asyncLibraryOf(facts) === args.is,
-  },
-  /** `await` can replace the node: not inside a generator expression, not already awaited. */
-  'can-await': {
-    needsCapture: true,
-    args: {},
-    test: ({ node }) => canAwaitAt(node!),
-  },
-  // dataframes
-  /** The expression is provably pandas, of one of `kinds` (see src/engine/pandas.ts). */
-  'pandas-type': {
-    needsCapture: true,
-    args: { kinds: (value) => stringList(value) && (value as string[]).every((k) => ['module', 'frame', 'series', 'data', 'index', 'groupby'].includes(k)) },
-    test: ({ facts, node, args }) => (args.kinds as string[]).includes(pandasKind(node!, facts) ?? ''),
-    mayPass: (facts) => facts.importsModule('pandas'),
   },
 };

@@ -101,7 +101,7 @@ export interface RuleMeta {
   fixes: FixTemplate[];
   /** Markdown template of the modern form, for hovers. */
   suggestion?: string;
-  /** ... or the name of a code-backed check in src/engine/checks/. */
+  /** ... or the name of a code-backed check in src/engine/families/<family>/checks/. */
   check?: string;
   /** For checks: the safety of the fixes the code offers, if any. */
   fixSafety?: 'safe' | 'unsafe' | 'mixed';

@@ -5,7 +5,7 @@
 import type { ContentChange } from '../engine/document';
 import type { FixAllResult } from '../engine/engine';
 import type { EditedFinding, RuleConfig } from '../engine/types';
-import type { TypedCoverage } from '../engine/typing/coverage';
+import type { TypedCoverage } from '../engine/coverage-figures';
 
 export type AnalysisRequest =
   | { type: 'open'; key: string; text: string; version: number }

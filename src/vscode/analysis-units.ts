@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../engine/positions';
 import type { TextEdit } from '../engine/types';
-import type { TypedCoverage } from '../engine/typing/coverage';
+import type { TypedCoverage } from '../engine/coverage-figures';
 import type { AnalysisClient } from '../node/analysis-client';
 import type { AnalyzedFinding } from '../node/analysis-protocol';
 import { toRange } from './diagnostics';

@@ -13,7 +13,7 @@
 // resumed meanwhile, as the previous diagnostics would be. Closing a document frees its
 // tree in the worker and clears its diagnostics.
 import * as vscode from 'vscode';
-import type { TypedCoverage } from '../engine/typing/coverage';
+import type { TypedCoverage } from '../engine/coverage-figures';
 import { AnalysisCrashError, AnalysisError, type AnalysisClient } from '../node/analysis-client';
 import type { AnalyzedFinding } from '../node/analysis-protocol';
 import type { RuleMetadata } from '../node/rule-metadata';

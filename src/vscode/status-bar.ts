@@ -2,7 +2,7 @@
 // coverage ("pymodern: 4 · typed 63%"). Clicking it opens the Problems panel with its filter
 // focused.
 import * as vscode from 'vscode';
-import { formatCoverage, type TypedCoverage } from '../engine/typing/coverage-figures';
+import { formatCoverage, type TypedCoverage } from '../engine/coverage-figures';
 import type { Analyzer } from './analysis';
 import { SOURCE } from './diagnostics';
 

@@ -1,17 +1,11 @@
-// The async family's shared analysis (src/engine/async/calls.ts): which calls run in a
+// The async family's shared analysis (src/engine/families/async/: call-sites, kinds, blocking, off-thread): which calls run in a
 // coroutine, what built the object a method is called on, which calls block and under which
 // rule, which same-file def a call runs, and the async library a file uses.
 import assert from 'node:assert/strict';
 import type { Node } from 'web-tree-sitter';
-import {
-  asyncCallSites,
-  asyncLibraryOf,
-  blockingHit,
-  calledDefinition,
-  kindOf,
-  ownCallSites,
-  type CallSite,
-} from '../../src/engine/async/calls';
+import { blockingHit, calledDefinition } from '../../src/engine/families/async/blocking';
+import { asyncCallSites, asyncLibraryOf, ownCallSites, type CallSite } from '../../src/engine/families/async/call-sites';
+import { kindOf } from '../../src/engine/families/async/kinds';
 import type { SemanticFacts } from '../../src/engine/facts';
 import { nodeSpanning, useFacts } from '../helpers/facts';
 

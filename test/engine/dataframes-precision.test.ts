@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/engine/engine';
 import { CHECKS } from '../../src/engine/checks';
-import { pandasPatternRules } from '../../src/engine/pandas-query';
+import { pandasPatternRules } from '../../src/engine/families/dataframes/pandas-query';
 import { getEngine, REPO_ROOT } from '../helpers/engine';
 import { FIXTURES_DIR, pythonSyntaxError } from '../helpers/fixtures';
 

@@ -1,8 +1,8 @@
-// The receiver typing of the dataframes family (src/engine/pandas.ts): which expressions are
+// The receiver typing of the dataframes family (src/engine/families/dataframes/pandas.ts): which expressions are
 // provably a pandas module, DataFrame, Series, Index or GroupBy — and, as important, which
 // are not (polars, xarray, unknown parameters, loop variables, rebound names).
 import assert from 'node:assert/strict';
-import { pandasKind, type PandasKind } from '../../src/engine/pandas';
+import { pandasKind, type PandasKind } from '../../src/engine/families/dataframes/pandas';
 import { nodeSpanning, useFacts } from '../helpers/facts';
 
 describe('dataframes: pandas receiver typing', () => {

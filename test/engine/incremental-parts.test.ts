@@ -12,7 +12,7 @@ import {
   unitAround,
   type Span,
   type Unit,
-} from '../../src/engine/incremental';
+} from '../../src/engine/incremental/units';
 import { LineIndex } from '../../src/engine/positions';
 import type { EditedFinding, Finding, Fix, Range, TextEdit } from '../../src/engine/types';
 

@@ -1,7 +1,7 @@
 // The line diff that separates edits made apart (blank-lines.ts): hunks rebuild the new
 // lines from the old, in order, and a bound on the edits gives up rather than grind.
 import assert from 'node:assert/strict';
-import { lineHunks, type LineHunk } from '../../src/engine/line-diff';
+import { lineHunks, type LineHunk } from '../../src/engine/incremental/line-diff';
 
 /** The old lines with each hunk's old lines replaced by its new ones. */
 function applyHunks(before: readonly string[], after: readonly string[], hunks: readonly LineHunk[]): string[] {

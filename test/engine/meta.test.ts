@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Query } from 'web-tree-sitter';
 import { compileRules, RuleBuildError } from '../../src/build/compile-rules';
-import { CHECKS } from '../../src/engine/checks';
-import { GUARDS } from '../../src/engine/guards';
+import { CHECKS, FAMILIES, GUARDS } from '../../src/engine/checks';
 import { PythonParser } from '../../src/engine/parser';
 import type { CompiledRuleSet } from '../../src/engine/types';
 import { readRuleSet } from '../../src/node/load-engine';
@@ -17,6 +16,7 @@ import { FIXTURES_DIR } from '../helpers/fixtures';
 
 const RULES_DIR = join(REPO_ROOT, 'rules');
 const CHECKS_DIR = join(REPO_ROOT, 'src', 'engine', 'checks');
+const FAMILIES_DIR = join(REPO_ROOT, 'src', 'engine', 'families');
 
 function ruleFiles(): { family: string; file: string }[] {
   const files: { family: string; file: string }[] = [];
@@ -117,10 +117,23 @@ describe('meta: the rule catalog', () => {
     }
   });
 
-  it('every check is registered, used by a rule, and lives in src/engine/checks/<id>.ts', () => {
+  it('every check is registered, used by a rule of its family, and lives in src/engine/families/<family>/checks/<id>.ts', () => {
     const registered = Object.keys(CHECKS).sort();
-    const files = readdirSync(CHECKS_DIR).filter((f) => f !== 'index.ts').map((f) => basename(f, '.ts')).sort();
-    assert.deepEqual(files, registered, 'files in src/engine/checks/ and the CHECKS registry differ');
+    const files: string[] = [];
+    for (const family of FAMILIES) {
+      const folder = join(FAMILIES_DIR, family.name, 'checks');
+      const own = readdirSync(folder).map((f) => basename(f, '.ts')).sort();
+      assert.deepEqual(own, Object.keys(family.checks).sort(), `files in ${folder} and the ${family.name} package's checks differ`);
+      files.push(...own);
+      for (const id of own) {
+        const rule = ruleSet.rules.find((r) => r.check === id);
+        assert.equal(rule?.family, family.name, `check ${id} is in the ${family.name} package, its rule in ${rule?.family}`);
+      }
+    }
+    assert.deepEqual(readdirSync(FAMILIES_DIR).sort(), FAMILIES.map((f) => f.name).sort(), 'folders in src/engine/families/ and the registry differ');
+    assert.deepEqual(readdirSync(join(REPO_ROOT, 'rules')).filter((f) => !f.includes('.') && f !== 'trends').sort(), FAMILIES.map((f) => f.name).sort(), 'rules/<family>/ and src/engine/families/<family>/ differ');
+    assert.deepEqual(files.sort(), registered, 'check files and the CHECKS registry differ');
+    assert.deepEqual(readdirSync(CHECKS_DIR).sort(), ['context.ts', 'index.ts'], 'src/engine/checks/ holds only the registry and the check context');
     const used = new Set(ruleSet.rules.map((r) => r.check).filter(Boolean));
     assert.deepEqual(registered.filter((id) => !used.has(id)), [], 'registered checks no rule uses');
     for (const rule of ruleSet.rules) if (rule.check) assert.ok(CHECKS[rule.check], `${rule.id}: check ${rule.check} not registered`);
@@ -237,6 +250,6 @@ describe('meta: a broken rule fails the build, naming file and field', () => {
   it('a check that is not registered', () => {
     const file = join('rules', 'typing', 'missing-return-annotation.yml');
     const text = readFileSync(join(root, file), 'utf8').replace('check: missing-return-annotation', 'check: no-such-check');
-    assert.deepEqual(problemsAfter({ [file]: text }), [`${file}: check: "no-such-check" is not registered in src/engine/checks/index.ts`]);
+    assert.deepEqual(problemsAfter({ [file]: text }), [`${file}: check: "no-such-check" is not registered: add it to its family's package (src/engine/families/<family>/index.ts)`]);
   });
 });

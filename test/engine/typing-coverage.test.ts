@@ -2,7 +2,7 @@
 // file, as the CLI summary and the VS Code status bar show it.
 import assert from 'node:assert/strict';
 import type { Engine } from '../../src/engine/engine';
-import { formatCoverage, sumCoverage, typedCoverage } from '../../src/engine/typing/coverage';
+import { formatCoverage, sumCoverage, typedCoverage } from '../../src/engine/families/typing/coverage';
 import { getEngine } from '../helpers/engine';
 
 describe('typing: typed coverage', () => {

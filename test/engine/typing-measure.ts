@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Finding, PythonVersion, RuleConfig } from '../../src/engine/types';
-import { sumCoverage, type TypedCoverage } from '../../src/engine/typing/coverage';
+import { sumCoverage, type TypedCoverage } from '../../src/engine/families/typing/coverage';
 import { readSource } from '../../src/node/read-source';
 import { getEngine } from '../helpers/engine';
 import { pythonFor } from '../helpers/fixtures';

@@ -3,8 +3,8 @@
 // analysis (free) and from a fresh query alike.
 import assert from 'node:assert/strict';
 import type { Engine } from '../../src/engine/engine';
-import type { TypedCoverage } from '../../src/engine/typing/coverage';
-import { typedCoverage } from '../../src/engine/typing/coverage';
+import type { TypedCoverage } from '../../src/engine/families/typing/coverage';
+import { typedCoverage } from '../../src/engine/families/typing/coverage';
 import type { TypingOptions } from '../../src/engine/types';
 import { getEngine } from '../helpers/engine';
 

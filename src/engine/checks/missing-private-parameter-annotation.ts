@@ -1,8 +1,0 @@
-// missing-private-parameter-annotation: any parameter (`*args`/`**kwargs` too) of a
-// `_private` function or method, or of a nested function, without an annotation.
-import { createMissingParameterCheck } from '../typing/missing';
-import type { CheckContext, CheckVisitor } from './index';
-
-export function createMissingPrivateParameterAnnotation(context: CheckContext): CheckVisitor {
-  return createMissingParameterCheck(context, 'private');
-}

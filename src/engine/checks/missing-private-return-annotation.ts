@@ -1,8 +1,0 @@
-// missing-private-return-annotation: a `_private` function or method, or a function nested
-// in another, without `-> T`. Same inference and fixes as missing-return-annotation.
-import { createMissingReturnCheck } from '../typing/missing';
-import type { CheckContext, CheckVisitor } from './index';
-
-export function createMissingPrivateReturnAnnotation(context: CheckContext): CheckVisitor {
-  return createMissingReturnCheck(context, 'private');
-}

@@ -1,0 +1,201 @@
+// The async family's tables, as data: what builds an object of each kind (kinds.ts reads
+// them), and which functions and methods block the event loop, under which rule and on
+// which condition (blocking.ts reads them). Add a blocking API here; no logic changes.
+
+export const FILE = 'file';
+export const PATH = 'pathlib.Path';
+export const LOOP = 'asyncio.AbstractEventLoop';
+
+// ---- Kinds: what built an object ----
+
+/** Calls that return an object of a kind. */
+export const CONSTRUCTORS: Record<string, string> = {};
+/** Type annotations that declare a kind. */
+export const ANNOTATIONS: Record<string, string> = {};
+/** Methods of a kind that return an object of another (or the same) kind. */
+export const METHODS: Record<string, Record<string, string>> = {};
+
+function kind(name: string, constructors: string[], annotations: string[] = [], methods: Record<string, string> = {}): void {
+  for (const c of constructors) CONSTRUCTORS[c] = name;
+  for (const a of annotations) ANNOTATIONS[a] = name;
+  METHODS[name] = { ...METHODS[name], ...methods };
+}
+
+const HTTP_VERBS = ['get', 'options', 'head', 'post', 'put', 'patch', 'delete', 'request'];
+const FILE_OPENERS = ['builtins.open', 'io.open', 'io.open_code', 'os.fdopen', 'codecs.open', 'gzip.open', 'bz2.open', 'lzma.open', 'tempfile.TemporaryFile', 'tempfile.NamedTemporaryFile'];
+const DATABASE_CONNECTS = ['sqlite3.connect', 'psycopg2.connect', 'psycopg.connect', 'psycopg.Connection.connect', 'pymysql.connect', 'MySQLdb.connect', 'mysql.connector.connect'];
+
+kind('requests.Session', ['requests.Session', 'requests.session', 'requests.sessions.Session', 'requests.sessions.session'], ['requests.Session', 'requests.sessions.Session']);
+kind('httpx.Client', ['httpx.Client'], ['httpx.Client']);
+kind(
+  'urllib3.PoolManager',
+  ['urllib3.PoolManager', 'urllib3.ProxyManager', 'urllib3.proxy_from_url', 'urllib3.HTTPConnectionPool', 'urllib3.HTTPSConnectionPool', 'urllib3.connection_from_url', 'urllib3.poolmanager.PoolManager', 'urllib3.connectionpool.HTTPConnectionPool', 'urllib3.connectionpool.HTTPSConnectionPool'],
+  ['urllib3.PoolManager', 'urllib3.ProxyManager', 'urllib3.HTTPConnectionPool', 'urllib3.HTTPSConnectionPool', 'urllib3.poolmanager.PoolManager'],
+);
+kind('http.client.HTTPConnection', ['http.client.HTTPConnection', 'http.client.HTTPSConnection'], ['http.client.HTTPConnection', 'http.client.HTTPSConnection']);
+kind('urllib.request.OpenerDirector', ['urllib.request.build_opener', 'urllib.request.OpenerDirector'], ['urllib.request.OpenerDirector']);
+kind('subprocess.Popen', ['subprocess.Popen'], ['subprocess.Popen']);
+kind(FILE, FILE_OPENERS, ['io.TextIOWrapper', 'io.BufferedReader', 'io.BufferedWriter', 'io.BufferedRandom', 'io.FileIO']);
+kind(
+  PATH,
+  ['pathlib.Path', 'pathlib.PosixPath', 'pathlib.WindowsPath', 'pathlib.Path.cwd', 'pathlib.Path.home'],
+  ['pathlib.Path', 'pathlib.PosixPath', 'pathlib.WindowsPath'],
+  Object.fromEntries(['with_suffix', 'with_name', 'with_stem', 'joinpath', 'resolve', 'absolute', 'expanduser', 'relative_to'].map((m) => [m, PATH])),
+);
+METHODS[PATH].open = FILE;
+kind('socket.socket', ['socket.socket', 'socket.create_connection', 'socket.fromfd'], ['socket.socket']);
+kind(
+  'db.Connection',
+  DATABASE_CONNECTS,
+  ['sqlite3.Connection', 'psycopg2.extensions.connection', 'psycopg.Connection', 'pymysql.connections.Connection'],
+  { cursor: 'db.Cursor', execute: 'db.Cursor', executemany: 'db.Cursor', executescript: 'db.Cursor' },
+);
+kind('db.Cursor', [], ['sqlite3.Cursor', 'psycopg2.extensions.cursor', 'psycopg.Cursor'], { execute: 'db.Cursor', executemany: 'db.Cursor', executescript: 'db.Cursor' });
+kind('threading.Lock', ['threading.Lock', 'threading.Semaphore', 'threading.BoundedSemaphore', 'multiprocessing.Lock', 'multiprocessing.Semaphore', 'multiprocessing.BoundedSemaphore'], ['threading.Lock', 'threading.Semaphore', 'threading.BoundedSemaphore']);
+kind('threading.RLock', ['threading.RLock', 'threading.Condition', 'multiprocessing.RLock', 'multiprocessing.Condition'], ['threading.RLock', 'threading.Condition']);
+kind('threading.Event', ['threading.Event', 'threading.Barrier', 'multiprocessing.Event', 'multiprocessing.Barrier'], ['threading.Event', 'threading.Barrier']);
+kind('threading.Thread', ['threading.Thread', 'threading.Timer', 'multiprocessing.Process'], ['threading.Thread', 'multiprocessing.Process']);
+kind(
+  'queue.Queue',
+  ['queue.Queue', 'queue.LifoQueue', 'queue.PriorityQueue', 'queue.SimpleQueue', 'multiprocessing.Queue', 'multiprocessing.JoinableQueue', 'multiprocessing.SimpleQueue'],
+  ['queue.Queue', 'queue.LifoQueue', 'queue.PriorityQueue', 'queue.SimpleQueue'],
+);
+kind(
+  'concurrent.futures.Executor',
+  ['concurrent.futures.ThreadPoolExecutor', 'concurrent.futures.ProcessPoolExecutor'],
+  ['concurrent.futures.Executor', 'concurrent.futures.ThreadPoolExecutor', 'concurrent.futures.ProcessPoolExecutor'],
+  { submit: 'concurrent.futures.Future' },
+);
+kind('concurrent.futures.Future', [], ['concurrent.futures.Future']);
+kind(LOOP, ['asyncio.get_event_loop', 'asyncio.get_running_loop', 'asyncio.new_event_loop'], ['asyncio.AbstractEventLoop', 'asyncio.BaseEventLoop']);
+
+// ---- Blocking calls, by rule ----
+
+export const RULES = {
+  sleep: 'blocking-sleep-in-async',
+  http: 'blocking-http-call-in-async',
+  subprocess: 'blocking-subprocess-in-async',
+  processWait: 'blocking-process-wait-in-async',
+  open: 'blocking-open-in-async',
+  fileMethod: 'blocking-file-method-in-async',
+  path: 'blocking-path-call-in-async',
+  input: 'blocking-input-in-async',
+  socket: 'blocking-socket-call-in-async',
+  database: 'blocking-database-call-in-async',
+  threadWait: 'blocking-thread-wait-in-async',
+} as const;
+
+/**
+ * When a listed call blocks; absent: always. blocking.ts gives each its meaning:
+ * - `timeout`: unless a timeout is given at this position or as `timeout=`;
+ * - `unbounded`: unless told not to wait (`acquire(False)`, `get(block=False)`, the flag
+ *   named here at position 0) or given a timeout at position 1;
+ * - `file`: a sync file object is passed at one of these positions / keywords;
+ * - the named ones: see blocking.ts.
+ */
+export type BlockingCondition =
+  | { timeout: number }
+  | { unbounded: string }
+  | { file: [position: number, keyword: string][] }
+  | 'receiver-is-not-a-call'
+  | 'no-wnohang'
+  | 'name-lookup'
+  | 'reverse-name-lookup'
+  | 'blocking-socket'
+  | 'executor-waits';
+
+export interface BlockingFunctions {
+  rule: string;
+  /** Qualified names (`requests.get`). */
+  names: string[];
+  when?: BlockingCondition;
+}
+
+export interface BlockingMethods {
+  rule: string;
+  /** Kinds of receiver (the kind tables above). */
+  kinds: string[];
+  names: string[];
+  when?: BlockingCondition;
+}
+
+const SPAWN = ['spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe'];
+
+export const BLOCKING_FUNCTIONS: readonly BlockingFunctions[] = [
+  { rule: RULES.sleep, names: ['time.sleep'] },
+  {
+    rule: RULES.http,
+    names: [
+      ...HTTP_VERBS.map((v) => `requests.${v}`),
+      ...HTTP_VERBS.map((v) => `requests.api.${v}`),
+      ...HTTP_VERBS.map((v) => `httpx.${v}`),
+      'httpx.stream',
+      'urllib.request.urlopen',
+      'urllib.request.urlretrieve',
+      'urllib3.request',
+    ],
+  },
+  {
+    rule: RULES.subprocess,
+    names: [
+      ...['run', 'call', 'check_call', 'check_output', 'getoutput', 'getstatusoutput', 'Popen'].map((f) => `subprocess.${f}`),
+      ...['system', 'popen', 'posix_spawn', 'posix_spawnp', ...SPAWN].map((f) => `os.${f}`),
+    ],
+  },
+  { rule: RULES.processWait, names: ['os.wait', 'os.wait3', 'os.wait4', 'os.waitid', 'os.waitpid'], when: 'no-wnohang' },
+  { rule: RULES.open, names: ['builtins.open', 'io.open', 'io.open_code', 'os.open', 'os.fdopen', 'codecs.open', 'gzip.open', 'bz2.open', 'lzma.open', 'tempfile.TemporaryFile', 'tempfile.NamedTemporaryFile'] },
+  { rule: RULES.fileMethod, names: ['json.load', 'pickle.load', 'marshal.load', 'tomllib.load', 'yaml.safe_load', 'yaml.load', 'yaml.full_load'], when: { file: [[0, 'fp']] } },
+  { rule: RULES.fileMethod, names: ['json.dump', 'pickle.dump', 'marshal.dump'], when: { file: [[1, 'fp']] } },
+  { rule: RULES.fileMethod, names: ['yaml.dump', 'yaml.safe_dump'], when: { file: [[1, 'stream']] } },
+  { rule: RULES.fileMethod, names: ['shutil.copyfileobj'], when: { file: [[0, 'fsrc'], [1, 'fdst']] } },
+  {
+    rule: RULES.path,
+    names: [
+      ...['exists', 'lexists', 'isfile', 'isdir', 'islink', 'ismount', 'getsize', 'getmtime', 'getatime', 'getctime', 'samefile', 'sameopenfile', 'realpath'].map((f) => `os.path.${f}`),
+      ...['listdir', 'scandir', 'walk', 'stat', 'lstat', 'remove', 'unlink', 'rename', 'renames', 'replace', 'makedirs', 'mkdir', 'rmdir', 'removedirs', 'chmod', 'chown', 'utime', 'link', 'symlink', 'readlink', 'truncate', 'access'].map((f) => `os.${f}`),
+      ...['copy', 'copy2', 'copyfile', 'copymode', 'copystat', 'copytree', 'move', 'rmtree', 'make_archive', 'unpack_archive', 'disk_usage', 'chown'].map((f) => `shutil.${f}`),
+      'glob.glob',
+    ],
+  },
+  { rule: RULES.input, names: ['builtins.input'] },
+  { rule: RULES.socket, names: ['gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getfqdn', 'create_connection'].map((f) => `socket.${f}`) },
+  { rule: RULES.socket, names: ['socket.getaddrinfo'], when: 'name-lookup' },
+  { rule: RULES.socket, names: ['socket.getnameinfo'], when: 'reverse-name-lookup' },
+  { rule: RULES.database, names: DATABASE_CONNECTS },
+];
+
+const PATH_METHODS = [
+  'exists', 'is_file', 'is_dir', 'is_symlink', 'is_mount', 'is_socket', 'is_fifo', 'is_block_device', 'is_char_device',
+  'stat', 'lstat', 'read_text', 'read_bytes', 'write_text', 'write_bytes', 'touch', 'mkdir', 'rmdir', 'unlink', 'rename',
+  'replace', 'iterdir', 'glob', 'rglob', 'samefile', 'chmod', 'lchmod', 'owner', 'group', 'readlink', 'symlink_to',
+  'hardlink_to', 'walk',
+];
+
+export const BLOCKING_METHODS: readonly BlockingMethods[] = [
+  { rule: RULES.http, kinds: ['requests.Session'], names: [...HTTP_VERBS, 'send'] },
+  { rule: RULES.http, kinds: ['httpx.Client'], names: [...HTTP_VERBS, 'send', 'stream'] },
+  { rule: RULES.http, kinds: ['urllib3.PoolManager'], names: ['request', 'urlopen', 'request_encode_url', 'request_encode_body'] },
+  { rule: RULES.http, kinds: ['http.client.HTTPConnection'], names: ['request', 'getresponse', 'connect', 'send', 'endheaders'] },
+  { rule: RULES.http, kinds: ['urllib.request.OpenerDirector'], names: ['open'] },
+  { rule: RULES.processWait, kinds: ['subprocess.Popen'], names: ['wait', 'communicate'] },
+  { rule: RULES.open, kinds: [PATH], names: ['open'] },
+  { rule: RULES.fileMethod, kinds: [FILE], names: ['read', 'read1', 'readinto', 'readline', 'readlines', 'write', 'writelines', 'flush', 'seek', 'truncate'], when: 'receiver-is-not-a-call' },
+  { rule: RULES.path, kinds: [PATH], names: PATH_METHODS },
+  {
+    rule: RULES.socket,
+    kinds: ['socket.socket'],
+    names: ['connect', 'connect_ex', 'accept', 'recv', 'recv_into', 'recvfrom', 'recvfrom_into', 'recvmsg', 'send', 'sendall', 'sendto', 'sendmsg', 'sendfile'],
+    when: 'blocking-socket',
+  },
+  { rule: RULES.database, kinds: ['db.Connection'], names: ['execute', 'executemany', 'executescript', 'commit', 'rollback'] },
+  { rule: RULES.database, kinds: ['db.Cursor'], names: ['execute', 'executemany', 'executescript', 'fetchone', 'fetchmany', 'fetchall', 'callproc'] },
+  { rule: RULES.threadWait, kinds: ['threading.Lock', 'threading.RLock'], names: ['acquire'], when: { unbounded: 'blocking' } },
+  { rule: RULES.threadWait, kinds: ['threading.RLock'], names: ['wait'], when: { timeout: 0 } },
+  { rule: RULES.threadWait, kinds: ['threading.RLock'], names: ['wait_for'], when: { timeout: 1 } },
+  { rule: RULES.threadWait, kinds: ['threading.Event'], names: ['wait'], when: { timeout: 0 } },
+  { rule: RULES.threadWait, kinds: ['threading.Thread'], names: ['join'], when: { timeout: 0 } },
+  { rule: RULES.threadWait, kinds: ['concurrent.futures.Future'], names: ['result', 'exception'], when: { timeout: 0 } },
+  { rule: RULES.threadWait, kinds: ['queue.Queue'], names: ['get'], when: { unbounded: 'block' } },
+  { rule: RULES.threadWait, kinds: ['queue.Queue'], names: ['join'] },
+  { rule: RULES.threadWait, kinds: ['concurrent.futures.Executor'], names: ['shutdown'], when: 'executor-waits' },
+];

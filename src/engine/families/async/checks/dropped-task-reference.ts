@@ -1,0 +1,45 @@
+// dropped-task-reference: `asyncio.create_task(...)` / `asyncio.ensure_future(...)` /
+// `loop.create_task(...)` as a bare statement. The event loop keeps only a weak reference to
+// tasks, so a task nobody holds can be garbage-collected mid-flight, and its exception is
+// never seen. No automatic fix (where to keep the task is a design choice); the hover shows
+// the usual idiom built from the call. `TaskGroup.create_task` is fine: the group holds it.
+import { callsNamed } from '../call-sites';
+import { LOOP } from '../call-tables';
+import { kindOf } from '../kinds';
+import { pythonBlock } from '../off-thread';
+import type { CheckContext, CheckVisitor } from '../../../checks/context';
+
+const SPAWNERS = new Set(['asyncio.create_task', 'asyncio.ensure_future', 'asyncio.tasks.create_task', 'asyncio.tasks.ensure_future']);
+
+export function createDroppedTaskReference(context: CheckContext): CheckVisitor {
+  const facts = context.facts;
+  return {
+    finish() {
+      // Every spawner lives in asyncio: a file that does not import it has none.
+      if (!facts.importsModule('asyncio')) return;
+      for (const { call, callee } of callsNamed(facts, context.text, ['create_task', 'ensure_future'])) {
+        const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee.text;
+        if (method !== 'create_task' && method !== 'ensure_future') continue;
+        if (call.parent?.type !== 'expression_statement' || !context.isSound(call)) continue;
+        const qualified = facts.resolve(callee);
+        let spawns = qualified !== undefined && SPAWNERS.has(qualified);
+        if (!spawns && qualified === undefined && method === 'create_task' && callee.type === 'attribute') {
+          const receiver = callee.childForFieldName('object');
+          spawns = !!receiver && kindOf(facts, receiver) === LOOP;
+        }
+        // ensure_future(x) returns x itself when x is already a future or task, held
+        // elsewhere: only a coroutine created right there (`ensure_future(f())`) is at risk.
+        if (spawns && method === 'ensure_future' && call.childForFieldName('arguments')?.firstNamedChild?.type !== 'call') spawns = false;
+        if (!spawns) continue;
+        const text = call.text.includes('\n') ? `${callee.text}(...)` : call.text;
+        context.report({
+          node: call,
+          data: { callee: callee.text.replace(/\s*\n\s*/g, ' ') },
+          suggestion:
+            `${pythonBlock(`background_tasks = set()  # module level\n\ntask = ${text}\nbackground_tasks.add(task)\ntask.add_done_callback(background_tasks.discard)`)}` +
+            '\nOr, on Python 3.11+, start it in an `async with asyncio.TaskGroup() as tg:` block with `tg.create_task(...)`, which keeps it and waits for it.',
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// quoted-annotation: `x: "Foo"` where the quotes no longer do anything: with
+// `from __future__ import annotations` no annotation is evaluated when the code runs, and
+// annotations of local variables never are (PEP 526). Strings that are values, not types —
+// inside `Literal[...]`, `Annotated`'s metadata, call arguments — are left alone. Safe: the
+// annotation means the same to type checkers and to `typing.get_type_hints`.
+import { type Language, Parser, type Node } from 'web-tree-sitter';
+import type { SemanticFacts } from '../../../facts';
+import { genericOf, isNeverEvaluated } from '../annotations';
+import { plainStringContent, report } from '../legacy';
+import type { CheckContext, CheckVisitor } from '../../../checks/context';
+
+export function createQuotedAnnotation(context: CheckContext): CheckVisitor {
+  return {
+    match(captures) {
+      const annotation = captures.annotation;
+      const facts = context.facts;
+      if (!annotation || !context.isSound(annotation)) return;
+      if (!facts.hasFutureImport('annotations') && !isNeverEvaluated(annotation, facts)) return;
+      for (const string of annotation.descendantsOfType('string')) {
+        if (!string || !inTypePosition(string, annotation, facts)) continue;
+        const content = plainStringContent(string);
+        if (content === undefined || !parsesAsType(content, context.tree.language)) continue;
+        const fix = { title: `Remove the quotes: \`${content}\``, safety: 'safe' as const, edits: [{ start: string.startIndex, end: string.endIndex, newText: content }] };
+        report(context, { node: string, data: { content }, fixes: [fix] });
+      }
+    },
+  };
+}
+
+/** The string stands for a type: not a Literal value, Annotated metadata or call argument. */
+function inTypePosition(string: Node, annotation: Node, facts: SemanticFacts): boolean {
+  let child = string;
+  for (let node = string.parent; node && !node.equals(annotation); child = node, node = node.parent) {
+    if (node.type === 'call' || node.type === 'argument_list' || node.type === 'keyword_argument' || node.type === 'string' || node.type === 'concatenated_string') return false;
+    const generic = genericOf(node);
+    if (!generic || generic.head.equals(child)) continue;
+    const head = facts.resolve(generic.head) ?? generic.head.text;
+    if (/(?:^|\.)Literal$/.test(head)) return false;
+    if (/(?:^|\.)Annotated$/.test(head) && !(generic.args[0] && string.startIndex >= generic.args[0].startIndex && string.endIndex <= generic.args[0].endIndex)) return false;
+  }
+  return true;
+}
+
+const parsers = new WeakMap<Language, Parser>();
+const TYPE_NODES = new Set(['module', 'expression_statement', 'assignment', 'type', 'identifier', 'attribute', 'subscript', 'generic_type', 'type_parameter', 'binary_operator', 'none', 'ellipsis', 'list', 'member_type', '|', '.', '[', ']', ',', ':', 'None', '...']);
+
+/** The text is a type expression on its own: names, attributes, subscripts, `|` unions. */
+function parsesAsType(content: string, language: Language): boolean {
+  let parser = parsers.get(language);
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(language);
+    parsers.set(language, parser);
+  }
+  const tree = parser.parse(`_: ${content}\n`);
+  if (!tree) return false;
+  try {
+    const root = tree.rootNode;
+    if (root.hasError || root.namedChildCount !== 1) return false;
+    const type = root.firstNamedChild?.firstNamedChild?.childForFieldName('type');
+    if (!type || type.text !== content) return false;
+    const stack: Node[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (!TYPE_NODES.has(node.type) && !(node.parent?.type === 'assignment' && node.type === 'identifier')) return false;
+      if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text !== '|') return false;
+      for (const child of node.children) if (child) stack.push(child);
+    }
+    return true;
+  } finally {
+    tree.delete();
+  }
+}
