@@ -37,6 +37,8 @@ export interface OutputFinding {
   /** The trend page that explains the finding (a file: URL into the installed package). */
   url: string;
   peers: string[];
+  /** The one code of `peers` this finding is (ANN205 for a staticmethod); absent when none applies. */
+  peer?: string;
   fix: { title: string; safety: string } | null;
 }
 
@@ -110,6 +112,7 @@ function toOutput(finding: Finding, lines: LineIndex, job: FileJob): OutputFindi
     message: finding.message,
     url: pathToFileURL(join(job.trendsDir, `${finding.trend}.md`)).href,
     peers: finding.peers,
+    ...(finding.peer ? { peer: finding.peer } : {}),
     fix: fix ? { title: fix.title, safety: fix.safety } : null,
   };
 }

@@ -1,5 +1,6 @@
 // Output formats of `pymodern check`: text for people, json and SARIF 2.1.0 for tools.
 import { pathToFileURL } from 'node:url';
+import { peerTool } from '../engine/peers';
 import type { RuleMeta, Severity } from '../engine/types';
 import { formatCoverage, sumCoverage, type TypedCoverage } from '../engine/coverage-figures';
 import type { OutputFinding } from './analyze-file';
@@ -77,6 +78,17 @@ const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warnin
 export function formatSarif(report: Report, rules: readonly RuleMeta[], version: string, trendsDir: string, cwd: string): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const trendUri = (trend: string) => pathToFileURL(`${trendsDir}/${trend}.md`).href;
+  // The peer tools' codes as SARIF taxonomies: a rule relates to each of its peers, and a
+  // result names the one code it is as a taxon (`taxa`), so dashboards can map it to Ruff's.
+  const taxonomies = new Map<string, Set<string>>();
+  for (const rule of rules) {
+    for (const code of rule.peers) {
+      const tool = peerTool(code);
+      if (!taxonomies.has(tool)) taxonomies.set(tool, new Set());
+      taxonomies.get(tool)!.add(code);
+    }
+  }
+  const taxonRef = (code: string) => ({ id: code, toolComponent: { name: peerTool(code) } });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -95,9 +107,11 @@ export function formatSarif(report: Report, rules: readonly RuleMeta[], version:
               helpUri: trendUri(rule.trend),
               defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
               properties: { family: rule.family, trend: rule.trend, peers: rule.peers, tags: [rule.family, ...rule.tags] },
+              ...(rule.peers.length ? { relationships: rule.peers.map((code) => ({ target: taxonRef(code), kinds: ['relevant'] })) } : {}),
             })),
           },
         },
+        taxonomies: [...taxonomies].map(([name, codes]) => ({ name, taxa: [...codes].sort().map((id) => ({ id })) })),
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
         columnKind: 'unicodeCodePoints',
         results: report.findings.map((f) => ({
@@ -113,7 +127,8 @@ export function formatSarif(report: Report, rules: readonly RuleMeta[], version:
               },
             },
           ],
-          properties: { trend: f.trend, peers: f.peers, fix: f.fix },
+          ...(f.peer ? { taxa: [taxonRef(f.peer)] } : {}),
+          properties: { trend: f.trend, peers: f.peers, ...(f.peer ? { peer: f.peer } : {}), fix: f.fix },
         })),
         invocations: [
           {

@@ -449,7 +449,7 @@ class AnalysisRun {
       moduleReference: (module) => referenceModule(module, this.facts, this.document.text),
       report: (report) => {
         const message = renderTemplate(rule.message, { captures: {}, data: report.data }, true);
-        this.add(rule, report.node.startIndex, report.node.endIndex, message, report.fixes ?? [], report.suggestion);
+        this.add(rule, report.node.startIndex, report.node.endIndex, message, report.fixes ?? [], report.suggestion, report.peer);
       },
     };
   }
@@ -497,11 +497,16 @@ class AnalysisRun {
     return !this.errors.some(([start, end]) => start <= node.startIndex && node.endIndex <= end);
   }
 
-  private add(rule: RuleMeta, start: number, end: number, message: string, fixes: Fix[], suggestion: string | undefined): void {
+  /**
+   * `peer`: the code of `rule.peers` this finding is (a check picks it); undefined takes the
+   * rule's only peer when it has exactly one; null: none applies.
+   */
+  private add(rule: RuleMeta, start: number, end: number, message: string, fixes: Fix[], suggestion: string | undefined, peer?: string | null): void {
     const key = `${rule.id}:${start}:${end}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const lines = this.document.lines;
+    const code = peer === undefined ? (rule.peers.length === 1 ? rule.peers[0] : undefined) : (peer ?? undefined);
     this.findings.push({
       rule: rule.id,
       family: rule.family,
@@ -512,6 +517,7 @@ class AnalysisRun {
       end,
       range: { start: lines.positionAt(start), end: lines.positionAt(end) },
       peers: rule.peers,
+      ...(code && rule.peers.includes(code) ? { peer: code } : {}),
       fixes,
       suggestion,
       tags: rule.tags,
@@ -526,7 +532,7 @@ class AnalysisRun {
     const leading = firstStatement?.startIndex ?? root.endIndex;
     const suppressions = new Suppressions(commentsFor(leading), this.document.lines, leading);
     return this.findings
-      .filter((f) => !suppressions.isSuppressed(f.rule, f.peers, f.range.start.line, f.range.end.line))
+      .filter((f) => !suppressions.isSuppressed(f.rule, f.peer, f.range.start.line, f.range.end.line))
       .sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   }
 }

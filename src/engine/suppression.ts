@@ -1,11 +1,14 @@
 // Suppression comments: `# pymodern: ignore[rule-a, rule-b]` (or bare, for every rule) on a
-// finding's line, `# pymodern: ignore-file[...]` in the file's leading comments, and
-// `# noqa: CODE` where CODE is one of the rule's peers (code already silenced for Ruff
-// stays silent). Comments come from the tree, so a `#` inside a string never counts.
+// finding's line, `# pymodern: ignore-file[...]` in the file's leading comments, and Ruff's
+// `# noqa`: `# noqa: CODE` silences a finding whose own peer code is CODE (`# noqa: ANN205`
+// silences a staticmethod's missing return annotation, not a plain function's ANN201), and a
+// bare `# noqa` silences every finding on the line, as it does in Ruff. Comments come from
+// the tree, so a `#` inside a string never counts.
 import type { LineIndex } from './positions';
 
 const PYMODERN = /#\s*pymodern:\s*ignore(-file)?(?:\[([^\]]*)\])?/gi;
-const NOQA = /#\s*noqa(?::\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?/gi;
+// Ruff's shape: `# noqa`, then either a colon and codes, or nothing that continues the word.
+const NOQA = /#\s*noqa(?:\s*(:)\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*)?|(?![\w:]))/gi;
 
 type RuleSet = Set<string> | 'all';
 
@@ -17,7 +20,8 @@ export interface CommentText {
 
 export class Suppressions {
   private readonly byLine = new Map<number, RuleSet>();
-  private readonly noqaByLine = new Map<number, Set<string>>();
+  /** `# noqa` codes per line; 'all' for a bare `# noqa`. */
+  private readonly noqaByLine = new Map<number, RuleSet>();
   private fileWide: RuleSet | undefined;
 
   constructor(comments: readonly CommentText[], lines: LineIndex, firstStatementOffset: number) {
@@ -33,21 +37,21 @@ export class Suppressions {
         }
       }
       for (const match of text.matchAll(NOQA)) {
-        if (!match[1]) continue;
-        const codes = this.noqaByLine.get(line) ?? new Set<string>();
-        for (const code of match[1].split(/[\s,]+/)) if (code) codes.add(code.toUpperCase());
-        this.noqaByLine.set(line, codes);
+        // `# noqa:` followed by no code is malformed: Ruff ignores it, and so do we.
+        if (match[1] !== undefined && match[2] === undefined) continue;
+        const codes: RuleSet = match[2] === undefined ? 'all' : new Set(match[2].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase()));
+        this.noqaByLine.set(line, merge(this.noqaByLine.get(line), codes));
       }
     }
   }
 
-  /** Whether a finding of `rule` (with these peer codes) on these lines is silenced. */
-  isSuppressed(rule: string, peers: readonly string[], startLine: number, endLine: number): boolean {
+  /** Whether a finding of `rule` whose own peer code is `peer` (if any), on these lines, is silenced. */
+  isSuppressed(rule: string, peer: string | undefined, startLine: number, endLine: number): boolean {
     if (covers(this.fileWide, rule)) return true;
     for (const line of startLine === endLine ? [startLine] : [startLine, endLine]) {
       if (covers(this.byLine.get(line), rule)) return true;
       const codes = this.noqaByLine.get(line);
-      if (codes && peers.some((peer) => codes.has(peer.toUpperCase()))) return true;
+      if (codes === 'all' || (codes && peer !== undefined && codes.has(peer.toUpperCase()))) return true;
     }
     return false;
   }

@@ -42,7 +42,10 @@ export interface Finding {
   start: number;
   end: number;
   range: Range;
+  /** The rule's equivalent codes in other tools (Ruff, flake8-async, …). */
   peers: string[];
+  /** The one code of `peers` that applies to this very finding (ANN205 for a staticmethod), if any. */
+  peer?: string;
   fixes: Fix[];
   /** Markdown: the modern form built from the user's code, for hovers. */
   suggestion?: string;
@@ -132,6 +135,12 @@ export interface RuleConfig {
   ignore?: string[];
   severity?: Record<string, Severity>;
   targetVersion?: PythonVersion;
+  /**
+   * Preview rules join the selection (`--preview`, `preview = true`, `pymodern.preview`):
+   * `ALL`, a family name and the default selection then include them. Without it, a preview
+   * rule runs only when selected by its id.
+   */
+  preview?: boolean;
   /** `[tool.pymodern.typing]`: what the missing-annotation rules and typed coverage count. Unset keys take the defaults. */
   typing?: Partial<TypingOptions>;
 }

@@ -2,6 +2,7 @@
 // modern form built from the user's code, and command links — apply the fix, open the trend page, disable
 // for this line. Only our own commands are trusted in this Markdown.
 import * as vscode from 'vscode';
+import { peerLabel } from '../engine/peers';
 import type { Analyzer, LocatedFinding } from './analysis';
 import { APPLY_FIX, DISABLE_FOR_LINE, findingRef } from './code-actions';
 import { fixTitle, primaryFix } from './fix-policy';
@@ -29,7 +30,9 @@ export class PymodernHover implements vscode.HoverProvider {
     md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
     // The diagnostic's own hover, just above, already says the specific message.
     const rule = this.analyzer.metadata.rule(finding.rule);
-    md.appendMarkdown(`**pymodern** · \`${finding.rule}\`${rule ? ` — ${rule.title}` : ''}\n\n`);
+    // The peer code tells a Ruff user which of their codes this is (and what `# noqa` silences it).
+    const peer = finding.peer ? ` · ${peerLabel(finding.peer)}` : '';
+    md.appendMarkdown(`**pymodern** · \`${finding.rule}\`${rule ? ` — ${rule.title}` : ''}${peer}\n\n`);
     if (trend) md.appendMarkdown(`**Why now — ${escape(trend.title)}.** ${trend.summary}\n\n`);
     if (finding.suggestion) md.appendMarkdown(`**Modern form**\n\n${finding.suggestion.trim()}\n\n`);
 

@@ -27,6 +27,7 @@ const SLEEP = {
   message: '`time.sleep()` blocks the event loop inside coroutine `main`',
   url: trendUrl('async-first-services'),
   peers: ['ASYNC251'],
+  peer: 'ASYNC251',
   fix: { title: 'Replace with `await asyncio.sleep("😀")`', safety: 'safe' },
 };
 const MAIN_ANNOTATION = {
@@ -42,6 +43,7 @@ const MAIN_ANNOTATION = {
   message: 'Public function `main` has no return type annotation',
   url: trendUrl('typed-python'),
   peers: ['ANN201', 'ANN205', 'ANN206'],
+  peer: 'ANN201',
   fix: { title: 'Add `-> None`', safety: 'safe' },
 };
 const READ_CSV_FINDING = {

@@ -129,6 +129,30 @@ describe('cli: sarif format', () => {
     ]);
   });
 
+  it("gives each result its one peer code, in properties and as a taxon of the peer tool's taxonomy", () => {
+    const peers = (run.results as Json[]).map((r) => ({ rule: r.ruleId, peer: r.properties.peer, taxa: r.taxa }));
+    const ruff = (code: string) => [{ id: code, toolComponent: { name: 'Ruff' } }];
+    assert.deepEqual(peers, [
+      { rule: 'pandas-read-csv', peer: undefined, taxa: undefined },
+      { rule: 'blocking-sleep-in-async', peer: 'ASYNC251', taxa: ruff('ASYNC251') },
+      { rule: 'missing-return-annotation', peer: 'ANN201', taxa: ruff('ANN201') },
+      { rule: 'blocking-sleep-in-async', peer: 'ASYNC251', taxa: ruff('ASYNC251') },
+    ]);
+    const taxonomies = new Map((run.taxonomies as Json[]).map((t) => [t.name, (t.taxa as Json[]).map((x) => x.id)]));
+    assert.deepEqual([...taxonomies.keys()].sort(), ['Ruff', 'flake8-async']);
+    assert.ok(taxonomies.get('Ruff')!.includes('ANN205'));
+    assert.ok(taxonomies.get('flake8-async')!.includes('ASYNC232'), 'a code Ruff does not have');
+    // Every taxon a result or a rule names exists in its taxonomy.
+    const refs = [
+      ...(run.results as Json[]).flatMap((r) => (r.taxa ?? []) as Json[]),
+      ...(run.tool.driver.rules as Json[]).flatMap((rule) => ((rule.relationships ?? []) as Json[]).map((rel) => rel.target)),
+    ];
+    for (const ref of refs) assert.ok(taxonomies.get(ref.toolComponent.name)?.includes(ref.id), JSON.stringify(ref));
+    const annotation = (run.tool.driver.rules as Json[]).find((rule) => rule.id === 'missing-return-annotation')!;
+    assert.deepEqual(annotation.relationships, ['ANN201', 'ANN205', 'ANN206'].map((code) => ({ target: ruff(code)[0], kinds: ['relevant'] })));
+    assert.equal((run.tool.driver.rules as Json[]).find((rule) => rule.id === 'pandas-read-csv')!.relationships, undefined, 'no peers, no relationships');
+  });
+
   it('gives artifact URIs that resolve against SRCROOT to the analysed files', () => {
     const base = run.originalUriBaseIds.SRCROOT.uri as string;
     assert.equal(base, pathToFileURL(`${root}/`).href);

@@ -56,6 +56,7 @@ describe('engine', () => {
         end: 57,
         range: { start: { line: 3, character: 4 }, end: { line: 3, character: 17 } },
         peers: ['ASYNC251'],
+        peer: 'ASYNC251',
         fixes: [
           {
             title: 'Replace with `await asyncio.sleep(1)`',

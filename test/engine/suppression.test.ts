@@ -1,5 +1,6 @@
 // Suppression comments: `# pymodern: ignore[...]`, bare `# pymodern: ignore`,
-// `# pymodern: ignore-file[...]` in the leading comments, and `# noqa: PEER`.
+// `# pymodern: ignore-file[...]` in the leading comments, `# noqa: PEER` (the finding's own
+// peer code only) and a bare `# noqa` (every finding on the line, as in Ruff).
 import assert from 'node:assert/strict';
 import type { Engine } from '../../src/engine/engine';
 import { getEngine } from '../helpers/engine';
@@ -79,20 +80,41 @@ describe('suppression comments', () => {
   describe('# noqa', () => {
     const line = (comment: string) => `import time\n\nasync def poll() -> None:\n    time.sleep(1)${comment}\n`;
 
-    it('with a peer code of the rule silences it', () => {
+    it("with the finding's own peer code silences it", () => {
       assert.deepEqual(found(line('  # noqa: ASYNC251')), []);
       assert.deepEqual(found(line('  # noqa: E501, ASYNC251')), []);
       assert.deepEqual(found(line('  # noqa:E501,ASYNC251')), []);
+      assert.deepEqual(found(line('  # noqa : ASYNC251')), []);
       assert.deepEqual(found(line('  # NOQA: async251')), []);
+      assert.deepEqual(found(line('  # noqa: ASYNC251 -- legacy poller')), []);
       assert.deepEqual(found('def public():  # noqa: ANN201\n    pass\n'), []);
     });
 
-    it('with other codes, or bare, does not', () => {
+    it('with other codes, or another peer of the same rule, does not', () => {
       assert.deepEqual(found(line('  # noqa: E501')), [[4, SLEEP]]);
       assert.deepEqual(found(line('  # noqa: ASYNC250')), [[4, SLEEP]]);
       assert.deepEqual(found(line('  # noqa: ANN201')), [[4, SLEEP]], 'a peer of another rule');
-      // A bare noqa is aimed at other tools; pymodern needs its own comment or a peer code.
-      assert.deepEqual(found(line('  # noqa')), [[4, SLEEP]]);
+      // missing-return-annotation's peers are ANN201, ANN205 and ANN206: only the finding's own counts.
+      const methods = 'class A:\n    @staticmethod\n    def s():{s}\n        pass\n\n    @classmethod\n    def c(cls):{c}\n        pass\n\n    def m(self):{m}\n        pass\n';
+      const fill = (s: string, c: string, m: string) => methods.replace('{s}', s).replace('{c}', c).replace('{m}', m);
+      assert.deepEqual(found(fill('  # noqa: ANN201', '  # noqa: ANN205', '  # noqa: ANN206')), [[3, ANN], [7, ANN], [10, ANN]]);
+      assert.deepEqual(found(fill('  # noqa: ANN205', '  # noqa: ANN206', '  # noqa: ANN201')), []);
+    });
+
+    it('bare, silences every pymodern finding on its line, as in Ruff', () => {
+      assert.deepEqual(found(line('  # noqa')), []);
+      assert.deepEqual(found(line('  # NOQA')), []);
+      assert.deepEqual(found(line('  # noqa because the poller is sync')), []);
+      assert.deepEqual(found(twoOnOneLine('  # noqa')), []);
+      assert.deepEqual(found(`${twoOnOneLine('  # noqa')}\nasync def more(): time.sleep(2)\n`), [[5, ANN], [5, SLEEP]], 'the next line keeps its findings');
+    });
+
+    it('malformed or lookalike, silences nothing', () => {
+      assert.deepEqual(found(line('  # noqa:')), [[4, SLEEP]], 'a colon and no code: Ruff ignores it too');
+      assert.deepEqual(found(line('  # noqa: not-a-code')), [[4, SLEEP]]);
+      assert.deepEqual(found(line('  # noqaASYNC251')), [[4, SLEEP]]);
+      assert.deepEqual(found(line('  # mynoqa stuff')), [[4, SLEEP]]);
+      assert.deepEqual(found('import time\n\nasync def poll() -> None:\n    s = "# noqa"; time.sleep(1)\n'), [[4, SLEEP]], 'in a string');
     });
   });
 });

@@ -289,6 +289,7 @@ export function editedFinding(
     end,
     range,
     peers: finding.peers,
+    ...(finding.peer ? { peer: finding.peer } : {}),
     fixes,
     suggestion: finding.suggestion,
     tags: finding.tags,

@@ -557,7 +557,7 @@ ruleTester(PIVOT, {
     `${PD}s = load()\nw = s.unstack()\n`,
     `${PD}df = pd.read_csv("a.csv")\nw = df.stack().unstack()\n`,
     `${PD}def f(obj):\n    return obj.pivot_table(index="a")\n`,
-    `${PD}df = pd.read_csv("a.csv")\nw = df.pivot_table(index="a")  # noqa: PD010\n`,
+    `${PD}df = pd.read_csv("a.csv")\nw = df.pivot(index="a", columns="b", values="c")  # noqa: PD010\n`,
   ],
   invalid: [
     (() => {
@@ -598,7 +598,7 @@ ruleTester(MELT, {
     `${PD}class Ice:\n    def melt(self):\n        return 1\n\nIce().melt()\n`,
     `${PD}def f(obj):\n    return obj.melt(id_vars="a")\n`,
     `${PD}df = pd.read_csv("a.csv")\nl = df.set_index("id").stack(level=0)\n`,
-    `${PD}df = pd.read_csv("a.csv")\nl = df.melt(id_vars="id")  # noqa: PD013\n`,
+    `${PD}df = pd.read_csv("a.csv")\nl = df.set_index("id").stack()  # noqa: PD013\n`,
   ],
   invalid: [
     (() => {

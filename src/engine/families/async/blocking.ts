@@ -18,7 +18,7 @@ import {
   type AsyncLibrary,
   type CallSite,
 } from './call-sites';
-import { ANNOTATIONS, BLOCKING_FUNCTIONS, BLOCKING_METHODS, CONSTRUCTORS, FILE, METHODS, type BlockingCondition } from './call-tables';
+import { ANNOTATIONS, BLOCKING_FUNCTIONS, BLOCKING_METHODS, CONSTRUCTORS, FILE, METHODS, type BlockingCondition, type PeerChoice } from './call-tables';
 import { kindOf, selfClassOf } from './kinds';
 import { callData, offThreadFix, pythonBlock, type OfferedFix } from './off-thread';
 
@@ -29,6 +29,8 @@ export interface BlockingHit {
   name: string;
   /** The receiver's kind, for method calls. */
   kind?: string;
+  /** The peer code this call is (ASYNC220 vs ASYNC221…), or null when no peer flags it. */
+  peer: string | null;
 }
 
 /** Per-analysis memory, keyed by the SemanticFacts of one parse. */
@@ -96,6 +98,13 @@ interface BlockingSpec {
   rule: string;
   /** Looks at the arguments (timeouts, non-blocking flags, file arguments): false = does not block. */
   blocks?: BlockTest;
+  peer?: PeerChoice;
+}
+
+/** The peer code of a call the table lists (PeerChoice). */
+function peerOf(spec: BlockingSpec, site: CallSite): string | null {
+  if (spec.peer !== 'spawn-mode') return spec.peer ?? null;
+  return /\bP_WAIT\b/.test(argumentAt(site, 0, 'mode')?.text ?? '') ? 'ASYNC221' : 'ASYNC220';
 }
 
 const FUNCTIONS = new Map<string, BlockingSpec>();
@@ -103,15 +112,15 @@ const METHOD_SPECS: Record<string, Record<string, BlockingSpec>> = {};
 /** The last segment of every blocking function's name (`sleep` for `time.sleep`). */
 const FUNCTION_LAST_NAMES = new Set<string>();
 
-for (const { rule, names, when } of BLOCKING_FUNCTIONS) {
-  const spec = { rule, blocks: when && conditionTest(when) };
+for (const { rule, names, when, peer } of BLOCKING_FUNCTIONS) {
+  const spec = { rule, blocks: when && conditionTest(when), peer };
   for (const name of names) {
     FUNCTIONS.set(name, spec);
     FUNCTION_LAST_NAMES.add(name.slice(name.lastIndexOf('.') + 1));
   }
 }
-for (const { rule, kinds, names, when } of BLOCKING_METHODS) {
-  const spec = { rule, blocks: when && conditionTest(when) };
+for (const { rule, kinds, names, when, peer } of BLOCKING_METHODS) {
+  const spec = { rule, blocks: when && conditionTest(when), peer };
   for (const kindName of kinds) {
     METHOD_SPECS[kindName] ??= {};
     for (const name of names) METHOD_SPECS[kindName][name] = spec;
@@ -157,7 +166,7 @@ function computeHit(facts: SemanticFacts, site: CallSite): BlockingHit | undefin
   const qualified = resolveImported(facts, site.callee);
   if (qualified) {
     const spec = FUNCTIONS.get(qualified);
-    if (spec && (!spec.blocks || spec.blocks(facts, site))) return { rule: spec.rule, site, name: qualified };
+    if (spec && (!spec.blocks || spec.blocks(facts, site))) return { rule: spec.rule, site, name: qualified, peer: peerOf(spec, site) };
     return undefined;
   }
   const receiver = receiverOf(site);
@@ -165,7 +174,7 @@ function computeHit(facts: SemanticFacts, site: CallSite): BlockingHit | undefin
   const receiverKind = kindOf(facts, receiver);
   const spec = receiverKind ? METHOD_SPECS[receiverKind]?.[method] : undefined;
   if (!spec || (spec.blocks && !spec.blocks(facts, site))) return undefined;
-  return { rule: spec.rule, site, name: `${receiverKind}.${method}`, kind: receiverKind };
+  return { rule: spec.rule, site, name: `${receiverKind}.${method}`, kind: receiverKind, peer: peerOf(spec, site) };
 }
 
 /**
@@ -297,6 +306,7 @@ export function reportBlockingCalls(context: CheckContext, rule: string, options
       data: callData(hit.site),
       fixes: offered.map((o) => o.fix),
       suggestion: parts.length ? parts.join('\n') : undefined,
+      peer: hit.peer,
     });
   }
 }

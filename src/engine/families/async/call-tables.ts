@@ -104,11 +104,20 @@ export type BlockingCondition =
   | 'blocking-socket'
   | 'executor-waits';
 
+/**
+ * The peer code a finding on these calls is (one of its rule's `peers`): flake8-async and
+ * Ruff split one pymodern rule over several codes by API. Absent: no peer flags these calls.
+ * `spawn-mode`: `os.spawn*` is ASYNC221 with `os.P_WAIT` (it runs the process to its end),
+ * else ASYNC220 (it creates one).
+ */
+export type PeerChoice = string | 'spawn-mode';
+
 export interface BlockingFunctions {
   rule: string;
   /** Qualified names (`requests.get`). */
   names: string[];
   when?: BlockingCondition;
+  peer?: PeerChoice;
 }
 
 export interface BlockingMethods {
@@ -117,47 +126,48 @@ export interface BlockingMethods {
   kinds: string[];
   names: string[];
   when?: BlockingCondition;
+  peer?: PeerChoice;
 }
 
 const SPAWN = ['spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe'];
 
 export const BLOCKING_FUNCTIONS: readonly BlockingFunctions[] = [
-  { rule: RULES.sleep, names: ['time.sleep'] },
+  { rule: RULES.sleep, names: ['time.sleep'], peer: 'ASYNC251' },
   {
     rule: RULES.http,
-    names: [
-      ...HTTP_VERBS.map((v) => `requests.${v}`),
-      ...HTTP_VERBS.map((v) => `requests.api.${v}`),
-      ...HTTP_VERBS.map((v) => `httpx.${v}`),
-      'httpx.stream',
-      'urllib.request.urlopen',
-      'urllib.request.urlretrieve',
-      'urllib3.request',
-    ],
+    names: [...HTTP_VERBS.map((v) => `requests.${v}`), ...HTTP_VERBS.map((v) => `httpx.${v}`), 'urllib.request.urlopen', 'urllib3.request'],
+    peer: 'ASYNC210',
   },
+  { rule: RULES.http, names: [...HTTP_VERBS.map((v) => `requests.api.${v}`), 'httpx.stream', 'urllib.request.urlretrieve'] },
+  { rule: RULES.subprocess, names: ['subprocess.Popen', 'os.popen'], peer: 'ASYNC220' },
   {
     rule: RULES.subprocess,
-    names: [
-      ...['run', 'call', 'check_call', 'check_output', 'getoutput', 'getstatusoutput', 'Popen'].map((f) => `subprocess.${f}`),
-      ...['system', 'popen', 'posix_spawn', 'posix_spawnp', ...SPAWN].map((f) => `os.${f}`),
-    ],
+    names: [...['run', 'call', 'check_call', 'check_output', 'getoutput', 'getstatusoutput'].map((f) => `subprocess.${f}`), 'os.system', 'os.posix_spawn', 'os.posix_spawnp'],
+    peer: 'ASYNC221',
   },
-  { rule: RULES.processWait, names: ['os.wait', 'os.wait3', 'os.wait4', 'os.waitid', 'os.waitpid'], when: 'no-wnohang' },
-  { rule: RULES.open, names: ['builtins.open', 'io.open', 'io.open_code', 'os.open', 'os.fdopen', 'codecs.open', 'gzip.open', 'bz2.open', 'lzma.open', 'tempfile.TemporaryFile', 'tempfile.NamedTemporaryFile'] },
+  { rule: RULES.subprocess, names: SPAWN.map((f) => `os.${f}`), peer: 'spawn-mode' },
+  { rule: RULES.processWait, names: ['os.wait', 'os.wait3', 'os.wait4', 'os.waitid', 'os.waitpid'], when: 'no-wnohang', peer: 'ASYNC222' },
+  { rule: RULES.open, names: ['builtins.open', 'io.open', 'io.open_code'], peer: 'ASYNC230' },
+  { rule: RULES.open, names: ['os.fdopen'], peer: 'ASYNC231' },
+  { rule: RULES.open, names: ['os.open', 'codecs.open', 'gzip.open', 'bz2.open', 'lzma.open', 'tempfile.TemporaryFile', 'tempfile.NamedTemporaryFile'] },
   { rule: RULES.fileMethod, names: ['json.load', 'pickle.load', 'marshal.load', 'tomllib.load', 'yaml.safe_load', 'yaml.load', 'yaml.full_load'], when: { file: [[0, 'fp']] } },
   { rule: RULES.fileMethod, names: ['json.dump', 'pickle.dump', 'marshal.dump'], when: { file: [[1, 'fp']] } },
   { rule: RULES.fileMethod, names: ['yaml.dump', 'yaml.safe_dump'], when: { file: [[1, 'stream']] } },
   { rule: RULES.fileMethod, names: ['shutil.copyfileobj'], when: { file: [[0, 'fsrc'], [1, 'fdst']] } },
   {
     rule: RULES.path,
+    names: ['exists', 'lexists', 'isfile', 'isdir', 'islink', 'ismount', 'getsize', 'getmtime', 'getatime', 'getctime', 'samefile', 'sameopenfile', 'realpath'].map((f) => `os.path.${f}`),
+    peer: 'ASYNC240',
+  },
+  {
+    rule: RULES.path,
     names: [
-      ...['exists', 'lexists', 'isfile', 'isdir', 'islink', 'ismount', 'getsize', 'getmtime', 'getatime', 'getctime', 'samefile', 'sameopenfile', 'realpath'].map((f) => `os.path.${f}`),
       ...['listdir', 'scandir', 'walk', 'stat', 'lstat', 'remove', 'unlink', 'rename', 'renames', 'replace', 'makedirs', 'mkdir', 'rmdir', 'removedirs', 'chmod', 'chown', 'utime', 'link', 'symlink', 'readlink', 'truncate', 'access'].map((f) => `os.${f}`),
       ...['copy', 'copy2', 'copyfile', 'copymode', 'copystat', 'copytree', 'move', 'rmtree', 'make_archive', 'unpack_archive', 'disk_usage', 'chown'].map((f) => `shutil.${f}`),
       'glob.glob',
     ],
   },
-  { rule: RULES.input, names: ['builtins.input'] },
+  { rule: RULES.input, names: ['builtins.input'], peer: 'ASYNC250' },
   { rule: RULES.socket, names: ['gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getfqdn', 'create_connection'].map((f) => `socket.${f}`) },
   { rule: RULES.socket, names: ['socket.getaddrinfo'], when: 'name-lookup' },
   { rule: RULES.socket, names: ['socket.getnameinfo'], when: 'reverse-name-lookup' },
@@ -173,14 +183,14 @@ const PATH_METHODS = [
 
 export const BLOCKING_METHODS: readonly BlockingMethods[] = [
   { rule: RULES.http, kinds: ['requests.Session'], names: [...HTTP_VERBS, 'send'] },
-  { rule: RULES.http, kinds: ['httpx.Client'], names: [...HTTP_VERBS, 'send', 'stream'] },
-  { rule: RULES.http, kinds: ['urllib3.PoolManager'], names: ['request', 'urlopen', 'request_encode_url', 'request_encode_body'] },
+  { rule: RULES.http, kinds: ['httpx.Client'], names: [...HTTP_VERBS, 'send', 'stream'], peer: 'ASYNC212' },
+  { rule: RULES.http, kinds: ['urllib3.PoolManager'], names: ['request', 'urlopen', 'request_encode_url', 'request_encode_body'], peer: 'ASYNC211' },
   { rule: RULES.http, kinds: ['http.client.HTTPConnection'], names: ['request', 'getresponse', 'connect', 'send', 'endheaders'] },
   { rule: RULES.http, kinds: ['urllib.request.OpenerDirector'], names: ['open'] },
   { rule: RULES.processWait, kinds: ['subprocess.Popen'], names: ['wait', 'communicate'] },
-  { rule: RULES.open, kinds: [PATH], names: ['open'] },
-  { rule: RULES.fileMethod, kinds: [FILE], names: ['read', 'read1', 'readinto', 'readline', 'readlines', 'write', 'writelines', 'flush', 'seek', 'truncate'], when: 'receiver-is-not-a-call' },
-  { rule: RULES.path, kinds: [PATH], names: PATH_METHODS },
+  { rule: RULES.open, kinds: [PATH], names: ['open'], peer: 'ASYNC230' },
+  { rule: RULES.fileMethod, kinds: [FILE], names: ['read', 'read1', 'readinto', 'readline', 'readlines', 'write', 'writelines', 'flush', 'seek', 'truncate'], when: 'receiver-is-not-a-call', peer: 'ASYNC232' },
+  { rule: RULES.path, kinds: [PATH], names: PATH_METHODS, peer: 'ASYNC240' },
   {
     rule: RULES.socket,
     kinds: ['socket.socket'],

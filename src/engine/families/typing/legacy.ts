@@ -151,6 +151,8 @@ export function reportUnionRewrites(
   context: CheckContext,
   members: ReadonlySet<string>,
   unusedLabel: string,
+  /** The peer code of a rewritten use (UP007, UP045); an import left unused has none. */
+  usePeer: string,
   spell: (view: GenericView, mayQuote: boolean, syntax: SyntaxAt) => string | undefined,
 ): void {
   const facts = context.facts;
@@ -164,10 +166,10 @@ export function reportUnionRewrites(
     if (!text) continue;
     const safe = !!syntax.annotation && !syntax.deferred604;
     const fix = useFix(context, `Replace with \`${short(text)}\``, safe, { start: view.node.startIndex, end: view.node.endIndex, newText: text }, use);
-    report(context, { node: view.node, data: { old: short(view.node.text), modern: short(text) }, fixes: fix ? [fix] : [] });
+    report(context, { node: view.node, data: { old: short(view.node.text), modern: short(text) }, fixes: fix ? [fix] : [], peer: usePeer });
   }
   if (!facts.hasFutureImport('annotations') && !syntaxAt(facts.tree.rootNode, facts).pep604) return;
   for (const unused of unusedImports(context, members)) {
-    report(context, { node: unused.node, data: { old: unused.binding.local, modern: unusedLabel }, fixes: removalFix(context, unused.binding) });
+    report(context, { node: unused.node, data: { old: unused.binding.local, modern: unusedLabel }, fixes: removalFix(context, unused.binding), peer: null });
   }
 }

@@ -39,9 +39,17 @@ export function createMissingReturnCheck(context: CheckContext, rule: ReturnRule
       const info = functionInfo(context.facts, definition);
       if (!info || returnRuleOf(info) !== rule || !requiredAnnotations(info, context.typing)?.returns) return;
       const fixes = context.isSound(definition) ? returnFixes(info, context, rule) : [];
-      report(context, { node: name, data: { name: name.text, kind: kindOf(info), what: whatOf(info) }, fixes });
+      report(context, { node: name, data: { name: name.text, kind: kindOf(info), what: whatOf(info) }, fixes, peer: returnPeer(info, rule) });
     },
   };
+}
+
+/** Ruff's code for a missing return annotation: by method kind first, then by visibility. */
+function returnPeer(info: FunctionInfo, rule: ReturnRule): string {
+  if (rule === 'special') return 'ANN204';
+  if (info.isStatic) return 'ANN205';
+  if (info.isClassMethod) return 'ANN206';
+  return rule === 'public' ? 'ANN201' : 'ANN202';
 }
 
 function kindOf(info: FunctionInfo): string {
@@ -103,6 +111,7 @@ export function createMissingParameterCheck(context: CheckContext, rule: Paramet
           node: star ? parameter.node.type === 'typed_parameter' ? parameter.node.firstNamedChild! : parameter.node : parameter.name,
           data: { name: shown, function: name.text, what: whatOf(info).toLowerCase() },
           fixes: parameterFixes(info, parameter, context),
+          peer: parameter.kind === 'args' ? 'ANN002' : parameter.kind === 'kwargs' ? 'ANN003' : 'ANN001',
         });
       }
     },

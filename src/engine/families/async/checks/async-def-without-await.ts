@@ -45,7 +45,7 @@ export function createAsyncDefWithoutAwait(context: CheckContext): CheckVisitor 
       const definitions = new Set(facts.scopes.filter((s) => s.kind === 'function').map((s) => s.node.childForFieldName('name')?.startIndex ?? -1));
       const awaitedOnly = onlyAwaited(context.text, new Set(reportable.map((s) => s.name)), definitions);
       for (const scope of reportable) {
-        if (awaitedOnly.has(scope.name)) context.report({ node: scope.node.childForFieldName('name')!, data: { name: scope.name } });
+        if (awaitedOnly.has(scope.name)) context.report({ node: scope.node.childForFieldName('name')!, data: { name: scope.name }, peer: 'RUF029' });
       }
     },
   };

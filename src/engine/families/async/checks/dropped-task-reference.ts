@@ -35,6 +35,8 @@ export function createDroppedTaskReference(context: CheckContext): CheckVisitor 
         context.report({
           node: call,
           data: { callee: callee.text.replace(/\s*\n\s*/g, ' ') },
+          // Ruff's RUF006 covers asyncio's spawners and loop.create_task alike; ASYNC300 only create_task.
+          peer: 'RUF006',
           suggestion:
             `${pythonBlock(`background_tasks = set()  # module level\n\ntask = ${text}\nbackground_tasks.add(task)\ntask.add_done_callback(background_tasks.discard)`)}` +
             '\nOr, on Python 3.11+, start it in an `async with asyncio.TaskGroup() as tg:` block with `tg.create_task(...)`, which keeps it and waits for it.',

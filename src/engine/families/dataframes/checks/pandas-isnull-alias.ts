@@ -25,6 +25,7 @@ export function createPandasIsnullAlias(context: CheckContext): CheckVisitor {
           data: { method: method.text, replacement },
           fixes: [{ title: `Rename to \`.${replacement}()\``, safety: 'safe', edits: [{ start: method.startIndex, end: method.endIndex, newText: replacement }] }],
           suggestion: `\`${receiver}.${replacement}(${oneLine(call.childForFieldName('arguments')!.text.slice(1, -1), 40)})\`\n`,
+          peer: method.text === 'isnull' ? 'PD003' : 'PD004',
         });
       }
     },

@@ -54,7 +54,8 @@ export function createPandasMeltIdiom(context: CheckContext): CheckVisitor {
           label = '.set_index(...).stack()';
           notes.push('`stack()` orders the result row by row and drops missing values; `unpivot` goes column by column and keeps them (`.drop_nulls("value")`, `.sort(...)` to match)');
         }
-        context.report({ node: call, data: { call: label }, suggestion: suggestion(frame, args, notes, names) });
+        // PD013 asks for `.melt()` over `.stack()`: it flags the stack form only.
+        context.report({ node: call, data: { call: label }, suggestion: suggestion(frame, args, notes, names), peer: label.endsWith('.stack()') ? 'PD013' : null });
       }
     },
   };

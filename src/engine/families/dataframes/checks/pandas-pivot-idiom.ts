@@ -46,30 +46,38 @@ export function createPandasPivotIdiom(context: CheckContext): CheckVisitor {
         if (!parts) continue;
         let pivot: Pivot | undefined;
         let label: string;
+        /** `pivot`, `pivot_table` or `unstack`: what the user called. */
+        let called: string;
         if (fn) {
           const qualified = pandasFunction(call, facts);
           if (qualified !== 'pandas.pivot' && qualified !== 'pandas.pivot_table') continue;
           const data = parts.positional[0] ?? parts.keywords.get('data');
           if (!data) continue;
-          pivot = fromPivotCall(qualified.slice(7), parts, data.text, 1);
+          called = qualified.slice(7);
+          pivot = fromPivotCall(called, parts, data.text, 1);
           label = `${oneLine(fn.text)}()`;
         } else if (method.text === 'unstack') {
           pivot = fromUnstack(object, parts, context);
           if (!pivot) continue;
+          called = 'unstack';
           label = '.groupby(...).unstack()';
         } else {
           const qualified = facts.resolve(call.childForFieldName('function')!);
           if (qualified === 'pandas.pivot' || qualified === 'pandas.pivot_table') {
             const data = parts.positional[0] ?? parts.keywords.get('data');
             if (!data) continue;
-            pivot = fromPivotCall(qualified.slice(7), parts, data.text, 1);
+            called = qualified.slice(7);
+            pivot = fromPivotCall(called, parts, data.text, 1);
           } else {
             if (pandasKind(object, facts) !== 'frame') continue;
-            pivot = fromPivotCall(method.text, parts, object.text, 0);
+            called = method.text;
+            pivot = fromPivotCall(called, parts, object.text, 0);
           }
           label = `.${method.text}()`;
         }
-        context.report({ node: call, data: { call: label }, suggestion: suggestion(pivot, names) });
+        // PD010 asks for `.pivot_table()` over `.pivot()` and `.unstack()`: it flags those two.
+        const peer = called === 'pivot' || called === 'unstack' ? 'PD010' : null;
+        context.report({ node: call, data: { call: label }, suggestion: suggestion(pivot, names), peer });
       }
     },
   };

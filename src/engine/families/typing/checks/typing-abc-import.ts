@@ -130,9 +130,10 @@ function silencedEntries(context: CheckContext, statement: Node, entries: readon
   const lines = linesOf();
   const suppressions = new Suppressions(comments, lines, 0);
   const { id, peers } = context.rule;
+  const peer = peers.length === 1 ? peers[0] : undefined; // UP035, the peer of every finding of this rule
   return new Set(entries.filter((e) => {
     const line = lines.positionAt(e.node.startIndex).line;
-    return suppressions.isSuppressed(id, peers, line, line);
+    return suppressions.isSuppressed(id, peer, line, line);
   }));
 }
 

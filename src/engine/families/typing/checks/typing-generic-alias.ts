@@ -40,12 +40,13 @@ export function createTypingGenericAlias(context: CheckContext): CheckVisitor {
           const fix = edit && useFix(context, `Replace with \`${replacement}\``, isSafe(syntax), edit, use, plan);
           fixes = fix ? [fix] : [];
         }
-        report(context, { node: use.node, data: { name: use.node.text, modern }, fixes });
+        report(context, { node: use.node, data: { name: use.node.text, modern }, fixes, peer: 'UP006' });
       }
       if (!facts.hasFutureImport('annotations') && !syntaxAt(facts.tree.rootNode, facts).pep585) return;
       for (const unused of unusedImports(context, MEMBERS)) {
         const modern = BUILTINS[unused.member] ?? `collections.${COLLECTIONS[unused.member]}`;
-        report(context, { node: unused.node, data: { name: unused.binding.local, modern }, fixes: removalFix(context, unused.binding) });
+        // On the import line: Ruff's deprecated-import code.
+        report(context, { node: unused.node, data: { name: unused.binding.local, modern }, fixes: removalFix(context, unused.binding), peer: 'UP035' });
       }
     },
   };
