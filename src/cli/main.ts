@@ -11,18 +11,24 @@ import { ProjectConfigs } from '../node/project-config';
 import { analyzeFile, type FileJob, type FileResult, type FixMode } from './analyze-file';
 import { runInWorkers, WorkerStartError } from './pool';
 import { ReportWriter, StdoutSink, type OutputMode } from './report-writer';
+import { formatRulesJson, formatRulesText, ruleListings } from './rules-command';
 import { collectPythonFiles } from './walk';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: pymodern check [PATH...] [options]
+       pymodern rules [--format text|json] [--select IDS] [--ignore IDS] [--preview]
 
 Finds legacy Python patterns (blocking calls in async code, pandas where polars or
 DuckDB fits, missing type hints...) and explains the trend behind each one.
+\`rules\` lists every rule with its family, status, severity, fix safety and peer
+codes; * marks those the selection (pyproject.toml here, then the options) runs.
 
 Options:
   --format text|json|sarif   output format (default: text)
   --select IDS               comma-separated rule ids, family names or ALL
   --ignore IDS               comma-separated rule ids or family names to skip
+  --preview                  preview rules join ALL, family names and the default
+                             selection (--no-preview: not, whatever pyproject.toml says)
   --target-version 3.X       Python version the code must run on (default: from
                              pyproject.toml, else 3.10)
   --fix                      apply safe fixes to the files
@@ -50,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
         select: { type: 'string', multiple: true },
         ignore: { type: 'string', multiple: true },
         'target-version': { type: 'string' },
+        preview: { type: 'boolean' },
+        'no-preview': { type: 'boolean' },
         fix: { type: 'boolean', default: false },
         'unsafe-fixes': { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
@@ -71,9 +79,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'check') return usage(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'check' && command !== 'rules') return usage(command ? `unknown command "${command}"` : 'missing command');
   const format = values.format!;
-  if (!['text', 'json', 'sarif'].includes(format)) return usage(`--format must be text, json or sarif, not "${format}"`);
+  if (command === 'rules') {
+    if (!['text', 'json'].includes(format)) return usage(`rules: --format must be text or json, not "${format}"`);
+    if (paths.length) return usage(`rules takes no path, got "${paths[0]}"`);
+  } else if (!['text', 'json', 'sarif'].includes(format)) return usage(`--format must be text, json or sarif, not "${format}"`);
 
   const distDir = __dirname;
   // The rules' metadata is enough here: with several workers, each loads its own engine,
@@ -87,6 +98,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const cli = cliOverrides(values, rules);
+    if (command === 'rules') return listRules(rules, cli, format);
     const fixMode: FixMode = values.diff ? 'diff' : values.fix ? 'fix' : 'none';
     const jobsOption = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
     if (!Number.isInteger(jobsOption) || jobsOption < 1) throw new UsageError(`--jobs must be a positive whole number, not "${values.jobs}"`);
@@ -198,11 +210,27 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
   return writer.findings ? 1 : 0;
 }
 
-function cliOverrides(values: { select?: string[]; ignore?: string[]; 'target-version'?: string }, rules: readonly RuleMeta[]): RuleConfig {
+/** `pymodern rules`: the catalog, with what the selection here (pyproject.toml, then the options) runs. */
+function listRules(rules: readonly RuleMeta[], cli: RuleConfig, format: string): number {
+  const here = new ProjectConfigs(catalogOf(rules)).forFolder(process.cwd());
+  if (here.error) {
+    process.stderr.write(`${here.error.message}\n`);
+    return 2;
+  }
+  const listings = ruleListings(rules, { ...here.config, ...cli });
+  process.stdout.write(format === 'json' ? formatRulesJson(listings) : formatRulesText(listings));
+  return 0;
+}
+
+function cliOverrides(
+  values: { select?: string[]; ignore?: string[]; 'target-version'?: string; preview?: boolean; 'no-preview'?: boolean },
+  rules: readonly RuleMeta[],
+): RuleConfig {
   const catalog = catalogOf(rules);
   const list = (flag: string, raw: string[] | undefined) => {
     if (!raw) return undefined;
     const ids = raw.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+    if (!ids.length) throw new UsageError(`${flag}: expected rule ids, family names or ALL, got nothing`);
     const unknown = unknownSelectors(ids, catalog);
     if (unknown.length) throw new UsageError(`${flag}: unknown rule id or family: ${unknown.join(', ')}`);
     return ids;
@@ -212,6 +240,9 @@ function cliOverrides(values: { select?: string[]; ignore?: string[]; 'target-ve
   const ignore = list('--ignore', values.ignore);
   if (select) config.select = select;
   if (ignore) config.ignore = ignore;
+  if (values.preview && values['no-preview']) throw new UsageError('--preview and --no-preview contradict each other');
+  if (values.preview) config.preview = true;
+  if (values['no-preview']) config.preview = false;
   if (values['target-version'] !== undefined) {
     const version = parseTargetVersion(values['target-version']);
     if (!version) throw new UsageError(`--target-version: expected a version like 3.11, got "${values['target-version']}"`);

@@ -37,7 +37,7 @@ export function catalogOf(rules: readonly RuleMeta[]): Catalog {
   return { ruleIds: new Set(rules.map((r) => r.id)), families: new Set(rules.map((r) => r.family)) };
 }
 
-const KNOWN_KEYS = ['select', 'ignore', 'severity', 'target-version', 'exclude', 'per-file-ignores', 'typing'];
+const KNOWN_KEYS = ['select', 'ignore', 'preview', 'severity', 'target-version', 'exclude', 'per-file-ignores', 'typing'];
 
 // ---- [tool.pymodern.typing] ----
 
@@ -179,6 +179,10 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
   }
   if (tool.select !== undefined) config.select = selectorList(tool.select, file, at('select'), catalog);
   if (tool.ignore !== undefined) config.ignore = selectorList(tool.ignore, file, at('ignore'), catalog);
+  if (tool.preview !== undefined) {
+    if (typeof tool.preview !== 'boolean') throw new ConfigError(file, at('preview'), `expected true or false, got ${JSON.stringify(tool.preview)}`);
+    config.preview = tool.preview;
+  }
   if (tool.exclude !== undefined) config.exclude = stringList(tool.exclude, file, at('exclude'));
   if (tool['per-file-ignores'] !== undefined) {
     const table = asTable(tool['per-file-ignores']);
@@ -240,13 +244,17 @@ export function lowerBoundOf(requires: string): PythonVersion | undefined {
   return lowest;
 }
 
-/** Whether a rule runs under a config: `select` (ids, families, ALL) minus `ignore`. */
+/**
+ * Whether a rule runs under a config: `select` (ids, families, ALL; default every rule)
+ * minus `ignore`. A preview rule counts in `ALL`, a family or the default only with
+ * `preview`; named by its id, it runs either way.
+ */
 export function isRuleEnabled(rule: RuleMeta, config: RuleConfig): boolean {
   const matches = (selector: string) => selector === 'ALL' || selector === rule.id || selector === rule.family;
   if (config.ignore?.some(matches)) return false;
-  if (!config.select) return rule.status === 'stable';
-  // Preview rules run only when named by id.
-  return config.select.some((s) => s === rule.id || (matches(s) && rule.status === 'stable'));
+  const inGroups = rule.status === 'stable' || config.preview === true;
+  if (!config.select) return inGroups;
+  return config.select.some((s) => s === rule.id || (matches(s) && inGroups));
 }
 
 /** Checks CLI/editor selectors; returns the unknown ones. */

@@ -130,6 +130,10 @@ export class Configs implements vscode.Disposable {
       if (version) overrides.targetVersion = version;
       else this.warnOnce(`pymodern.targetVersion: expected a version like "3.11", got "${target}" (ignored)`);
     }
+    // Only a value the user set (at any level) replaces `preview` from pyproject.toml.
+    const preview = settings.inspect<unknown>('preview');
+    const previewSet = preview?.workspaceFolderValue ?? preview?.workspaceValue ?? preview?.globalValue;
+    if (typeof previewSet === 'boolean') overrides.preview = previewSet;
     const severity = settings.get<Record<string, unknown>>('severity', {});
     for (const [rule, level] of Object.entries(severity ?? {})) {
       if (!this.catalog.ruleIds.has(rule)) this.warnOnce(`pymodern.severity: unknown rule id "${rule}" (ignored)`);
@@ -159,10 +163,11 @@ export class Configs implements vscode.Disposable {
       this.reportProjectError(project.file, `${project.error.message} — files under it are not analysed until it is fixed`);
       return;
     }
-    const { select, ignore, severity, targetVersion, exclude, perFileIgnores, typing } = project.config;
+    const { select, ignore, preview, severity, targetVersion, exclude, perFileIgnores, typing } = project.config;
     const parts = [
       select && `select = ${select.join(', ')}`,
       ignore && `ignore = ${ignore.join(', ')}`,
+      preview !== undefined && `preview = ${preview}`,
       targetVersion && `target-version = ${targetVersion.join('.')}`,
       severity && `severity = ${Object.entries(severity).map(([r, s]) => `${r}: ${s}`).join(', ')}`,
       exclude && `exclude = ${exclude.join(', ')}`,

@@ -10,6 +10,7 @@ export interface SettingsOverrides {
   ignore?: string[];
   severity?: Record<string, Severity>;
   targetVersion?: PythonVersion;
+  preview?: boolean;
   typing?: Partial<TypingOptions>;
 }
 
@@ -21,6 +22,8 @@ export function mergeRuleConfig(project: ProjectConfig, overrides: SettingsOverr
   if (select) config.select = select;
   if (ignore) config.ignore = ignore;
   if (targetVersion) config.targetVersion = targetVersion;
+  const preview = overrides.preview ?? project.preview;
+  if (preview !== undefined) config.preview = preview;
   if (project.severity || overrides.severity) config.severity = { ...project.severity, ...overrides.severity };
   if (project.typing || overrides.typing) config.typing = { ...project.typing, ...overrides.typing };
   return config;

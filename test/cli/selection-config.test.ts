@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompiledRuleSet } from '../../src/engine/types';
-import { distVariant, parseJson, project, runCli, type CliResult } from '../helpers/cli';
+import { distDir, distVariant, parseJson, project, runCli, type CliResult } from '../helpers/cli';
 
 /** One finding of each rule: missing-return-annotation 6:11, blocking-sleep-in-async 7:5, pandas-read-csv 8:12. */
 const ALL_RULES = 'import time\n\nimport pandas as pd\n\n\nasync def main():\n    time.sleep(1)\n    return pd.read_csv("data.csv")\n';
@@ -45,6 +45,34 @@ describe('cli: --select and --ignore', () => {
 
   it('selects ALL and ignores by family and by id', () => {
     assert.deepEqual(check('--select', 'ALL', '--ignore', 'async,missing-return-annotation'), ['all.py pandas-read-csv information']);
+  });
+
+  it('--preview adds the preview rules to ALL and to families; --no-preview wins over pyproject.toml', () => {
+    // async-def-without-await is a preview rule: `helper` never awaits, and is only awaited.
+    const code = 'async def helper() -> int:\n    return 1\n\n\nasync def main() -> None:\n    await helper()\n';
+    const plain = project({ 'preview.py': code });
+    const configured = project({ 'preview.py': code, 'pyproject.toml': '[tool.pymodern]\npreview = true\n' });
+    const checkIn = (cwd: string, ...args: string[]) => found(runCli(['check', '--format', 'json', ...args], { cwd }));
+    const preview = ['preview.py async-def-without-await information'];
+    assert.deepEqual(checkIn(plain, '--select', 'ALL'), []);
+    assert.deepEqual(checkIn(plain, '--select', 'ALL', '--preview'), preview);
+    assert.deepEqual(checkIn(plain, '--select', 'async', '--preview'), preview);
+    assert.deepEqual(checkIn(plain, '--preview'), preview, 'the default selection too');
+    assert.deepEqual(checkIn(plain, '--select', 'dataframes', '--preview'), []);
+    assert.deepEqual(checkIn(plain, '--select', 'async-def-without-await'), preview, 'by id, without --preview');
+    assert.deepEqual(checkIn(configured), preview, 'preview = true in pyproject.toml');
+    assert.deepEqual(checkIn(configured, '--no-preview'), []);
+    const both = runCli(['check', '--preview', '--no-preview'], { cwd: plain });
+    assert.equal(both.status, 2);
+    assert.match(both.stderr, /--preview and --no-preview contradict each other/);
+  });
+
+  it('--select with nothing in it is a usage error, not a run of no rules', () => {
+    for (const empty of ['', ',', ' , ']) {
+      const result = runCli(['check', '--select', empty], { cwd: root });
+      assert.equal(result.status, 2, JSON.stringify(empty));
+      assert.match(result.stderr, /^pymodern: --select: expected rule ids, family names or ALL, got nothing\n/);
+    }
   });
 
   it('--ignore ALL leaves nothing to report: exit 0', () => {
@@ -163,5 +191,60 @@ describe('cli: target Python version', () => {
   it('lets --target-version override every config', () => {
     assert.deepEqual(probed('--target-version', '3.12'), ['configured/a.py', 'default/a.py', 'requires-311/a.py', 'requires-312/a.py']);
     assert.deepEqual(probed('--target-version', 'py311'), []);
+  });
+});
+
+describe('cli: pymodern rules', () => {
+  let root: string;
+  let catalog: CompiledRuleSet['rules'];
+  before(() => {
+    root = project({ 'pyproject.toml': '[tool.pymodern]\nselect = ["typing"]\nignore = ["typing-text"]\n' });
+    catalog = (JSON.parse(readFileSync(join(distDir(), 'rules.json'), 'utf8')) as CompiledRuleSet).rules;
+  });
+
+  const listing = (...args: string[]) => {
+    const result = runCli(['rules', '--format', 'json', ...args], { cwd: root });
+    assert.equal(result.status, 0, result.stderr);
+    return (JSON.parse(result.stdout) as { rules: Record<string, unknown>[] }).rules;
+  };
+
+  it('lists every rule with family, status, severity, peers and fix safety, as JSON', () => {
+    const rules = listing();
+    assert.deepEqual(rules.map((r) => r.id).sort(), catalog.map((r) => r.id).sort());
+    assert.deepEqual(rules.find((r) => r.id === 'blocking-sleep-in-async'), {
+      id: 'blocking-sleep-in-async',
+      family: 'async',
+      status: 'stable',
+      severity: 'warning',
+      trend: 'async-first-services',
+      title: '`time.sleep()` inside `async def`',
+      peers: ['ASYNC251'],
+      fix: 'safe',
+      minVersion: null,
+      enabled: false,
+    });
+    const optional = rules.find((r) => r.id === 'typing-optional')!;
+    assert.equal(optional.enabled, true, 'selected by the family in pyproject.toml');
+    assert.equal(rules.find((r) => r.id === 'typing-text')!.enabled, false, 'ignored in pyproject.toml');
+    assert.equal(rules.find((r) => r.id === 'missing-parameter-annotation')!.status, 'preview');
+    assert.equal(rules.find((r) => r.id === 'missing-parameter-annotation')!.enabled, false, 'a preview rule in a selected family');
+    assert.equal(listing('--preview').find((r) => r.id === 'missing-parameter-annotation')!.enabled, true);
+    assert.equal(listing('--select', 'async').find((r) => r.id === 'blocking-sleep-in-async')!.enabled, true, '--select replaces the config');
+  });
+
+  it('prints an aligned table, * on the rules that run, and a count', () => {
+    const result = runCli(['rules'], { cwd: root });
+    assert.equal(result.status, 0);
+    const lines = result.stdout.trimEnd().split('\n');
+    const sleep = lines.find((l) => l.includes(' blocking-sleep-in-async '))!;
+    assert.match(sleep, /^ {3}blocking-sleep-in-async +async +stable +warning +fix: safe +ASYNC251$/);
+    assert.match(lines.find((l) => l.includes(' typing-optional '))!, /^\* {2}typing-optional +typing +stable/);
+    const enabled = catalog.filter((r) => r.family === 'typing' && r.status === 'stable' && r.id !== 'typing-text').length;
+    assert.equal(lines[lines.length - 1], `${catalog.length} rules (${catalog.filter((r) => r.status === 'preview').length} preview); * ${enabled} run with this selection.`);
+  });
+
+  it('refuses a path and the sarif format', () => {
+    assert.equal(runCli(['rules', 'src'], { cwd: root }).status, 2);
+    assert.match(runCli(['rules', '--format', 'sarif'], { cwd: root }).stderr, /rules: --format must be text or json/);
   });
 });

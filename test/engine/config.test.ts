@@ -40,6 +40,14 @@ describe('config: parsePyproject', () => {
     assert.fail('no error');
   }
 
+  it('rejects a preview that is not a boolean, naming file and key', () => {
+    assert.deepEqual(errorOf('[tool.pymodern]\npreview = "yes"\n'), {
+      file: FILE,
+      key: 'tool.pymodern.preview',
+      message: `${FILE}: tool.pymodern.preview: expected true or false, got "yes"`,
+    });
+  });
+
   it('reads every setting', () => {
     const config = parse(
       [
@@ -50,6 +58,7 @@ describe('config: parsePyproject', () => {
         '[tool.pymodern]',
         'select = ["async", "pandas-read-csv"]',
         'ignore = ["missing-return-annotation"]',
+        'preview = true',
         'target-version = "py312"',
         'exclude = ["migrations/**", "build"]',
         '',
@@ -81,6 +90,7 @@ describe('config: parsePyproject', () => {
       hasToolTable: true,
       select: ['async', 'pandas-read-csv'],
       ignore: ['missing-return-annotation'],
+      preview: true,
       exclude: ['migrations/**', 'build'],
       severity: { 'blocking-sleep-in-async': 'error', 'pandas-read-csv': 'hint' },
       perFileIgnores: {
@@ -154,7 +164,7 @@ describe('config: parsePyproject', () => {
     assert.deepEqual(errorOf('[tool.pymodern]\nselct = ["ALL"]\n'), {
       file: FILE,
       key: 'tool.pymodern.selct',
-      message: `${FILE}: tool.pymodern.selct: unknown setting (known: select, ignore, severity, target-version, exclude, per-file-ignores, typing)`,
+      message: `${FILE}: tool.pymodern.selct: unknown setting (known: select, ignore, preview, severity, target-version, exclude, per-file-ignores, typing)`,
     });
   });
 
@@ -292,6 +302,17 @@ describe('config: rule selection', () => {
     assert.deepEqual(enabled({ select: ['blocking-open-in-async'] }), ['blocking-open-in-async']);
     assert.deepEqual(enabled({ select: ['ALL', 'blocking-open-in-async'] }), ['blocking-sleep-in-async', 'pandas-read-csv', 'missing-return-annotation', 'blocking-open-in-async']);
     assert.deepEqual(enabled({ select: [] }), []);
+  });
+
+  it('with preview, takes preview rules into ALL, families and the default; a preview rule named by id runs either way', () => {
+    const every = ['blocking-sleep-in-async', 'pandas-read-csv', 'missing-return-annotation', 'blocking-open-in-async'];
+    assert.deepEqual(enabled({ preview: true }), every);
+    assert.deepEqual(enabled({ select: ['ALL'], preview: true }), every);
+    assert.deepEqual(enabled({ select: ['async'], preview: true }), ['blocking-sleep-in-async', 'blocking-open-in-async']);
+    assert.deepEqual(enabled({ select: ['dataframes'], preview: true }), ['pandas-read-csv']);
+    assert.deepEqual(enabled({ select: ['blocking-open-in-async'], preview: false }), ['blocking-open-in-async']);
+    assert.deepEqual(enabled({ select: ['ALL'], preview: false }), ['blocking-sleep-in-async', 'pandas-read-csv', 'missing-return-annotation']);
+    assert.deepEqual(enabled({ select: ['ALL'], ignore: ['blocking-open-in-async'], preview: true }), ['blocking-sleep-in-async', 'pandas-read-csv', 'missing-return-annotation']);
   });
 
   it('ignore wins over select, by id, family or ALL', () => {

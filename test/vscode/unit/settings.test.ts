@@ -94,6 +94,12 @@ describe('vscode setting pymodern.typing: reading and merging', () => {
     });
     assert.deepEqual(mergeRuleConfig({}, { typing: { ignoreFullyUntyped: true } }), { typing: { ignoreFullyUntyped: true } });
   });
+  it('takes pymodern.preview when the user set it, else preview from pyproject.toml', () => {
+    assert.deepEqual(mergeRuleConfig({ preview: true }, {}), { preview: true });
+    assert.deepEqual(mergeRuleConfig({ preview: true }, { preview: false }), { preview: false });
+    assert.deepEqual(mergeRuleConfig({}, { preview: true }), { preview: true });
+    assert.deepEqual(mergeRuleConfig({}, {}), {});
+  });
 });
 
 describe('vscode: the pyproject.toml line a config error points at', () => {
