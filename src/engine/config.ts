@@ -54,10 +54,12 @@ export const DEFAULT_TYPING_OPTIONS: Readonly<TypingOptions> = Object.freeze({
   mypyInitReturn: false,
   suppressNoneReturning: false,
   ignoreFullyUntyped: false,
+  runtimeEvaluatedBaseClasses: Object.freeze([]) as unknown as string[],
+  runtimeEvaluatedDecorators: Object.freeze([]) as unknown as string[],
 });
 
 /** The kebab-case keys of `[tool.pymodern.typing]` and of the `pymodern.typing` setting, in documentation order. */
-export const TYPING_SETTINGS: Readonly<Record<string, { field: keyof TypingOptions; kind: 'boolean' | 'regex' }>> = Object.freeze({
+export const TYPING_SETTINGS: Readonly<Record<string, { field: keyof TypingOptions; kind: 'boolean' | 'regex' | 'names' }>> = Object.freeze({
   'star-args': { field: 'starArgs', kind: 'boolean' },
   'private-functions': { field: 'privateFunctions', kind: 'boolean' },
   'dummy-args': { field: 'dummyArgs', kind: 'regex' },
@@ -66,7 +68,12 @@ export const TYPING_SETTINGS: Readonly<Record<string, { field: keyof TypingOptio
   'mypy-init-return': { field: 'mypyInitReturn', kind: 'boolean' },
   'suppress-none-returning': { field: 'suppressNoneReturning', kind: 'boolean' },
   'ignore-fully-untyped': { field: 'ignoreFullyUntyped', kind: 'boolean' },
+  'runtime-evaluated-base-classes': { field: 'runtimeEvaluatedBaseClasses', kind: 'names' },
+  'runtime-evaluated-decorators': { field: 'runtimeEvaluatedDecorators', kind: 'names' },
 });
+
+/** A qualified Python name: `pydantic.BaseModel`, `attrs.define`. */
+const QUALIFIED_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 
 /** Dummy-name patterns are JavaScript regular expressions with the `u` flag, searched (anchor them). */
 export function compileDummyArgs(source: string): RegExp | undefined {
@@ -89,6 +96,14 @@ export function parseTypingTable(table: Record<string, unknown>, problem: (key: 
     if (setting.kind === 'boolean') {
       if (typeof value !== 'boolean') problem(key, `expected true or false, got ${JSON.stringify(value)}`);
       else (options as Record<string, unknown>)[setting.field] = value;
+      continue;
+    }
+    if (setting.kind === 'names') {
+      const names = Array.isArray(value) ? value : undefined;
+      const bad = names?.findIndex((n) => typeof n !== 'string' || !QUALIFIED_NAME.test(n));
+      if (!names) problem(key, `expected an array of qualified names like "pydantic.BaseModel", got ${JSON.stringify(value)}`);
+      else if (bad !== undefined && bad >= 0) problem(`${key}[${bad}]`, `expected a qualified name like "pydantic.BaseModel", got ${JSON.stringify(names[bad])}`);
+      else (options as Record<string, unknown>)[setting.field] = [...names];
       continue;
     }
     if (typeof value !== 'string') {

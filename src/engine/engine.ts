@@ -47,6 +47,7 @@ import {
 } from './incremental/state';
 import { suppressionEdit } from './suppress-comment';
 import { Suppressions, type CommentText } from './suppression';
+import { configureRuntimeAnnotations } from './runtime-annotations';
 import { renderTemplate, type Captures } from './template';
 import { carryExports } from './visibility';
 import { sumCoverage, type TypedCoverage } from './coverage-figures';
@@ -284,6 +285,8 @@ export class Engine {
     if (!enabled.length) return { findings: [], facts: new SemanticFacts(tree, this.factQueries, version, { focus, text: document.text }) };
     for (const match of first.query.matches(scope)) collect(first, match);
     const facts = new SemanticFacts(tree, this.factQueries, version, { baseMatches, focus, text: document.text });
+    const typing = resolveTypingOptions(config.typing);
+    configureRuntimeAnnotations(facts, { baseClasses: typing.runtimeEvaluatedBaseClasses, decorators: typing.runtimeEvaluatedDecorators });
     if (!focus) rememberDefinitions(document, tree, () => functionNodes(facts), config.typing);
     const active = enabled.filter((rule) => !gated(rule) || mayApply(rule, facts));
     const second = active.filter((rule) => rule.query && gated(rule));

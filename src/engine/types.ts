@@ -167,6 +167,10 @@ export interface TypingOptions {
   suppressNoneReturning: boolean;
   /** Functions without any annotation are skipped. */
   ignoreFullyUntyped: boolean;
+  /** Qualified base classes whose subclasses' annotations are read at runtime (Ruff's setting of the same name). */
+  runtimeEvaluatedBaseClasses: string[];
+  /** Qualified decorators that read the annotations of what they decorate at runtime. */
+  runtimeEvaluatedDecorators: string[];
 }
 
 export const DEFAULT_TARGET_VERSION: PythonVersion = [3, 10];

@@ -205,13 +205,14 @@ describe('config: parsePyproject', () => {
   });
 
   it('rejects an unknown typing key, a wrong type and a typing value that is no table', () => {
-    const known = 'star-args, private-functions, dummy-args, overload-implementation, raise-only, mypy-init-return, suppress-none-returning, ignore-fully-untyped';
+    const known =
+      'star-args, private-functions, dummy-args, overload-implementation, raise-only, mypy-init-return, suppress-none-returning, ignore-fully-untyped, runtime-evaluated-base-classes, runtime-evaluated-decorators';
     assert.deepEqual(errorOf('[tool.pymodern.typing]\nstar_args = false\n'), {
       file: FILE,
       key: 'tool.pymodern.typing.star_args',
       message: `${FILE}: tool.pymodern.typing.star_args: unknown setting (known: ${known})`,
     });
-    for (const key of Object.keys(TYPING_SETTINGS).filter((k) => k !== 'dummy-args')) {
+    for (const key of Object.keys(TYPING_SETTINGS).filter((k) => TYPING_SETTINGS[k].kind === 'boolean')) {
       assert.deepEqual(errorOf(`[tool.pymodern.typing]\n${key} = "yes"\n`), {
         file: FILE,
         key: `tool.pymodern.typing.${key}`,
@@ -224,6 +225,23 @@ describe('config: parsePyproject', () => {
       `${FILE}: tool.pymodern.typing.dummy-args: expected a regular expression (a string), got ["_"]`,
     );
     assert.equal(errorOf('[tool.pymodern]\ntyping = true\n').message, `${FILE}: tool.pymodern.typing: expected a table of settings (known: ${known})`);
+  });
+
+  it('reads runtime-evaluated-base-classes and -decorators as qualified names, naming a bad entry', () => {
+    assert.deepEqual(parse('[tool.pymodern.typing]\nruntime-evaluated-base-classes = ["orm.Model"]\nruntime-evaluated-decorators = ["attrs.define", "app.route"]\n').typing, {
+      runtimeEvaluatedBaseClasses: ['orm.Model'],
+      runtimeEvaluatedDecorators: ['attrs.define', 'app.route'],
+    });
+    assert.deepEqual(errorOf('[tool.pymodern.typing]\nruntime-evaluated-decorators = "attrs.define"\n'), {
+      file: FILE,
+      key: 'tool.pymodern.typing.runtime-evaluated-decorators',
+      message: `${FILE}: tool.pymodern.typing.runtime-evaluated-decorators: expected an array of qualified names like "pydantic.BaseModel", got "attrs.define"`,
+    });
+    assert.deepEqual(errorOf('[tool.pymodern.typing]\nruntime-evaluated-base-classes = ["orm.Model", "not a name"]\n'), {
+      file: FILE,
+      key: 'tool.pymodern.typing.runtime-evaluated-base-classes[1]',
+      message: `${FILE}: tool.pymodern.typing.runtime-evaluated-base-classes[1]: expected a qualified name like "pydantic.BaseModel", got "not a name"`,
+    });
   });
 
   it('rejects a dummy-args that is no valid regular expression, with the reason', () => {
@@ -338,6 +356,8 @@ describe('config: typing options', () => {
       raiseOnly: true,
       mypyInitReturn: false,
       suppressNoneReturning: false,
+      runtimeEvaluatedBaseClasses: [],
+      runtimeEvaluatedDecorators: [],
       ignoreFullyUntyped: false,
     });
     assert.deepEqual(Object.values(TYPING_SETTINGS).map((s) => s.field).sort(), Object.keys(DEFAULT_TYPING_OPTIONS).sort());

@@ -43,7 +43,7 @@ describe('vscode setting pymodern.typing: schema in package.json', () => {
     assert.deepEqual(Object.keys(properties), Object.keys(TYPING_SETTINGS));
     for (const [key, { field, kind }] of Object.entries(TYPING_SETTINGS)) {
       const property = properties[key];
-      assert.equal(property.type, kind === 'boolean' ? 'boolean' : 'string', key);
+      assert.equal(property.type, kind === 'boolean' ? 'boolean' : kind === 'names' ? 'array' : 'string', key);
       assert.deepEqual(property.default, DEFAULT_TYPING_OPTIONS[field], key);
       assert.ok((property.markdownDescription ?? '').length > 40, `${key} has a markdownDescription`);
     }
@@ -80,7 +80,7 @@ describe('vscode setting pymodern.typing: reading and merging', () => {
       warnings: [
         'pymodern.typing.star-args: expected true or false, got "no" (ignored)',
         'pymodern.typing.dummy-args: invalid regular expression "(": Unterminated group (ignored)',
-        'pymodern.typing.starArgs: unknown setting (known: star-args, private-functions, dummy-args, overload-implementation, raise-only, mypy-init-return, suppress-none-returning, ignore-fully-untyped) (ignored)',
+        'pymodern.typing.starArgs: unknown setting (known: star-args, private-functions, dummy-args, overload-implementation, raise-only, mypy-init-return, suppress-none-returning, ignore-fully-untyped, runtime-evaluated-base-classes, runtime-evaluated-decorators) (ignored)',
       ],
     });
     assert.deepEqual(read([true]), { typing: undefined, warnings: ['pymodern.typing: expected an object, got [true] (ignored)'] });

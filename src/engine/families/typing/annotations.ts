@@ -3,6 +3,7 @@
 // Computed lazily and once per analysis; files that import nothing from `typing` pay nothing.
 import type { Node } from 'web-tree-sitter';
 import type { ImportBinding, Scope, SemanticFacts } from '../../facts';
+import { runtimeReaderOfAnnotation, runtimeReaderOfDefinition, type RuntimeReader } from '../../runtime-annotations';
 import type { PythonVersion } from '../../types';
 import { decoratorName, decoratorsOf, type FunctionInfo, functionInfo } from './functions';
 
@@ -80,6 +81,8 @@ const STATIC_BASES = /^(?:object|(?:typing\.|typing_extensions\.)?(?:Protocol|Ge
  * where nothing evaluates them, so the typing rules leave these alone there.
  */
 export function mayBeIntrospected(annotation: Node, facts: SemanticFacts): boolean {
+  // A known reader (a FastAPI dependency, a file that calls get_type_hints…), then the heuristic.
+  if (runtimeReaderOfAnnotation(annotation, facts)) return true;
   const definition = functionOfAnnotation(annotation);
   if (definition) {
     if (decoratorsOf(definition).some((d) => !STATIC_DECORATORS.test(decoratorName(d)))) return true;
@@ -325,9 +328,21 @@ export function headerFunction(node: Node, facts: SemanticFacts): FunctionInfo |
   return definition ? functionInfo(facts, definition) : undefined;
 }
 
-/** A def whose annotations something may read at runtime (a decorator we do not know). */
-export function functionMayBeIntrospected(definition: Node): boolean {
-  return decoratorsOf(definition).some((d) => !STATIC_DECORATORS.test(decoratorName(d)));
+/** A def whose annotations something may read at runtime: a known reader (the fact), or a decorator we do not know. */
+export function functionMayBeIntrospected(definition: Node, facts: SemanticFacts): boolean {
+  return !!runtimeReaderOfDefinition(definition, facts) || decoratorsOf(definition).some((d) => !STATIC_DECORATORS.test(decoratorName(d)));
+}
+
+/**
+ * Why adding or changing an annotation of this def's `slot` is not safe, for a fix's title:
+ * what the framework that reads it does with it ("changes FastAPI's response model"), or
+ * that an unknown decorator may read it. Undefined when nothing reads the def's annotations.
+ */
+export function runtimeAnnotationRisk(definition: Node, facts: SemanticFacts, slot: 'return' | 'parameter'): string | undefined {
+  const reader: RuntimeReader | undefined = runtimeReaderOfDefinition(definition, facts);
+  if (reader) return slot === 'return' ? reader.returnEffect : reader.parameterEffect;
+  const unknown = decoratorsOf(definition).find((d) => !STATIC_DECORATORS.test(decoratorName(d)));
+  return unknown ? `\`@${decoratorName(unknown)}\` may read annotations at runtime` : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
 // unused, and the edit that drops an import with its last use.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
+import { isFunctionAtRuntime } from '../../runtime-annotations';
 import type { ImportBinding, SemanticFacts } from '../../facts';
 import type { Fix, TextEdit } from '../../types';
 import { ensureBindings, genericWithHead, syntaxAt, typingUses, type GenericView, type SyntaxAt, type TypingUse } from './annotations';
@@ -161,6 +162,8 @@ export function reportUnionRewrites(
     if (!view || !context.isSound(view.node)) continue;
     const syntax = syntaxAt(view.node, facts);
     if (!syntax.pep604) continue;
+    // `NamedTuple | None` raises TypeError where it is evaluated: typing's NamedTuple is a function.
+    if (view.args.some((arg) => isFunctionAtRuntime(arg, facts))) continue;
     const text = spell(view, !!syntax.annotation || isTypeArgument(view.node), syntax);
     // No modern spelling (a forward reference in code that runs): nothing to report.
     if (!text) continue;

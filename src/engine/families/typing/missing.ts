@@ -4,6 +4,7 @@
 // required.ts), and the inferred quick fixes.
 import type { CheckContext, CheckVisitor } from '../../checks/context';
 import type { Fix } from '../../types';
+import { runtimeAnnotationRisk } from './annotations';
 import { bodyKind, type FunctionInfo, functionInfo, isAbstractOrOverload, type ParameterInfo } from './functions';
 import { ImportPlan } from './imports';
 import { inferParameter, inferReturn, type Inferred, type Ty } from './inference';
@@ -84,7 +85,10 @@ function annotationFix(info: FunctionInfo, context: CheckContext, inferred: Infe
   const imports = text && plan.edits();
   if (!text || !imports) return [];
   const at = info.parameters.endIndex;
-  return [{ title: `Add \`-> ${text}\``, safety: inferred.safe ? 'safe' : 'unsafe', edits: [{ start: at, end: at, newText: ` -> ${text}` }, ...imports] }];
+  // A route's return annotation becomes FastAPI's response model: never a silent change.
+  const risk = runtimeAnnotationRisk(info.node, context.facts, 'return');
+  const title = `Add \`-> ${text}\`${risk ? ` (unsafe: ${risk})` : ''}`;
+  return [{ title, safety: inferred.safe && !risk ? 'safe' : 'unsafe', edits: [{ start: at, end: at, newText: ` -> ${text}` }, ...imports] }];
 }
 
 // ---- parameters ----
@@ -128,5 +132,8 @@ function parameterFixes(info: FunctionInfo, parameter: ParameterInfo, context: C
   if (!text || !imports) return [];
   const replacement = `${parameter.name.text}: ${text} = ${parameter.value.text}`;
   const edit = { start: parameter.node.startIndex, end: parameter.node.endIndex, newText: replacement };
-  return [{ title: `Annotate \`${replacement}\``, safety: inferred.safe ? 'safe' : 'unsafe', edits: [edit, ...imports] }];
+  // `page: int = 0` on a route changes how FastAPI parses the request.
+  const risk = runtimeAnnotationRisk(info.node, context.facts, 'parameter');
+  const title = `Annotate \`${replacement}\`${risk ? ` (unsafe: ${risk})` : ''}`;
+  return [{ title, safety: inferred.safe && !risk ? 'safe' : 'unsafe', edits: [edit, ...imports] }];
 }

@@ -25,7 +25,7 @@ export interface SpellingContext {
 /** The spelling rules for an annotation added to a def's header. */
 export function contextForDefinition(definition: Node, at: Node, facts: SemanticFacts, plan: ImportPlan): SpellingContext {
   const future = facts.hasFutureImport('annotations');
-  const modern = future && !functionMayBeIntrospected(definition);
+  const modern = future && !functionMayBeIntrospected(definition, facts);
   return {
     facts,
     plan,

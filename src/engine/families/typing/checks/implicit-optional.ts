@@ -6,7 +6,7 @@
 // (or `Optional[int]` below 3.10), safe unless a decorator may read the annotation at runtime.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../../facts';
-import { ensureBindings, functionMayBeIntrospected, genericOf, isBuiltin, nameIsFree, syntaxAt, unwrapType } from '../annotations';
+import { ensureBindings, genericOf, runtimeAnnotationRisk, isBuiltin, nameIsFree, syntaxAt, unwrapType } from '../annotations';
 import { ImportPlan } from '../imports';
 import { plainStringContent, report, short } from '../legacy';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
@@ -36,11 +36,12 @@ export function createImplicitOptional(context: CheckContext): CheckVisitor {
       const type = unwrapType(annotation);
       if (!excludesNone(type, facts)) return;
       const definition = parameter.parent?.parent;
-      const safe = definition?.type !== 'function_definition' || !functionMayBeIntrospected(definition);
+      const risk = definition?.type === 'function_definition' ? runtimeAnnotationRisk(definition, facts, 'parameter') : undefined;
       const plan = new ImportPlan(facts, context.text);
       const text = withNone(type, facts, plan);
       const imports = text && plan.edits();
-      const fixes = text && imports ? [{ title: `Annotate \`${short(`${name.text}: ${text}`)}\``, safety: safe ? ('safe' as const) : ('unsafe' as const), edits: [{ start: type.startIndex, end: type.endIndex, newText: text }, ...imports] }] : [];
+      const title = `Annotate \`${short(`${name.text}: ${text}`)}\`${risk ? ` (unsafe: ${risk})` : ''}`;
+      const fixes = text && imports ? [{ title, safety: risk ? ('unsafe' as const) : ('safe' as const), edits: [{ start: type.startIndex, end: type.endIndex, newText: text }, ...imports] }] : [];
       report(context, { node: annotation, data: { name: name.text, annotation: short(annotation.text) }, fixes });
     },
   };
