@@ -1,9 +1,9 @@
 // Runtime-evaluated annotations, a semantic fact: which defs and classes have their
 // annotations read by a framework while the program runs. FastAPI turns a route's return
 // annotation into its response model and its parameters into request parsing; pydantic
-// builds model fields from them; typer, click and discord.py convert command arguments by
-// them; singledispatch dispatches on them. A fix that adds, unquotes or respells an
-// annotation there changes what the program does, so the typing fixes read this fact.
+// builds model fields from them; typer and discord.py convert command arguments by them;
+// singledispatch dispatches on them. A fix that adds, unquotes or respells an annotation
+// there changes what the program does, so the typing fixes read this fact.
 // Pure analysis of the file: frameworks are recognised through imports, never imported.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from './facts';
@@ -33,7 +33,6 @@ const FASTAPI_DEPENDENCY = reader('FastAPI', "changes how FastAPI resolves the d
 const PYDANTIC_CALL = reader('pydantic', 'pydantic validates the return value against it', 'pydantic validates the argument against it');
 const PYDANTIC_MODEL = reader('pydantic', 'pydantic reads the annotations', 'pydantic builds the field from it');
 const TYPER = reader('typer', 'typer reads the command signature', 'changes how typer parses the command line');
-const CLICK = reader('click', 'click reads the command signature', 'may change how the command line is parsed');
 const DISCORD = reader('discord.py', 'discord.py reads the command signature', 'changes how discord.py converts the argument');
 const SINGLEDISPATCH = reader('singledispatch', 'singledispatch reads the annotations', 'changes which type singledispatch dispatches on');
 const DATACLASS = reader('dataclasses', 'the class decorator reads the annotations', 'the class decorator builds the field from it');
@@ -47,8 +46,6 @@ const FUNCTION_DECORATORS: Record<string, RuntimeReader> = {
   'pydantic.validate_arguments': PYDANTIC_CALL,
   'pydantic.decorator.validate_arguments': PYDANTIC_CALL,
   'pydantic.validate_call_decorator.validate_call': PYDANTIC_CALL,
-  'click.command': CLICK,
-  'click.group': CLICK,
   'discord.ext.commands.command': DISCORD,
   'discord.ext.commands.hybrid_command': DISCORD,
   'discord.ext.commands.group': DISCORD,
@@ -185,7 +182,6 @@ function decoratorReader(decorator: Node, facts: SemanticFacts, settings: Runtim
     if (ROUTE_METHODS.has(method) && (facts.importsModule('fastapi') || facts.importsModule('starlette'))) return FASTAPI_ROUTE;
     if ((method === 'command' || method === 'callback') && facts.importsModule('typer')) return TYPER;
     if (/^(?:hybrid_)?(?:command|group)$/.test(method) && facts.importsModule('discord')) return DISCORD;
-    if ((method === 'command' || method === 'group') && facts.importsModule('click')) return CLICK;
   }
   return undefined;
 }

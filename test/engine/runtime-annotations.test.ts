@@ -44,10 +44,11 @@ describe('runtime-evaluated annotations (fact)', () => {
     assert.equal(readerOf('from typing import Annotated\nfrom fastapi import Depends\n\ndef dep():\n    return 1\n\ndef route(x: Annotated[int, Depends(dep)]):\n    return x\n', 'dep'), 'FastAPI');
   });
 
-  it('finds typer, click and discord.py commands, validate_call and singledispatch implementations', () => {
+  it('finds typer and discord.py commands, validate_call and singledispatch implementations', () => {
     assert.equal(readerOf('import typer\n\ncli = typer.Typer()\n\n@cli.command()\ndef hello(name="x"):\n    print(name)\n', 'hello'), 'typer');
     assert.equal(readerOf('import typer\n\ndef main(name="x"):\n    print(name)\n\ntyper.run(main)\n', 'main'), 'typer');
-    assert.equal(readerOf('import click\n\n@click.command()\ndef hello(count=1):\n    print(count)\n', 'hello'), 'click');
+    // click itself ignores annotations: not a known reader (the fixes still treat its decorators as unknown ones).
+    assert.equal(readerOf('import click\n\n@click.command()\ndef hello(count=1):\n    print(count)\n', 'hello'), null);
     assert.equal(readerOf('from discord.ext import commands\n\nclass Cog(commands.Cog):\n    @commands.command()\n    async def ping(self, ctx, n=1):\n        pass\n', 'ping'), 'discord.py');
     assert.equal(readerOf('from discord.ext import commands\n\nbot = commands.Bot(command_prefix="!")\n\n@bot.command()\nasync def ping(ctx, n=1):\n    pass\n', 'ping'), 'discord.py');
     assert.equal(readerOf('from pydantic import validate_call\n\n@validate_call\ndef total(a=1):\n    return a\n', 'total'), 'pydantic');
