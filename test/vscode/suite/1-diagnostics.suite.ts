@@ -97,6 +97,22 @@ suite('diagnostics', () => {
     await diagnosticsOf(service(), (d) => d.length === 4 && d.every((x) => x.severity !== vscode.DiagnosticSeverity.Hint));
   });
 
+  test('pymodern.preview adds the preview rules to the selection', async () => {
+    const config = vscode.workspace.getConfiguration('pymodern');
+    await open(service());
+    await diagnosticsOf(service(), (d) => d.length === 4);
+    try {
+      await config.update('preview', true, vscode.ConfigurationTarget.Workspace);
+      // missing-parameter-annotation (preview) on `request` and `client`.
+      const diagnostics = await diagnosticsOf(service(), (d) => d.length === 6);
+      const preview = diagnostics.filter((d) => (d.code as { value: string }).value === 'missing-parameter-annotation');
+      assert.deepEqual(preview.map((d) => d.range.start.line), [5, 12]);
+    } finally {
+      await config.update('preview', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await diagnosticsOf(service(), (d) => d.length === 4);
+  });
+
   test('pymodern.run onSave analyses on save only; pymodern.enable false clears and stops', async () => {
     const config = vscode.workspace.getConfiguration('pymodern');
     const editor = await open(service());

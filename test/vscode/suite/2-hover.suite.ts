@@ -14,7 +14,7 @@ suite('hover', () => {
 
   test('explains a blocking sleep: what is wrong, why now, the modern form, command links', async () => {
     const { text, contents } = await hoverText(service(), new vscode.Position(7, 10));
-    assert.match(text, /\*\*pymodern\*\* · `blocking-sleep-in-async` — `time\.sleep\(\)` inside `async def`/);
+    assert.match(text, /\*\*pymodern\*\* · `blocking-sleep-in-async` — `time\.sleep\(\)` inside `async def` · Ruff: ASYNC251\n/, 'the peer code Ruff users know');
     assert.match(text, /\*\*Why now — Async-first Python services\.\*\* Python web services now commonly run on a single asyncio event loop/);
     assert.match(text, /```python\s+await asyncio\.sleep\(0\.5\)\s+```/, 'the modern form uses the arguments of this call');
     assert.match(text, /\[\$\(wrench\) Apply fix\]\(command:pymodern\.applyFix\?/);
