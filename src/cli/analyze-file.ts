@@ -4,6 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine } from '../engine/engine';
+import { AnalysisLimitError, EngineFaultError, EnginePoisonedError } from '../engine/faults';
 import { LineIndex } from '../engine/positions';
 import type { Finding, RuleConfig } from '../engine/types';
 import type { TypedCoverage } from '../engine/coverage-figures';
@@ -68,7 +69,7 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
         findings = engine.analyze(document, job.config);
         result.coverage = engine.coverage(document, job.config);
       } finally {
-        document.dispose();
+        engine.close(document);
       }
     } else {
       const fixed = engine.fixAll(text, job.config, { unsafe: job.unsafeFixes });
@@ -83,14 +84,15 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
       try {
         result.coverage = engine.coverage(document, job.config);
       } finally {
-        document.dispose();
+        engine.close(document);
       }
     }
     const lines = new LineIndex(text);
     result.lines = lines.lineCount;
     result.findings = findings.map((finding) => toOutput(finding, lines, job));
   } catch (error) {
-    const message = error instanceof SourceReadError ? error.message : `internal error: ${String((error as Error).stack ?? error)}`;
+    const expected = error instanceof SourceReadError || error instanceof EngineFaultError || error instanceof EnginePoisonedError || error instanceof AnalysisLimitError;
+    const message = expected ? error.message : `internal error: ${String((error as Error).stack ?? error)}`;
     result.errors.push({ file: job.display, message });
   }
   return result;

@@ -162,13 +162,16 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
   });
   const progress = new Progress(jobs.length);
   const workers = Math.min(options.jobs, Math.ceil(jobs.length / MIN_FILES_FOR_WORKERS));
-  if (workers > 1) {
+  /** Analyses jobs[from..] in worker threads; results are written in job order as they come. */
+  const inWorkers = async (from: number, count: number) => {
     // Results arrive in any order; each is written once those before it are.
     const order = new Map<string, number[]>();
-    jobs.forEach((job, i) => order.set(job.display, [...(order.get(job.display) ?? []), i]));
+    jobs.forEach((job, i) => {
+      if (i >= from) order.set(job.display, [...(order.get(job.display) ?? []), i]);
+    });
     const waiting = new Map<number, FileResult>();
-    let written = 0;
-    await runInWorkers(jobs, workers, options.distDir, (result) => {
+    let written = from;
+    await runInWorkers(jobs.slice(from), count, options.distDir, (result) => {
       waiting.set(order.get(result.file)!.shift()!, result);
       for (let ready = waiting.get(written); ready; ready = waiting.get(written)) {
         waiting.delete(written++);
@@ -176,6 +179,9 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
       }
       progress.update(written + waiting.size);
     }, () => stdout.drained());
+  };
+  if (workers > 1) {
+    await inWorkers(0, workers);
   } else {
     let engine: Engine;
     try {
@@ -184,15 +190,22 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
       process.stderr.write(`pymodern: ${(error as Error).message}\n`);
       return 2;
     }
+    let poisonedAt = -1;
     try {
       for (const [i, job] of jobs.entries()) {
         writer.add(analyzeFile(engine, job));
         progress.update(i + 1);
         await stdout.drained();
+        if (engine.poisoned) {
+          poisonedAt = i;
+          break;
+        }
       }
     } finally {
       engine.dispose();
     }
+    // A WASM trap left this engine unusable: a fresh one, in a worker thread, takes the rest.
+    if (poisonedAt >= 0 && poisonedAt + 1 < jobs.length) await inWorkers(poisonedAt + 1, 1);
   }
   progress.done();
   writer.end(options);

@@ -19,16 +19,29 @@ export async function runInWorkers(
   beforeBatch: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   let next = 0;
-  const runOne = () =>
+  /** Jobs a poisoned worker handed back, served before the rest. */
+  const handedBack: FileJob[] = [];
+  const remaining = () => handedBack.length + (jobs.length - next);
+  const take = (count: number) => {
+    const batch = handedBack.splice(0, count);
+    const more = jobs.slice(next, next + count - batch.length);
+    next += more.length;
+    return [...batch, ...more];
+  };
+  const runOne = (): Promise<void> =>
     new Promise<void>((resolvePromise, reject) => {
       const worker = new Worker(join(distDir, 'worker.js'), { workerData: { distDir } });
       let pending = 0;
+      /** Done (no files left when it asked), or handed over to a fresh worker: its exit is expected. */
+      let ended = false;
       const send = () => {
-        const batch = jobs.slice(next, next + BATCH);
-        next += batch.length;
+        const batch = take(BATCH);
         pending = batch.length;
         if (batch.length) worker.postMessage({ jobs: batch });
-        else void worker.terminate().then(() => resolvePromise());
+        else {
+          ended = true;
+          void worker.terminate().then(() => resolvePromise());
+        }
       };
       worker.on('message', (message: WorkerResponse) => {
         if (message.type === 'fatal') {
@@ -37,13 +50,21 @@ export async function runInWorkers(
         } else if (message.type === 'ready') send();
         else {
           for (const result of message.results) onResult(result);
+          pending = 0;
+          if (message.unfinished) {
+            // Its engine is poisoned (a WASM trap): a fresh worker takes over its files.
+            ended = true;
+            handedBack.unshift(...message.unfinished);
+            void worker.terminate().then(() => runOne().then(resolvePromise, reject));
+            return;
+          }
           void beforeBatch().then(send);
         }
       });
       worker.on('error', (error) => reject(error));
       worker.on('exit', (code) => {
         // Even with code 0: its files would be lost, and nothing would settle the promise.
-        if (next < jobs.length || pending > 0) reject(new Error(`worker exited with code ${code} before finishing its files`));
+        if (!ended && (remaining() > 0 || pending > 0)) reject(new Error(`worker exited with code ${code} before finishing its files`));
       });
     });
   await Promise.all(Array.from({ length: workers }, runOne));

@@ -8,13 +8,27 @@ export interface WorkerRequest {
   jobs: FileJob[];
 }
 
-export type WorkerResponse = { type: 'ready' } | { type: 'results'; results: FileResult[] } | { type: 'fatal'; message: string };
+/**
+ * `unfinished`: the batch's jobs this worker did not analyse because its engine was poisoned
+ * by the one before (a WASM trap); the pool gives them to a fresh worker.
+ */
+export type WorkerResponse =
+  | { type: 'ready' }
+  | { type: 'results'; results: FileResult[]; unfinished?: FileJob[] }
+  | { type: 'fatal'; message: string };
 
 async function main(): Promise<void> {
   const port = parentPort!;
   const engine = await loadEngine((workerData as { distDir: string }).distDir);
   port.on('message', (request: WorkerRequest) => {
-    const results = request.jobs.map((job) => analyzeFile(engine, job));
+    const results: FileResult[] = [];
+    for (const [i, job] of request.jobs.entries()) {
+      results.push(analyzeFile(engine, job));
+      if (engine.poisoned) {
+        port.postMessage({ type: 'results', results, unfinished: request.jobs.slice(i + 1) } satisfies WorkerResponse);
+        return;
+      }
+    }
     port.postMessage({ type: 'results', results } satisfies WorkerResponse);
   });
   port.postMessage({ type: 'ready' } satisfies WorkerResponse);

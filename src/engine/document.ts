@@ -20,7 +20,7 @@ export class SourceDocument {
     /** Monotonic version: the editor's document version, or a local counter. */
     public version = 0,
   ) {
-    this.currentTree = parser.parse(currentText);
+    this.currentTree = parser.parse(parseable(currentText));
   }
 
   get text(): string {
@@ -44,11 +44,11 @@ export class SourceDocument {
   update(changes: readonly ContentChange[], version = this.version + 1): void {
     const tree = this.tree;
     let text = this.currentText;
-    // The line index moves with the edits (rows for tree-sitter without scanning the text);
-    // a text with lone `\r` line breaks, which tree-sitter does not count, is scanned instead.
+    // The line index moves with the edits (rows for tree-sitter without scanning the text).
+    // It counts a lone `\r` as a line break, as the text tree-sitter parses does (parseable).
     let index = this.index;
     const point = (at: number): Point => {
-      if (!index || index.hasLoneCarriageReturn) return pointAt(text, at);
+      if (!index) return pointAt(parseable(text), at);
       const { line, character } = index.positionAt(at);
       return { row: line, column: character };
     };
@@ -68,13 +68,13 @@ export class SourceDocument {
       };
       tree.edit(edit);
     }
-    this.replaceTree(this.parser.parse(text, tree), text, version);
+    this.replaceTree(this.parser.parse(parseable(text), tree), text, version);
     this.index = index;
   }
 
   /** Replaces the whole text (no tree reuse). */
   reset(text: string, version = this.version + 1): void {
-    this.replaceTree(this.parser.parse(text), text, version);
+    this.replaceTree(this.parser.parse(parseable(text)), text, version);
   }
 
   private replaceTree(next: Tree, text: string, version: number): void {
@@ -90,6 +90,16 @@ export class SourceDocument {
     this.currentTree?.delete();
     this.currentTree = undefined;
   }
+}
+
+/**
+ * The text as tree-sitter is given it. CPython (and VS Code) take a lone `\r` as a line
+ * break; tree-sitter's Python grammar does not, and would misparse a file saved with old Mac
+ * line endings as a few huge lines. Each lone `\r` becomes `\n`: the same length, so every
+ * offset of the tree is still an offset of the text, and its rows are the LineIndex's lines.
+ */
+export function parseable(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** Row/column (UTF-16) of an offset, scanning back to the previous line break only. */

@@ -12,7 +12,8 @@ import {
   type CheckVisitor,
 } from './checks';
 import { isRuleEnabled, resolveTypingOptions } from './config';
-import { SourceDocument } from './document';
+import { parseable, SourceDocument } from './document';
+import { AnalysisLimitError, EngineFaultError, EnginePoisonedError, isStackOverflow, isWasmTrap } from './faults';
 import { blankLineEdits, shiftedState, withBlankEdits } from './incremental/blank-lines';
 import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
 import type { FactsFocus } from './incremental/module-facts';
@@ -45,6 +46,7 @@ import {
   withUnitShare,
   type IncrementalState,
 } from './incremental/state';
+import { QUERY_OPTIONS } from './query-limits';
 import { suppressionEdit } from './suppress-comment';
 import { Suppressions, type CommentText } from './suppression';
 import { configureRuntimeAnnotations } from './runtime-annotations';
@@ -97,6 +99,10 @@ export class Engine {
   private readonly errorQuery: Query;
   /** Documents analysed by analyzeEdited: what the next incremental analysis starts from. */
   private readonly editing = new WeakMap<SourceDocument, IncrementalState>();
+  /** Set when the WASM runtime trapped: its memory may be corrupt, so nothing runs any more. */
+  private fault: string | undefined;
+  /** Failpoint for tests of the adapters' recovery: opening a text that holds it traps (see trapOnText). */
+  private trapMarker: string | undefined;
 
   private constructor(
     readonly parser: PythonParser,
@@ -120,6 +126,10 @@ export class Engine {
    * Counts what `config.typing` requires (default: the options of the last analysis).
    */
   coverage(document: SourceDocument, config?: RuleConfig): TypedCoverage {
+    return this.shielded(() => this.coverageUnshielded(document, config));
+  }
+
+  private coverageUnshielded(document: SourceDocument, config: RuleConfig | undefined): TypedCoverage {
     const state = this.editing.get(document);
     if (config && state?.tree === document.tree) {
       const options = resolveTypingOptions(config.typing);
@@ -129,13 +139,57 @@ export class Engine {
     return documentCoverage(document, config);
   }
 
+  /** True once the parser runtime trapped: start a fresh engine (in a fresh worker) for the next files. */
+  get poisoned(): boolean {
+    return this.fault !== undefined;
+  }
+
+  /**
+   * Runs one engine call on the WASM runtime. A trap poisons the engine (EngineFaultError
+   * now, EnginePoisonedError for every call after); a stack overflow refuses this file alone.
+   */
+  private shielded<T>(call: () => T): T {
+    if (this.fault !== undefined) throw new EnginePoisonedError(this.fault);
+    try {
+      return call();
+    } catch (error) {
+      if (isWasmTrap(error)) {
+        this.fault = String((error as Error).message);
+        throw new EngineFaultError(error);
+      }
+      if (isStackOverflow(error)) throw new AnalysisLimitError('nested too deeply to walk');
+      throw error;
+    }
+  }
+
   rule(id: string): RuleMeta | undefined {
     return this.rules.find((r) => r.id === id);
   }
 
   /** Parses a text into a document that can be updated incrementally. Call dispose(). */
   open(text: string, version = 0): SourceDocument {
-    return new SourceDocument(this.parser, text, version);
+    return this.shielded(() => {
+      if (this.trapMarker !== undefined && text.includes(this.trapMarker)) throw Object.assign(new Error('memory access out of bounds (injected)'), { name: 'RuntimeError' });
+      return new SourceDocument(this.parser, text, version);
+    });
+  }
+
+  /**
+   * A failpoint for tests: from now on, opening a text that contains `marker` behaves as a
+   * WASM trap would. The Node adapters set it from PYMODERN_TEST_TRAP_MARKER.
+   */
+  trapOnText(marker: string): void {
+    this.trapMarker = marker;
+  }
+
+  /** Applies editor changes to a document and reparses it incrementally (SourceDocument.update, shielded). */
+  update(document: SourceDocument, changes: Parameters<SourceDocument['update']>[0], version?: number): void {
+    this.shielded(() => document.update(changes, version));
+  }
+
+  /** Frees a document's tree; after a fault, its memory is gone with the runtime and nothing is freed. */
+  close(document: SourceDocument): void {
+    if (this.fault === undefined) this.shielded(() => document.dispose());
   }
 
   /** Analyses a text once and frees the tree. */
@@ -144,13 +198,13 @@ export class Engine {
     try {
       return this.analyze(document, config);
     } finally {
-      document.dispose();
+      this.close(document);
     }
   }
 
   analyze(document: SourceDocument, config: RuleConfig = {}): Finding[] {
     this.editing.delete(document);
-    return this.run(document, config).findings;
+    return this.shielded(() => this.run(document, config).findings);
   }
 
   /**
@@ -161,6 +215,10 @@ export class Engine {
    * analysis already did so for this very tree.
    */
   analyzeEdited(document: SourceDocument, config: RuleConfig = {}, options: { exact?: boolean } = {}): EditedAnalysis {
+    return this.shielded(() => this.analyzeEditedUnshielded(document, config, options));
+  }
+
+  private analyzeEditedUnshielded(document: SourceDocument, config: RuleConfig, options: { exact?: boolean }): EditedAnalysis {
     const key = JSON.stringify(config);
     const state = this.editing.get(document);
     if (state && state.key === key) {
@@ -169,7 +227,8 @@ export class Engine {
         let next: IncrementalState | undefined;
         try {
           next = this.analyzeUnit(document, config, state);
-        } catch {
+        } catch (error) {
+          if (isWasmTrap(error)) throw error;
           next = undefined; // a surprise in the shortcut: the whole-file analysis below is the answer
         }
         if (next) {
@@ -283,7 +342,7 @@ export class Engine {
     };
     const version = config.targetVersion ?? DEFAULT_TARGET_VERSION;
     if (!enabled.length) return { findings: [], facts: new SemanticFacts(tree, this.factQueries, version, { focus, text: document.text }) };
-    for (const match of first.query.matches(scope)) collect(first, match);
+    for (const match of first.query.matches(scope, QUERY_OPTIONS)) collect(first, match);
     const facts = new SemanticFacts(tree, this.factQueries, version, { baseMatches, focus, text: document.text });
     const typing = resolveTypingOptions(config.typing);
     configureRuntimeAnnotations(facts, { baseClasses: typing.runtimeEvaluatedBaseClasses, decorators: typing.runtimeEvaluatedDecorators });
@@ -292,7 +351,7 @@ export class Engine {
     const second = active.filter((rule) => rule.query && gated(rule));
     if (second.length) {
       const combined = this.combinedQuery(second, false);
-      for (const match of combined.query.matches(scope)) collect(combined, match);
+      for (const match of combined.query.matches(scope, QUERY_OPTIONS)) collect(combined, match);
     }
 
     const run = new AnalysisRun(document, facts, config);
@@ -408,15 +467,19 @@ export class Engine {
   }
 
   private errorCount(text: string): number {
-    const tree = this.parser.parse(text);
-    try {
-      return tree.rootNode.hasError ? this.errorQuery.captures(tree.rootNode).length + countMissing(tree) : 0;
-    } finally {
-      tree.delete();
-    }
+    return this.shielded(() => {
+      const tree = this.parser.parse(parseable(text));
+      try {
+        return tree.rootNode.hasError ? this.errorQuery.captures(tree.rootNode, QUERY_OPTIONS).length + countMissing(tree) : 0;
+      } finally {
+        tree.delete();
+      }
+    });
   }
 
   dispose(): void {
+    // After a trap the runtime's memory is unusable: freeing into it could trap again.
+    if (this.fault !== undefined) return;
     for (const combined of this.combinedQueries.values()) combined.query.delete();
     this.combinedQueries.clear();
     this.factQueries.delete();

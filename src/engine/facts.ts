@@ -5,6 +5,7 @@ import { Query, type Language, type Node, type QueryMatch, type Tree } from 'web
 import { lazyAssignment, lazyImport, nodeAt, refOf, type BindingItem, type FactsFocus, type ModuleFacts, type NodeRef, type ScopeData } from './incremental/module-facts';
 import type { ImportBinding, LocalBinding, Scope, ScopeBindings, ScopeKind } from './scopes';
 import type { PythonVersion } from './types';
+import { QUERY_OPTIONS } from './query-limits';
 
 export type { ImportBinding, LocalBinding, Scope, ScopeBindings, ScopeKind } from './scopes';
 
@@ -151,7 +152,7 @@ export class SemanticFacts {
   }
 
   private base(kind: 'scope' | 'exit' | 'import' | 'comment' | 'error'): QueryMatch[] {
-    this.baseMatches ??= this.queries.base.matches(this.queryRoot);
+    this.baseMatches ??= this.queries.base.matches(this.queryRoot, QUERY_OPTIONS);
     return this.baseMatches.filter((match) => BASE_KIND[match.captures[0].name] === kind);
   }
 
@@ -349,7 +350,7 @@ export class SemanticFacts {
   private recordBindings(root: Node, target: (scope: Scope) => ScopeBindings | undefined, noteGlobals: boolean): void {
     const scopes = this.buildScopes();
     const assigned = new Set<number>();
-    for (const match of this.queries.bindings.matches(root)) {
+    for (const match of this.queries.bindings.matches(root, QUERY_OPTIONS)) {
       const capture = match.captures.find((c) => c.name !== 'value')!;
       const node = capture.node;
       let scope: Scope;

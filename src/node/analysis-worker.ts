@@ -38,6 +38,8 @@ export class AnalysisWorker {
   constructor(
     private readonly engine: Engine,
     private readonly reply: Reply,
+    /** Called once the engine is poisoned (a WASM trap): the thread should end. */
+    private readonly onPoisoned: () => void = () => undefined,
   ) {}
 
   receive(request: AnalysisRequest): void {
@@ -60,6 +62,12 @@ export class AnalysisWorker {
     while (this.queue.length) {
       const request = this.queue.shift()!;
       if (this.handle(request)) break;
+      // A trap of the WASM runtime leaves its memory unusable: end this worker, so that the
+      // client starts a fresh one (a fresh runtime) and reopens the documents in it.
+      if (this.engine.poisoned) {
+        this.onPoisoned();
+        return;
+      }
     }
     this.schedule();
   }
@@ -74,7 +82,7 @@ export class AnalysisWorker {
         this.change(request.key, request.changes, request.version);
         return false;
       case 'close':
-        this.documents.get(request.key)?.source?.dispose();
+        this.closeSource(this.documents.get(request.key)?.source);
         this.documents.delete(request.key);
         return false;
       case 'analyze':
@@ -90,7 +98,7 @@ export class AnalysisWorker {
   }
 
   private open(key: string, text: string, version: number): void {
-    this.documents.get(key)?.source?.dispose();
+    this.closeSource(this.documents.get(key)?.source);
     this.documents.set(key, { text, pending: [], version });
   }
 
@@ -160,14 +168,18 @@ export class AnalysisWorker {
     const changes = document.pending;
     document.pending = [];
     try {
-      document.source.update(changes, document.version);
+      this.engine.update(document.source, changes, document.version);
     } catch (error) {
-      document.source.dispose();
+      this.closeSource(document.source);
       document.source = undefined;
       document.problem = `applying changes failed: ${describe(error)}`;
       throw error;
     }
     return document.source;
+  }
+
+  private closeSource(source: SourceDocument | undefined): void {
+    if (source) this.engine.close(source);
   }
 
   /** Whether the host already sent something that makes an analysis of this document stale. */
@@ -188,7 +200,8 @@ async function main(): Promise<void> {
   let worker: AnalysisWorker | undefined;
   port.on('message', (request: AnalysisRequest) => (worker ? worker.receive(request) : early.push(request)));
   const engine = await loadEngine((workerData as { distDir: string }).distDir);
-  worker = new AnalysisWorker(engine, (response) => port.postMessage(response));
+  // After a WASM trap the runtime is unusable: exit, and the client restarts a fresh worker.
+  worker = new AnalysisWorker(engine, (response) => port.postMessage(response), () => setImmediate(() => process.exit(3)));
   port.postMessage({ type: 'ready', loadMs: performance.now() - started } satisfies AnalysisResponse);
   for (const request of early) worker.receive(request);
 }

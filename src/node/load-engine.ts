@@ -16,5 +16,9 @@ export async function loadEngine(distDir: string): Promise<Engine> {
   } catch (error) {
     throw new Error(`pymodern is not built: ${String((error as Error).message)} (run \`npm run build\`)`);
   }
-  return Engine.create({ grammar, ruleSet: readRuleSet(distDir) });
+  const engine = await Engine.create({ grammar, ruleSet: readRuleSet(distDir) });
+  // A failpoint for the tests of recovery from a WASM trap (test/cli/engine-faults.test.ts).
+  const marker = process.env.PYMODERN_TEST_TRAP_MARKER;
+  if (marker) engine.trapOnText(marker);
+  return engine;
 }

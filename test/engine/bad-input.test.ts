@@ -164,6 +164,25 @@ describe('bad input', () => {
     );
   });
 
+  it('lone CR line breaks (old Mac files, which CPython accepts): parsed as lines, exact ranges, and the fix writes CR', () => {
+    const lf = 'import time\n\nasync def f():\n    time.sleep(1)\n\n\ndef g():\n    return 1\n';
+    const cr = lf.replace(/\n/g, '\r');
+    const summary = (text: string) => engine.analyzeText(text).map((f) => [f.rule, f.range, f.fixes.map((x) => x.title)]);
+    assert.deepEqual(summary(cr), summary(lf));
+    // Misparsed as one line before, `g` got a safe `-> None` although it returns 1.
+    assert.deepEqual(engine.analyzeText(cr, { select: ['missing-return-annotation'] }).map((f) => f.fixes[0]?.title), ['Add `-> None`', 'Add `-> int`']);
+    const fixed = engine.fixAll(cr, {}, { unsafe: false }).text;
+    assert.equal(fixed, engine.fixAll(lf, {}, { unsafe: false }).text.replace(/\n/g, '\r'));
+    // Edited as the editor does: the incremental reparse keeps the lines.
+    const document = engine.open(cr);
+    try {
+      document.update([{ start: 0, end: 0, newText: '# service\r' }]);
+      assert.deepEqual(engine.analyze(document).map((f) => f.range.start.line), engine.analyzeText(`# service\n${lf}`).map((f) => f.range.start.line));
+    } finally {
+      document.dispose();
+    }
+  });
+
   it('tabs count as one column', () => {
     const text = 'import time\nasync def f() -> None:\n\tx = 1;\ttime.sleep(1)\n';
     assert.deepEqual(summary(engine.analyzeText(text)), [[SLEEP, 2, 8, 2, 21, 1]]);

@@ -106,7 +106,7 @@ suite('diagnostics', () => {
       // missing-parameter-annotation (preview) on `request` and `client`.
       const diagnostics = await diagnosticsOf(service(), (d) => d.length === 6);
       const preview = diagnostics.filter((d) => (d.code as { value: string }).value === 'missing-parameter-annotation');
-      assert.deepEqual(preview.map((d) => d.range.start.line), [5, 12]);
+      assert.deepEqual(preview.map((d) => d.range.start.line), [6, 12]);
     } finally {
       await config.update('preview', undefined, vscode.ConfigurationTarget.Workspace);
     }

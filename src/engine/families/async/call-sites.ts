@@ -3,6 +3,7 @@
 // per analysis (one SemanticFacts), so ten rules asking cost one pass.
 import { Query, type Language, type Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
+import { QUERY_OPTIONS } from '../../query-limits';
 
 // ---------------------------------------------------------------------------------------
 // The async library a file runs on
@@ -89,7 +90,7 @@ function cacheOf(facts: SemanticFacts): SiteCache {
 
 function sitesIn(facts: SemanticFacts, node: Node, keep: (scope: Scope) => boolean, rows?: [number, number]): CallSite[] {
   const sites: CallSite[] = [];
-  const options = rows ? { startPosition: { row: rows[0], column: 0 }, endPosition: { row: rows[1] + 1, column: 0 } } : undefined;
+  const options = rows ? { ...QUERY_OPTIONS, startPosition: { row: rows[0], column: 0 }, endPosition: { row: rows[1] + 1, column: 0 } } : QUERY_OPTIONS;
   for (const match of queriesFor(facts.tree.language).calls.matches(node, options)) {
     const get = (name: string) => match.captures.find((c) => c.name === name)?.node;
     const call = get('call');

@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
 import { queriesFor, resolveImported } from './call-sites';
 import { ANNOTATIONS, CONSTRUCTORS, METHODS, PATH } from './call-tables';
+import { QUERY_OPTIONS } from '../../query-limits';
 
 /** Per-analysis memory, keyed by the SemanticFacts of one parse. */
 interface KindCache {
@@ -192,7 +193,7 @@ function selfAttributeValues(facts: SemanticFacts, owner: Scope, attribute: stri
   const cache = cacheOf(facts);
   if (!cache.selfAttributes) {
     const map = new Map<string, Node[] | null>();
-    for (const match of queriesFor(facts.tree.language).selfAttributes.matches(facts.tree.rootNode)) {
+    for (const match of queriesFor(facts.tree.language).selfAttributes.matches(facts.tree.rootNode, QUERY_OPTIONS)) {
       const object = match.captures.find((c) => c.name === 'object')?.node;
       const name = match.captures.find((c) => c.name === 'attribute')?.node.text;
       const value = match.captures.find((c) => c.name === 'value')?.node;

@@ -7,6 +7,7 @@ import { Query, type Language, type QueryMatch } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 import type { SemanticFacts } from '../../facts';
 import type { Captures } from '../../template';
+import { QUERY_OPTIONS } from '../../query-limits';
 
 const registered: { rule: string; source: string }[] = [];
 const compiled = new WeakMap<Language, { query: Query; owners: string[] }>();
@@ -35,7 +36,7 @@ export function pandasMatches(context: CheckContext): Captures[] {
   if (!byRule) {
     byRule = new Map();
     const { query, owners } = compile(context.tree.language);
-    for (const match of query.matches(context.tree.rootNode)) {
+    for (const match of query.matches(context.tree.rootNode, QUERY_OPTIONS)) {
       const rule = owners[match.patternIndex];
       const list = byRule.get(rule);
       if (list) list.push(capturesOf(match));

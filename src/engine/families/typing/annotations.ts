@@ -1,7 +1,8 @@
 // Where a type expression sits (inside an annotation or in code that runs), what syntax may
 // be written there for the file's target version, and which `typing` names the file uses.
 // Computed lazily and once per analysis; files that import nothing from `typing` pay nothing.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
+import { nearestAncestor, parentOf } from '../../ancestors';
 import type { ImportBinding, Scope, SemanticFacts } from '../../facts';
 import { runtimeReaderOfAnnotation, runtimeReaderOfDefinition, type RuntimeReader } from '../../runtime-annotations';
 import type { PythonVersion } from '../../types';
@@ -27,12 +28,41 @@ const EXPRESSION_PARENTS = new Set([
  * first node that is no type expression, so `cast(List[int], x)` is not an annotation.
  */
 export function annotationOf(node: Node): Node | undefined {
-  let found: Node | undefined;
-  for (let current: Node | null = node; current; current = current.parent) {
-    if (current.type === 'type') found = current;
-    else if (!EXPRESSION_PARENTS.has(current.type) && current !== node) break;
-  }
+  const found = outermostType(node);
   return found && isAnnotationSlot(found) ? found : undefined;
+}
+
+const outermostTypes = new WeakMap<Tree, Map<number, Node | null>>();
+
+/**
+ * The outermost `type` node at or above the node through an unbroken run of type
+ * expressions (the node itself may be anything). Remembered per node: a node's answer is its
+ * parent's when the parent continues the run, so a deep annotation costs its size, not its
+ * size times its depth.
+ */
+function outermostType(node: Node): Node | null {
+  let memo = outermostTypes.get(node.tree);
+  if (!memo) outermostTypes.set(node.tree, (memo = new Map()));
+  const known = memo.get(node.id);
+  if (known !== undefined) return known;
+  const path: Node[] = [node];
+  let above: Node | null = null;
+  for (let parent = parentOf(node); parent; parent = parentOf(parent)) {
+    if (parent.type !== 'type' && !EXPRESSION_PARENTS.has(parent.type)) break;
+    const answer = memo.get(parent.id);
+    if (answer !== undefined) {
+      above = answer;
+      break;
+    }
+    path.push(parent);
+  }
+  // From the top down: the outermost `type` seen so far is every lower node's answer.
+  let outermost = above;
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (!outermost && path[i].type === 'type') outermost = path[i];
+    memo.set(path[i].id, outermost);
+  }
+  return outermost;
 }
 
 function isAnnotationSlot(type: Node): boolean {
@@ -314,11 +344,8 @@ function isReference(node: Node): boolean {
     if (field ? field.equals(node) : parent.type !== 'typed_parameter' || !parent.childForFieldName('type')?.equals(node)) return false;
   }
   if ((parent.type === 'assignment' || parent.type === 'augmented_assignment' || parent.type === 'for_statement' || parent.type === 'for_in_clause') && parent.childForFieldName('left')?.equals(node)) return false;
-  for (let current: Node | null = parent; current; current = current.parent) {
-    if (current.type === 'import_from_statement' || current.type === 'import_statement' || current.type === 'future_import_statement') return false;
-    if (current.type.endsWith('_statement') || current.type === 'module' || current.type === 'block') break;
-  }
-  return true;
+  const statement = nearestAncestor(parent, 'statement', (n) => n.type.endsWith('_statement') || n.type === 'module' || n.type === 'block');
+  return !statement || !(statement.type === 'import_from_statement' || statement.type === 'import_statement' || statement.type === 'future_import_statement');
 }
 
 /** The FunctionInfo of the def whose header holds the node, if any. */

@@ -10,6 +10,7 @@ import type { RuleConfig, TypingOptions } from '../../types';
 import { definitionShape } from './functions';
 import { requiredAnnotations } from './required';
 import type { TypedCoverage } from '../../coverage-figures';
+import { QUERY_OPTIONS } from '../../query-limits';
 
 export { formatCoverage, sumCoverage, type TypedCoverage } from '../../coverage-figures';
 
@@ -21,7 +22,7 @@ export function typedCoverage(tree: Tree, typing?: Partial<TypingOptions>): Type
   if (!query) queries.set(tree.language, (query = new Query(tree.language, '(function_definition) @def')));
   const options = resolveTypingOptions(typing);
   const coverage: TypedCoverage = { annotated: 0, total: 0 };
-  for (const capture of query.captures(tree.rootNode)) addDefinition(capture.node, coverage, options);
+  for (const capture of query.captures(tree.rootNode, QUERY_OPTIONS)) addDefinition(capture.node, coverage, options);
   return coverage;
 }
 

@@ -79,23 +79,28 @@ export function createFutureAnnotationsRequired(context: CheckContext): CheckVis
  * Calls `found` for each part of the type expression the target cannot evaluate; `nested`
  * when it lies inside another such part. Strings (forward references) are not evaluated.
  */
-function collect(node: Node, facts: SemanticFacts, nested: boolean, found: (offence: Offence, nested: boolean) => void): void {
-  if (node.type === 'string' || node.type === 'concatenated_string' || node.type === 'comment') return;
+function collect(root: Node, facts: SemanticFacts, rootNested: boolean, found: (offence: Offence, nested: boolean) => void): void {
   const target = facts.targetVersion;
-  let offence: Offence | undefined;
-  const generic = genericOf(node);
-  let children = node.namedChildren.filter((c): c is Node => !!c);
-  if (isUnion(node)) {
-    if (!atLeast(target, 3, 10)) offence = { node, minor: 10 };
-  } else if (generic) {
-    const head = facts.resolve(generic.head);
-    if (head && PEP585.has(head) && !atLeast(target, 3, 9)) offence = { node, minor: 9 };
-    // Literal's values and Annotated's metadata are values, not type expressions.
-    if (/(?:^|\.)Literal$/.test(head ?? generic.head.text)) children = [];
-    else if (/(?:^|\.)Annotated$/.test(head ?? generic.head.text)) children = generic.args.slice(0, 1);
+  // Iterative and in document order (pre-order): 5,000 nested parentheses must not overflow the stack.
+  const stack: [Node, boolean][] = [[root, rootNested]];
+  while (stack.length) {
+    const [node, nested] = stack.pop()!;
+    if (node.type === 'string' || node.type === 'concatenated_string' || node.type === 'comment') continue;
+    let offence: Offence | undefined;
+    const generic = genericOf(node);
+    let children = node.namedChildren.filter((c): c is Node => !!c);
+    if (isUnion(node)) {
+      if (!atLeast(target, 3, 10)) offence = { node, minor: 10 };
+    } else if (generic) {
+      const head = facts.resolve(generic.head);
+      if (head && PEP585.has(head) && !atLeast(target, 3, 9)) offence = { node, minor: 9 };
+      // Literal's values and Annotated's metadata are values, not type expressions.
+      if (/(?:^|\.)Literal$/.test(head ?? generic.head.text)) children = [];
+      else if (/(?:^|\.)Annotated$/.test(head ?? generic.head.text)) children = generic.args.slice(0, 1);
+    }
+    if (offence) found(offence, nested);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], nested || !!offence]);
   }
-  if (offence) found(offence, nested);
-  for (const child of children) collect(child, facts, nested || !!offence, found);
 }
 
 function isUnion(node: Node): boolean {
