@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine } from '../engine/engine';
 import { AnalysisLimitError, EngineFaultError, EnginePoisonedError } from '../engine/faults';
+import { FileWriteError } from '../node/atomic-write';
 import { LineIndex } from '../engine/positions';
 import type { Finding, RuleConfig } from '../engine/types';
 import type { TypedCoverage } from '../engine/coverage-figures';
@@ -77,8 +78,18 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
       result.fixed = fixed.applied;
       if (fixed.text !== text) {
         if (job.fixMode === 'diff') result.diff = createTwoFilesPatch(job.display, job.display, text, fixed.text);
-        else writeSource(job.path, source, fixed.text);
-        if (job.fixMode === 'fix') text = fixed.text;
+        else {
+          try {
+            writeSource(job.path, source, fixed.text);
+            text = fixed.text;
+          } catch (error) {
+            if (!(error instanceof FileWriteError)) throw error;
+            // Nothing was written: no fix counts as applied, and the findings are the file's own.
+            result.errors.push({ file: job.display, message: error.message });
+            result.fixed = 0;
+            findings = engine.analyzeText(text, job.config);
+          }
+        }
       }
       const document = engine.open(text);
       try {

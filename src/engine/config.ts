@@ -183,7 +183,12 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
     const lower = lowerBoundOf(requires);
     if (lower) config.targetVersion = lower;
   }
-  const tool = asTable(asTable(document.tool)?.pymodern);
+  const raw = asTable(document.tool)?.pymodern;
+  const tool = asTable(raw);
+  if (raw !== undefined && !tool) {
+    // `pymodern = 1`, `pymodern = [...]` or `[[tool.pymodern]]`: a typo must not mean "no config".
+    throw new ConfigError(file, 'tool.pymodern', `expected a table ([tool.pymodern]), got ${Array.isArray(raw) ? 'an array' : JSON.stringify(raw)}`);
+  }
   if (!tool) return config;
   config.hasToolTable = true;
   const at = (key: string) => `tool.pymodern.${key}`;
@@ -198,7 +203,12 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
     if (typeof tool.preview !== 'boolean') throw new ConfigError(file, at('preview'), `expected true or false, got ${JSON.stringify(tool.preview)}`);
     config.preview = tool.preview;
   }
-  if (tool.exclude !== undefined) config.exclude = stringList(tool.exclude, file, at('exclude'));
+  if (tool.exclude !== undefined) {
+    config.exclude = stringList(tool.exclude, file, at('exclude'));
+    config.exclude.forEach((pattern, i) => {
+      if (!pattern.trim()) throw new ConfigError(file, at(`exclude[${i}]`), 'empty glob pattern');
+    });
+  }
   if (tool['per-file-ignores'] !== undefined) {
     const table = asTable(tool['per-file-ignores']);
     if (!table) throw new ConfigError(file, at('per-file-ignores'), 'expected a table of "glob" = [rule ids or families]');
@@ -295,7 +305,7 @@ function stringList(value: unknown, file: string, key: string): string[] {
 }
 
 function asTable(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? (value as Record<string, unknown>) : undefined;
 }
 
 function firstLine(message: string): string {

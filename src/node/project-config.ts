@@ -1,10 +1,11 @@
 // Finds the nearest pyproject.toml of a file (walking up the folders) and loads its
 // [tool.pymodern] once. Shared by the CLI and the editor (open files and workspace scan).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigError, parsePyproject, type Catalog, type ProjectConfig } from '../engine/config';
 import type { RuleConfig } from '../engine/types';
+import { FileKindError, readRegularFile } from './read-file';
 
 export interface LoadedConfig {
   /** The pyproject.toml path, or undefined when none was found. */
@@ -42,11 +43,46 @@ const NONE: LoadedConfig = withConfigFor({ file: undefined, config: {}, isExclud
  * (so `migrations` and `migrations/**` both cover the files below). A pattern without a
  * slash matches a file or folder name at any depth, as in Ruff.
  */
-function globMatcher(root: string, pattern: string): (path: string) => boolean {
-  const matches = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+/** Globs compiled into one regular expression at most this many at a time (V8 caps a regex's size). */
+const GLOBS_PER_REGEX = 500;
+
+/**
+ * One matcher for many globs (relative to `root`; without a `/`, a name at any depth), built
+ * once. Literal names and folders (`build`, `generated/**`) go into sets; the rest into a few
+ * combined regular expressions. 200,000 `exclude` entries cost a lookup per path segment.
+ */
+function globMatcher(root: string, patterns: readonly string[]): (path: string) => boolean {
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  const byName: string[] = [];
+  const byPath: string[] = [];
+  for (const pattern of patterns) {
+    const glob = pattern.replace(/^\.\//, '');
+    const scan = picomatch.scan(glob);
+    const literal = !scan.isGlob ? glob : scan.glob === '**' && scan.base && !picomatch.scan(scan.base).isGlob ? scan.base : undefined;
+    const nameOnly = !glob.includes('/');
+    if (literal !== undefined) (nameOnly ? names : paths).add(literal.replace(/\/$/, ''));
+    else (nameOnly ? byName : byPath).push(glob);
+  }
+  const combine = (list: readonly string[]) => {
+    const regexes: RegExp[] = [];
+    for (let i = 0; i < list.length; i += GLOBS_PER_REGEX) {
+      regexes.push(new RegExp(list.slice(i, i + GLOBS_PER_REGEX).map((p) => `(?:${picomatch.makeRe(p, { dot: true }).source})`).join('|')));
+    }
+    return regexes;
+  };
+  const nameRegexes = combine(byName);
+  const pathRegexes = combine(byPath);
   return (path) => {
-    const rel = relative(root, path).split(sep).join('/');
-    return matches(rel) || rel.split('/').some((_, i, parts) => matches(parts.slice(0, i + 1).join('/')));
+    const parts = relative(root, path).split(sep);
+    if (parts.some((part) => names.has(part) || nameRegexes.some((re) => re.test(part)))) return true;
+    if (!paths.size && !pathRegexes.length) return false;
+    // A folder that matches excludes everything below it: test each leading part of the path.
+    for (let i = 1; i <= parts.length; i++) {
+      const lead = parts.slice(0, i).join('/');
+      if (paths.has(lead) || pathRegexes.some((re) => re.test(lead))) return true;
+    }
+    return false;
   };
 }
 
@@ -86,29 +122,42 @@ export class ProjectConfigs {
   private load(file: string): LoadedConfig {
     const root = dirname(file);
     try {
-      const config = parsePyproject(readFileSync(file, 'utf8'), file, this.catalog);
+      const config = parsePyproject(readPyproject(file), file, this.catalog);
       if (!config.hasToolTable) {
         const parentFolder = dirname(root);
         const above = parentFolder === root ? NONE : this.forFolder(parentFolder);
         const targetVersion = config.targetVersion ?? above.config.targetVersion;
         return withConfigFor({ ...above, config: { ...above.config, ...(targetVersion ? { targetVersion } : {}) } });
       }
-      const excluded = (config.exclude ?? []).map((pattern) => globMatcher(root, pattern));
+      const excluded = globMatcher(root, config.exclude ?? []);
       // `"!src/new/**" = [...]` applies to the files the glob does not match.
       const perFile = Object.entries(config.perFileIgnores ?? {}).map(([pattern, ignore]) => {
         const negated = pattern.startsWith('!');
-        const matches = globMatcher(root, negated ? pattern.slice(1) : pattern);
+        const matches = globMatcher(root, [negated ? pattern.slice(1) : pattern]);
         return { applies: (path: string) => matches(path) !== negated, ignore };
       });
       return withConfigFor({
         file,
         config,
-        isExcluded: (path) => excluded.some((matches) => matches(path)),
+        isExcluded: excluded,
         ignoresFor: (path) => perFile.filter((entry) => entry.applies(path)).flatMap((entry) => entry.ignore),
       });
     } catch (error) {
       const configError = error instanceof ConfigError ? error : new ConfigError(file, '', `cannot read: ${String(error)}`);
       return withConfigFor({ file, config: {}, error: configError, isExcluded: () => false, ignoresFor: () => [] });
     }
+  }
+}
+
+/** A pyproject.toml larger than this is refused: real ones are a few kB. */
+const MAX_PYPROJECT_BYTES = 16 * 1048576;
+
+/** The text of a pyproject.toml; a FIFO, device or huge file is a ConfigError naming it, never a hang. */
+function readPyproject(file: string): string {
+  try {
+    return readRegularFile(file, MAX_PYPROJECT_BYTES).toString('utf8');
+  } catch (error) {
+    if (error instanceof FileKindError) throw new ConfigError(file, '', error.message);
+    throw new ConfigError(file, '', `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }

@@ -1,8 +1,9 @@
 // Reading a Python file from disk into text the engine can analyse, with a clear error for
 // what cannot be: NUL bytes (binary), invalid UTF-8, unknown encodings, oversized files.
 // Remembers the BOM and encoding so fixes are written back byte-compatible.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
+import { writeFileAtomic, type WriteFs } from './atomic-write';
+import { FileKindError, readRegularFile } from './read-file';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -21,8 +22,9 @@ const CODING = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 export function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceFile {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readRegularFile(path, Number.MAX_SAFE_INTEGER);
   } catch (error) {
+    if (error instanceof FileKindError) throw new SourceReadError(error.message);
     throw new SourceReadError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   if (bytes.length > maxBytes) {
@@ -52,12 +54,13 @@ export function decodeSource(bytes: Uint8Array): SourceFile {
 }
 
 /** Writes fixed text back with the file's BOM; only UTF-8 and Latin-1 can be re-encoded. */
-export function writeSource(path: string, source: SourceFile, text: string): void {
+/** Writes fixed text back in the file's encoding, atomically (atomic-write.ts); throws FileWriteError. */
+export function writeSource(path: string, source: SourceFile, text: string, fs?: WriteFs): void {
   let body: Buffer;
   if (source.encoding === 'utf-8') body = Buffer.from(text, 'utf8');
   else if (source.encoding === 'windows-1252' && /^[\x00-\xff]*$/.test(text)) body = Buffer.from(text, 'latin1');
   else throw new SourceReadError(`cannot write fixes in encoding ${source.encoding}`);
-  writeFileSync(path, source.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body);
+  writeFileAtomic(path, source.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body, fs);
 }
 
 // Python codec names (after `_` → `-`) that are not WHATWG labels; PEP 263's own example is `latin-1`.

@@ -1,6 +1,8 @@
 // A broken pyproject.toml is loud (exit 2, the file and the key named, once) and skips only
 // the files it governs: files under other, valid configs are still analysed and reported.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { ASYNC_SLEEP, parseJson, project, read, runCli, SLEEP_MESSAGE } from '../helpers/cli';
 
 const FINDING = `warning [blocking-sleep-in-async] ${SLEEP_MESSAGE} [*]`;
@@ -77,5 +79,46 @@ describe('cli: broken configuration', () => {
     assert.equal(result.stdout, 'Fixed 1 finding.\nNo findings, but 1 error (1 file checked, 100% typed).\n');
     assert.equal(read(fixable, 'unknown-id/c.py'), ASYNC_SLEEP);
     assert.notEqual(read(fixable, 'valid/a.py'), ASYNC_SLEEP);
+  });
+});
+
+describe('cli: configuration input that used to be taken silently', () => {
+  const errorsOf = (files: Record<string, string>) => {
+    const result = runCli(['check', '--format', 'json'], { cwd: project({ 'a.py': ASYNC_SLEEP, ...files }) });
+    return { status: result.status, errors: parseJson(result).errors.map((e) => `${e.file}: ${e.message}`) };
+  };
+
+  it('a tool.pymodern that is no table is an error naming tool.pymodern, exit 2', () => {
+    for (const [toml, got] of [
+      ['[tool]\npymodern = 1\n', '1'],
+      ['[tool]\npymodern = [1, 2]\n', 'an array'],
+      ['[[tool.pymodern]]\nselect = ["async"]\n', 'an array'],
+    ]) {
+      assert.deepEqual(errorsOf({ 'pyproject.toml': toml }), { status: 2, errors: [`pyproject.toml: tool.pymodern: expected a table ([tool.pymodern]), got ${got}`] }, toml);
+    }
+  });
+
+  it('an empty exclude glob names the file and the key', () => {
+    assert.deepEqual(errorsOf({ 'pyproject.toml': '[tool.pymodern]\nexclude = ["build", ""]\n' }), {
+      status: 2,
+      errors: ['pyproject.toml: tool.pymodern.exclude[1]: empty glob pattern'],
+    });
+  });
+
+  it('200,000 exclude globs are compiled once into one matcher', () => {
+    const globs = Array.from({ length: 200_000 }, (_, i) => `"generated_${i}/**"`).join(', ');
+    const root = project({ 'pyproject.toml': `[tool.pymodern]\nexclude = [${globs}, "skip_*.py"]\n`, 'a.py': ASYNC_SLEEP, 'skip_me.py': ASYNC_SLEEP, 'generated_7/b.py': ASYNC_SLEEP });
+    const report = parseJson(runCli(['check', '--format', 'json'], { cwd: root }));
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual([...new Set(report.findings.map((f) => f.file))], ['a.py']);
+  });
+
+  it('a pyproject.toml that is a FIFO is refused, not read: the run does not hang', function () {
+    const root = project({ 'a.py': ASYNC_SLEEP });
+    const made = spawnSync('mkfifo', [join(root, 'pyproject.toml')]);
+    if (made.status !== 0) this.skip();
+    const result = runCli(['check', '--format', 'json'], { cwd: root });
+    assert.equal(result.status, 2);
+    assert.deepEqual(parseJson(result).errors.map((e) => `${e.file}: ${e.message}`), ['pyproject.toml: not read: a named pipe (FIFO), not a regular file']);
   });
 });
