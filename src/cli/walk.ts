@@ -1,7 +1,7 @@
 // Collects the Python files under the paths given on the command line, skipping VCS
 // folders, virtualenvs, caches, node_modules and what `exclude` in pyproject.toml says.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ProjectConfigs } from '../node/project-config';
 
 const SKIPPED_FOLDERS = new Set([
@@ -13,11 +13,14 @@ const SKIPPED_FOLDERS = new Set([
 export interface WalkResult {
   files: string[];
   errors: { file: string; message: string }[];
+  /** Symlinks found in folders and not followed (to outside the folder walked, or to a folder). */
+  notes: { file: string; message: string }[];
 }
 
 export function collectPythonFiles(paths: readonly string[], configs: ProjectConfigs): WalkResult {
   const files = new Set<string>();
   const errors: WalkResult['errors'] = [];
+  const notes: WalkResult['notes'] = [];
   for (const given of paths) {
     const path = resolve(given);
     let stats;
@@ -29,12 +32,35 @@ export function collectPythonFiles(paths: readonly string[], configs: ProjectCon
     }
     // A file named explicitly is analysed even if excluded, as in Ruff.
     if (stats.isFile()) files.add(path);
-    else if (stats.isDirectory()) walk(path, configs, files, errors);
+    else if (stats.isDirectory()) walk(path, configs, files, errors, notes);
   }
-  return { files: [...files].sort(), errors };
+  // A file and a symlink to it (both inside the folder) are one file: analysed once.
+  const seen = new Set<string>();
+  const unique = [...files].sort().filter((file) => {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      // unreadable: reported when read
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+  return { files: unique, errors, notes };
 }
 
-function walk(folder: string, configs: ProjectConfigs, files: Set<string>, errors: WalkResult['errors']): void {
+function walk(folder: string, configs: ProjectConfigs, files: Set<string>, errors: WalkResult['errors'], notes: WalkResult['notes']): void {
+  let root: string;
+  try {
+    root = realpathSync(folder);
+  } catch {
+    root = folder;
+  }
+  const inside = (target: string) => {
+    const rel = relative(root, target);
+    return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..';
+  };
   const pending = [folder];
   while (pending.length) {
     const current = pending.pop()!;
@@ -53,6 +79,24 @@ function walk(folder: string, configs: ProjectConfigs, files: Set<string>, error
         pending.push(path);
       } else if (entry.isFile() && entry.name.endsWith('.py')) {
         if (!configs.forFile(path).isExcluded(path)) files.add(path);
+      } else if (entry.isSymbolicLink() && entry.name.endsWith('.py')) {
+        // Followed when it stays inside the folder walked (once, if its target is walked too).
+        let target: string | undefined;
+        try {
+          target = realpathSync(path);
+        } catch {
+          notes.push({ file: path, message: 'symlink to a missing file: skipped' });
+          continue;
+        }
+        if (!inside(target)) notes.push({ file: path, message: `symlink to ${target}, outside the folder: skipped` });
+        else if (!statSync(target).isFile()) notes.push({ file: path, message: 'symlink to something that is not a file: skipped' });
+        else if (!configs.forFile(path).isExcluded(path) && !files.has(target)) files.add(path);
+      } else if (entry.isSymbolicLink()) {
+        try {
+          if (statSync(path).isDirectory()) notes.push({ file: path, message: 'symlink to a folder: not followed' });
+        } catch {
+          // a dangling link to something that is no .py file: nothing to say
+        }
       }
     }
   }

@@ -77,7 +77,39 @@ const QUALIFIED_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 
 /** Dummy-name patterns are JavaScript regular expressions with the `u` flag, searched (anchor them). */
 export function compileDummyArgs(source: string): RegExp | undefined {
+  if (source && hasNestedQuantifier(source)) throw new SyntaxError('a quantified group holds another unbounded quantifier (like `(a+)+`), which can take exponential time: rewrite it without the nesting');
   return source ? new RegExp(source, 'u') : undefined;
+}
+
+/**
+ * True when a group that holds an unbounded quantifier (`+`, `*`, `{n,}`) is itself repeated
+ * without bound: the shape of catastrophic backtracking (`(a+)+$` on "aaaa…b"). The pattern
+ * runs on every parameter name of every file, so it must stay linear.
+ */
+export function hasNestedQuantifier(source: string): boolean {
+  const unbounded = /^(?:[+*]|\{\d+,\})/;
+  const groups: boolean[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') groups.push(false);
+    else if (c === ')') {
+      const heldUnbounded = groups.pop() ?? false;
+      const repeated = unbounded.test(source.slice(i + 1));
+      if (heldUnbounded && repeated) return true;
+      if (groups.length && (heldUnbounded || repeated)) groups[groups.length - 1] = true;
+    } else if (unbounded.test(source.slice(i)) && groups.length) groups[groups.length - 1] = true;
+  }
+  return false;
 }
 
 /**

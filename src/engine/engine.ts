@@ -598,7 +598,7 @@ class AnalysisRun {
     const leading = firstStatement?.startIndex ?? root.endIndex;
     const suppressions = new Suppressions(commentsFor(leading), this.document.lines, leading);
     return this.findings
-      .filter((f) => !suppressions.isSuppressed(f.rule, f.peer, f.range.start.line, f.range.end.line))
+      .filter((f) => !suppressions.isSuppressed(f.rule, f.peer, f.range.start.line, f.range.end.line, f.family))
       .sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   }
 }

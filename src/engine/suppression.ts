@@ -6,7 +6,10 @@
 // the tree, so a `#` inside a string never counts.
 import type { LineIndex } from './positions';
 
-const PYMODERN = /#\s*pymodern:\s*ignore(-file)?(?:\[([^\]]*)\])?/gi;
+// `ignore` or `ignore-file`, then a closed `[...]` list, or nothing more of the directive: an
+// unclosed `ignore[typo`, `ignore(rule)`, `ignored` or `ignore-files-later` silences nothing
+// (it used to be read as a bare ignore, widening it to every rule).
+const PYMODERN = /#\s*pymodern:\s*ignore(-file)?(?:\[([^\]]*)\]|(?=\s|$|#))/gi;
 // Ruff's shape: `# noqa`, then either a colon and codes, or nothing that continues the word.
 const NOQA = /#\s*noqa(?:\s*(:)\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*)?|(?![\w:]))/gi;
 
@@ -45,11 +48,14 @@ export class Suppressions {
     }
   }
 
-  /** Whether a finding of `rule` whose own peer code is `peer` (if any), on these lines, is silenced. */
-  isSuppressed(rule: string, peer: string | undefined, startLine: number, endLine: number): boolean {
-    if (covers(this.fileWide, rule)) return true;
+  /**
+   * Whether a finding of `rule` (of `family`, which a list may name instead) whose own peer
+   * code is `peer` (if any), on these lines, is silenced.
+   */
+  isSuppressed(rule: string, peer: string | undefined, startLine: number, endLine: number, family?: string): boolean {
+    if (covers(this.fileWide, rule, family)) return true;
     for (const line of startLine === endLine ? [startLine] : [startLine, endLine]) {
-      if (covers(this.byLine.get(line), rule)) return true;
+      if (covers(this.byLine.get(line), rule, family)) return true;
       const codes = this.noqaByLine.get(line);
       if (codes === 'all' || (codes && peer !== undefined && codes.has(peer.toUpperCase()))) return true;
     }
@@ -68,6 +74,6 @@ function merge(existing: RuleSet | undefined, added: RuleSet): RuleSet {
   return new Set([...(existing ?? []), ...added]);
 }
 
-function covers(set: RuleSet | undefined, rule: string): boolean {
-  return set === 'all' || (set !== undefined && set.has(rule));
+function covers(set: RuleSet | undefined, rule: string, family?: string): boolean {
+  return set === 'all' || (set !== undefined && (set.has(rule) || (family !== undefined && set.has(family))));
 }

@@ -1,6 +1,8 @@
 // Which files `pymodern check DIR` analyses: .py files, minus VCS folders, virtualenvs
 // (by name or by their pyvenv.cfg), caches, node_modules and `exclude` globs.
 import assert from 'node:assert/strict';
+import { realpathSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { ASYNC_SLEEP, parseJson, project, runCli } from '../helpers/cli';
 
 function files(result: ReturnType<typeof runCli>): string[] {
@@ -68,5 +70,24 @@ describe('cli: directory walk', () => {
     assert.equal(result.stderr, 'missing.py: error: no such file or folder\nmissing-folder/: error: no such file or folder\n');
     assert.ok(result.stdout.startsWith('app.py:5:5: warning [blocking-sleep-in-async] '), result.stdout);
     assert.ok(result.stdout.endsWith('\nFound 1 finding in 1 file (1 file checked, 100% typed). [*] 1 fixable with --fix.\n'), result.stdout);
+  });
+});
+
+describe('cli: symlinks met while walking a folder', () => {
+  it('follows a .py symlink that stays inside the folder (once), and says which it skips', () => {
+    const outside = project({ 'o.py': ASYNC_SLEEP });
+    const root = project({ 'pkg/a.py': ASYNC_SLEEP, 'pkg/b_target.py': ASYNC_SLEEP });
+    symlinkSync('b_target.py', join(root, 'pkg/c_link.py'));
+    symlinkSync('a.py', join(root, 'pkg/a_twin.py'));
+    symlinkSync(join(outside, 'o.py'), join(root, 'pkg/out.py'));
+    symlinkSync(outside, join(root, 'linked_dir'));
+    const json = runCli(['check', '--format', 'json'], { cwd: root });
+    assert.deepEqual([...new Set(files(json))], ['pkg/a.py', 'pkg/b_target.py'], 'a link and its target are one file');
+    const text = runCli(['check'], { cwd: root });
+    assert.deepEqual(text.stderr.trimEnd().split('\n').sort(), [
+      'linked_dir: note: symlink to a folder: not followed',
+      `pkg/out.py: note: symlink to ${realpathSync(join(outside, 'o.py'))}, outside the folder: skipped`,
+    ]);
+    assert.equal(text.status, 1, 'notes do not change the exit code');
   });
 });

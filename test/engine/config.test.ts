@@ -244,6 +244,15 @@ describe('config: parsePyproject', () => {
     });
   });
 
+  it('rejects a dummy-args whose nested quantifiers could backtrack catastrophically', () => {
+    assert.deepEqual(errorOf("[tool.pymodern.typing]\ndummy-args = '^(_+)+$'\n"), {
+      file: FILE,
+      key: 'tool.pymodern.typing.dummy-args',
+      message: `${FILE}: tool.pymodern.typing.dummy-args: invalid regular expression "^(_+)+$": a quantified group holds another unbounded quantifier (like \`(a+)+\`), which can take exponential time: rewrite it without the nesting`,
+    });
+    assert.equal(parse("[tool.pymodern.typing]\ndummy-args = '^(_|unused_.*)$'\n").typing?.dummyArgs, '^(_|unused_.*)$');
+  });
+
   it('rejects a dummy-args that is no valid regular expression, with the reason', () => {
     assert.deepEqual(errorOf("[tool.pymodern.typing]\ndummy-args = '^(_+'\n"), {
       file: FILE,

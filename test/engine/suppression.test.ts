@@ -77,6 +77,24 @@ describe('suppression comments', () => {
     });
   });
 
+  it('a malformed directive silences nothing: it is never widened to a bare ignore', () => {
+    for (const comment of ['  # pymodern: ignore[typo', '  # pymodern: ignore(blocking-sleep-in-async)', '  # pymodern: ignored', '  # pymodern: ignore-lines']) {
+      assert.deepEqual(found(twoOnOneLine(comment)), [[3, ANN], [3, SLEEP]], comment);
+    }
+    const body = 'import time\n\nasync def poll(): time.sleep(1)\n';
+    for (const header of ['# pymodern: ignore-file[typing\n', '# pymodern: ignore-files-later\n', '# pymodern: ignore-filed\n']) {
+      assert.deepEqual(found(header + body), [[4, ANN], [4, SLEEP]], header);
+    }
+    // Still understood: followed by an explanation, another comment, or nothing.
+    assert.deepEqual(found(twoOnOneLine('  # pymodern: ignore -- legacy poller')), []);
+    assert.deepEqual(found(twoOnOneLine('  # pymodern: ignore# and more')), []);
+  });
+
+  it('a family name in the list silences that family', () => {
+    assert.deepEqual(found(twoOnOneLine('  # pymodern: ignore[async]')), [[3, ANN]]);
+    assert.deepEqual(found(`# pymodern: ignore-file[typing]\n${twoOnOneLine('')}`), [[4, SLEEP]]);
+  });
+
   describe('# noqa', () => {
     const line = (comment: string) => `import time\n\nasync def poll() -> None:\n    time.sleep(1)${comment}\n`;
 

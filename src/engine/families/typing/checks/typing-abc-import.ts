@@ -133,7 +133,7 @@ function silencedEntries(context: CheckContext, statement: Node, entries: readon
   const peer = peers.length === 1 ? peers[0] : undefined; // UP035, the peer of every finding of this rule
   return new Set(entries.filter((e) => {
     const line = lines.positionAt(e.node.startIndex).line;
-    return suppressions.isSuppressed(id, peer, line, line);
+    return suppressions.isSuppressed(id, peer, line, line, context.rule.family);
   }));
 }
 
