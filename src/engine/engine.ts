@@ -251,6 +251,8 @@ export class Engine {
 
   /** The incremental path: the state after analysing only the unit the edit is in, or undefined when it does not apply. */
   private analyzeUnit(document: SourceDocument, config: RuleConfig, previous: IncrementalState): IncrementalState | undefined {
+    // A syntax error anywhere changes what the parser made of the rest: the whole file.
+    if (document.tree.rootNode.hasError) return undefined;
     let state = previous;
     let span = changedSpan(state.text, document.text);
     if (!span) return { ...state, tree: document.tree, definitions: undefined };
@@ -277,6 +279,12 @@ export class Engine {
     if (!isBlank(document.text, end, covered.end + delta)) return undefined;
     // `__all__` decides which defs are public API: its statements are read by every def.
     if (unit.kind === 'statement' && (state.text.slice(unit.start, covered.end).includes('__all__') || document.text.slice(unit.start, end).includes('__all__'))) return undefined;
+    // A top-level statement that binds module names (`frame = pd.read_csv(...)`) tells every
+    // other unit what they are: carried findings and fixes elsewhere may rely on it.
+    if (unit.kind === 'statement' && (BINDS_NAMES.test(state.text.slice(unit.start, covered.end)) || BINDS_NAMES.test(document.text.slice(unit.start, end)))) return undefined;
+    // An import deleted or typed at the unit's edge (a line left blank, a line typed after
+    // it): what the file imports changed, though the unit's own imports did not.
+    if (IMPORT_WORDS.test(state.text.slice(span.start, span.oldEnd)) || IMPORT_WORDS.test(document.text.slice(span.start, span.newEnd))) return undefined;
     const lineDelta = lineBreaks(document.text.slice(span.start, span.newEnd)) - lineBreaks(state.text.slice(span.start, span.oldEnd));
     const kept = keptFindings(state.findings, covered, delta, lineDelta, lineAround(state.text, covered.start, covered.end));
     if (!kept) return undefined;
@@ -354,7 +362,7 @@ export class Engine {
       for (const match of combined.query.matches(scope, QUERY_OPTIONS)) collect(combined, match);
     }
 
-    const run = new AnalysisRun(document, facts, config);
+    const run = new AnalysisRun(document, facts, config, (fix) => this.fixKeepsSyntax(document.text, fix));
     const visitors = new Map<string, CheckVisitor>();
     for (const rule of active) {
       if (!rule.check || (focus && READS_OTHER_DEFS.has(rule.check))) continue;
@@ -488,6 +496,13 @@ export class Engine {
   }
 }
 
+/** Text that may bind a name: an assignment (not a comparison), a loop or `with` target, a walrus. */
+const BINDS_NAMES = /(?<![=!<>])=(?!=)|\bfor\b|\bwith\b|:=|\bdel\b/;
+const IMPORT_WORDS = /\b(?:import|global|nonlocal)\b/;
+
+/** How many fixes next to syntax errors one analysis verifies by reparsing (awayFromErrors). */
+const MAX_SYNTAX_CHECKS = 32;
+
 /** The state of one analysis: findings so far and the helpers rules report through. */
 class AnalysisRun {
   private readonly findings: Finding[] = [];
@@ -499,6 +514,8 @@ class AnalysisRun {
     private readonly document: SourceDocument,
     private readonly facts: SemanticFacts,
     private readonly config: RuleConfig,
+    /** Applying the fix adds no syntax error (a reparse: asked only next to damaged regions). */
+    private readonly keepsSyntax: (fix: Fix) => boolean,
   ) {
     this.errors = facts.errorRanges;
   }
@@ -564,6 +581,28 @@ class AnalysisRun {
   }
 
   /**
+   * In a file with syntax errors, the fixes that edit within a line of a damaged region are
+   * kept only when applying them adds no error: removing or adding a line there changes how
+   * the parser recovers. Fixes elsewhere, and every fix of a file that parses, are kept.
+   */
+  private awayFromErrors(fixes: Fix[]): Fix[] {
+    if (!fixes.length || !this.document.tree.rootNode.hasError) return fixes;
+    const lines = this.document.lines;
+    this.errorLines ??= this.errors.map(([from, to]) => [lines.positionAt(from).line - 1, lines.positionAt(to).line + 1] as const);
+    const near = (offset: number) => {
+      const line = lines.positionAt(offset).line;
+      return this.errorLines!.some(([first, last]) => line >= first && line <= last);
+    };
+    // Each check is a reparse: past a few dozen, the fixes near the damage are dropped unchecked.
+    return fixes.filter((fix) => fix.edits.every((edit) => !near(edit.start) && !near(edit.end)) || (this.syntaxChecks++ < MAX_SYNTAX_CHECKS && this.keepsSyntax(fix)));
+  }
+
+  private syntaxChecks = 0;
+
+  /** Lines of the syntax errors, widened by one on each side (awayFromErrors). */
+  private errorLines: (readonly [number, number])[] | undefined;
+
+  /**
    * `peer`: the code of `rule.peers` this finding is (a check picks it); undefined takes the
    * rule's only peer when it has exactly one; null: none applies.
    */
@@ -572,6 +611,7 @@ class AnalysisRun {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const lines = this.document.lines;
+    fixes = this.awayFromErrors(fixes);
     const code = peer === undefined ? (rule.peers.length === 1 ? rule.peers[0] : undefined) : (peer ?? undefined);
     this.findings.push({
       rule: rule.id,

@@ -141,13 +141,17 @@ function futureImportEdit(facts: SemanticFacts, text: string): TextEdit | undefi
     else break;
   }
   if (anchor) {
+    if (anchor.hasError) return undefined;
     let end = anchor.endIndex;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
     // Something after the docstring on its line (`"""Doc."""; import os`): no clean place.
     if (!/^[ \t]*(?:#.*)?$/.test(text.slice(anchor.endIndex, end))) return undefined;
     return { start: end, end, newText: end === text.length ? `${eol}${statement}${eol}` : `${eol}${statement}` };
   }
-  // No docstring: before the first statement, below any header comments.
-  if (!first) return undefined;
+  // No docstring: before the first statement, below any header comments. Only at the start
+  // of a sound line: inserted after a comment, the import would become part of it.
+  if (!first || first.hasError || first.type === 'ERROR') return undefined;
+  const lineStart = Math.max(text.lastIndexOf('\n', first.startIndex - 1), text.lastIndexOf('\r', first.startIndex - 1)) + 1;
+  if (!/^[ \t]*$/.test(text.slice(lineStart, first.startIndex)) || lineStart !== first.startIndex) return undefined;
   return { start: first.startIndex, end: first.startIndex, newText: `${statement}${eol}` };
 }

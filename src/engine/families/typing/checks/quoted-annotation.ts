@@ -6,10 +6,11 @@
 // framework evaluates the annotation at runtime (a discord.py command, a pydantic model…)
 // and the quotes hide a name imported only under `if TYPE_CHECKING:`: unquoted, evaluating
 // it raises NameError, so the quotes are doing something and nothing is reported.
-import { type Language, Parser, type Node } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../../facts';
 import { typeCheckingOnlyNames } from '../../../runtime-annotations';
 import { genericOf, isNeverEvaluated, mayBeIntrospected } from '../annotations';
+import { parsesAsType } from '../type-text';
 import { plainStringContent, report } from '../legacy';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
@@ -53,35 +54,4 @@ function inTypePosition(string: Node, annotation: Node, facts: SemanticFacts): b
     if (/(?:^|\.)Annotated$/.test(head) && !(generic.args[0] && string.startIndex >= generic.args[0].startIndex && string.endIndex <= generic.args[0].endIndex)) return false;
   }
   return true;
-}
-
-const parsers = new WeakMap<Language, Parser>();
-const TYPE_NODES = new Set(['module', 'expression_statement', 'assignment', 'type', 'identifier', 'attribute', 'subscript', 'generic_type', 'type_parameter', 'binary_operator', 'none', 'ellipsis', 'list', 'member_type', '|', '.', '[', ']', ',', ':', 'None', '...']);
-
-/** The text is a type expression on its own: names, attributes, subscripts, `|` unions. */
-function parsesAsType(content: string, language: Language): boolean {
-  let parser = parsers.get(language);
-  if (!parser) {
-    parser = new Parser();
-    parser.setLanguage(language);
-    parsers.set(language, parser);
-  }
-  const tree = parser.parse(`_: ${content}\n`);
-  if (!tree) return false;
-  try {
-    const root = tree.rootNode;
-    if (root.hasError || root.namedChildCount !== 1) return false;
-    const type = root.firstNamedChild?.firstNamedChild?.childForFieldName('type');
-    if (!type || type.text !== content) return false;
-    const stack: Node[] = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (!TYPE_NODES.has(node.type) && !(node.parent?.type === 'assignment' && node.type === 'identifier')) return false;
-      if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text !== '|') return false;
-      for (const child of node.children) if (child) stack.push(child);
-    }
-    return true;
-  } finally {
-    tree.delete();
-  }
 }

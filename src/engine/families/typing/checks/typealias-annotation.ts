@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { annotationOf, escapeRegExp, unwrapType, wordOccurrences } from '../annotations';
 import { plainStringContent, removalFix, report, short, unusedImports, useFix, usesOf } from '../legacy';
+import { parsesAsType } from '../type-text';
 import { typeParameter, typeVarsIn, typeVarTable } from '../typevars';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
@@ -49,7 +50,8 @@ function replacement(name: Node, value: Node, assignment: Node, context: CheckCo
   const parameters = names.map((n) => typeParameter(table.get(n)!));
   if (parameters.some((p) => !p)) return undefined;
   const body = plainStringContent(value) ?? (value.type === 'string' ? undefined : value.text);
-  if (body === undefined) return undefined;
+  // A quoted alias is written unquoted into the `type` statement: it must parse as a type there.
+  if (body === undefined || (value.type === 'string' && !parsesAsType(body, context.tree.language))) return undefined;
   return `type ${name.text}${parameters.length ? `[${parameters.join(', ')}]` : ''} = ${body}`;
 }
 

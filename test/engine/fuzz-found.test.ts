@@ -1,0 +1,34 @@
+// Bugs the fuzz harness (npm run fuzz) found, each kept as the minimal reproducer it wrote.
+import assert from 'node:assert/strict';
+import type { Engine } from '../../src/engine/engine';
+import { getEngine } from '../helpers/engine';
+
+describe('fuzz-found regressions', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await getEngine();
+  });
+  const all = (engine: Engine) => engine.rules.map((r) => r.id);
+
+  it('typealias-annotation unquotes only an alias value that parses as a type', () => {
+    const broken = 'from typing import TypeAlias\nJson: TypeAlias = "dict[str, Json] | l😀ist[Json] | str | int | None"';
+    const [finding] = engine.analyzeText(broken, { select: ['typealias-annotation'], targetVersion: [3, 12] });
+    assert.deepEqual(finding.fixes, [], 'the emoji would be a syntax error unquoted');
+    const [good] = engine.analyzeText(broken.replace('😀', ''), { select: ['typealias-annotation'], targetVersion: [3, 12] });
+    assert.equal(good.fixes[0].title, 'Replace with `type Json = dict[str, Json] | list[Json] | str | int | None`', 'a union of generics parses as a type (union_type)');
+  });
+
+  it('future-annotations-required never inserts the import after a comment on the same line, so fix-all ends', () => {
+    const text = '\t# pymodern-test: target-version 3.12\n \ufffd\ufffd"""Target."""\ndef parse(value: str | bytes) -> int:\n    return 0\n';
+    const fixed = engine.fixAll(text, { select: all(engine), targetVersion: [3, 8] }, { unsafe: true });
+    assert.equal(fixed.applied, 0);
+    assert.equal(fixed.text, text);
+  });
+
+  it('a fix next to a syntax error is offered only when it adds no error', () => {
+    const text = '"""Doc."""\nfrom collections.abc import Iterator\ufffd\ufffd\nfrom typing import Optional\n    return ["a", "b"]';
+    for (const finding of engine.analyzeText(text, { select: all(engine), targetVersion: [3, 10] })) {
+      for (const fix of finding.fixes) assert.ok(engine.fixKeepsSyntax(text, fix), `${finding.rule}: ${fix.title}`);
+    }
+  });
+});
