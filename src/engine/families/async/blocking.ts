@@ -21,6 +21,7 @@ import {
 import { ANNOTATIONS, BLOCKING_FUNCTIONS, BLOCKING_METHODS, CONSTRUCTORS, FILE, METHODS, type BlockingCondition, type PeerChoice } from './call-tables';
 import { kindOf, selfClassOf } from './kinds';
 import { callData, offThreadFix, pythonBlock, type OfferedFix } from './off-thread';
+import { perAnalysis } from '../../memo';
 
 export interface BlockingHit {
   rule: string;
@@ -43,16 +44,7 @@ interface BlockingCache {
   definedNames?: Set<string>;
 }
 
-const caches = new WeakMap<SemanticFacts, BlockingCache>();
-
-function cacheOf(facts: SemanticFacts): BlockingCache {
-  let cache = caches.get(facts);
-  if (!cache) {
-    cache = { hits: new Map() };
-    caches.set(facts, cache);
-  }
-  return cache;
-}
+const cacheOf = perAnalysis<BlockingCache>(() => ({ hits: new Map() }));
 
 const isFalse = (node: Node | undefined) => !!node && (node.type === 'false' || (node.type === 'integer' && node.text === '0'));
 const isZero = (node: Node | undefined) => !!node && (node.type === 'integer' || node.type === 'float') && Number(node.text) === 0;

@@ -4,6 +4,7 @@
 import { Query, type Language, type Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
 import { QUERY_OPTIONS } from '../../query-limits';
+import { perAnalysis } from '../../memo';
 
 // ---------------------------------------------------------------------------------------
 // The async library a file runs on
@@ -77,16 +78,7 @@ interface SiteCache {
   importedNames?: Set<string>;
 }
 
-const caches = new WeakMap<SemanticFacts, SiteCache>();
-
-function cacheOf(facts: SemanticFacts): SiteCache {
-  let cache = caches.get(facts);
-  if (!cache) {
-    cache = { ownSites: new Map() };
-    caches.set(facts, cache);
-  }
-  return cache;
-}
+const cacheOf = perAnalysis<SiteCache>(() => ({ ownSites: new Map() }));
 
 function sitesIn(facts: SemanticFacts, node: Node, keep: (scope: Scope) => boolean, rows?: [number, number]): CallSite[] {
   const sites: CallSite[] = [];

@@ -7,6 +7,7 @@ import type { Scope, SemanticFacts } from '../../facts';
 import { queriesFor, resolveImported } from './call-sites';
 import { ANNOTATIONS, CONSTRUCTORS, METHODS, PATH } from './call-tables';
 import { QUERY_OPTIONS } from '../../query-limits';
+import { perAnalysis } from '../../memo';
 
 /** Per-analysis memory, keyed by the SemanticFacts of one parse. */
 interface KindCache {
@@ -15,16 +16,7 @@ interface KindCache {
   selfAttributes?: Map<string, Node[] | null>;
 }
 
-const caches = new WeakMap<SemanticFacts, KindCache>();
-
-function cacheOf(facts: SemanticFacts): KindCache {
-  let cache = caches.get(facts);
-  if (!cache) {
-    cache = { kinds: new Map() };
-    caches.set(facts, cache);
-  }
-  return cache;
-}
+const cacheOf = perAnalysis<KindCache>(() => ({ kinds: new Map() }));
 
 
 /**
