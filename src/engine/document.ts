@@ -68,7 +68,15 @@ export class SourceDocument {
       };
       tree.edit(edit);
     }
-    this.replaceTree(this.parser.parse(parseable(text), tree), text, version);
+    let next = this.parser.parse(parseable(text), tree);
+    // tree-sitter's error recovery may differ between an incremental and a fresh parse of the
+    // same broken text (the fuzz harness found such trees): with errors, parse afresh, so an
+    // edited document always has the tree a fresh open of its text would.
+    if (next.rootNode.hasError) {
+      next.delete();
+      next = this.parser.parse(parseable(text));
+    }
+    this.replaceTree(next, text, version);
     this.index = index;
   }
 

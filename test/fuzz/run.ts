@@ -142,11 +142,11 @@ async function main(): Promise<number> {
         reproducer = join(out, `${name}.toml`);
         writeFileSync(reproducer, request.text);
       } else {
-        // The text before the edit that failed, and that edit: replayable on their own.
-        let before = request.text;
-        for (const edit of request.edits.slice(0, answer.at ?? 0)) before = before.slice(0, edit.start) + edit.newText + before.slice(edit.end);
+        // The file and the edits up to the one that failed: the incremental state depends on
+        // each of them, so the whole sequence is the reproducer (replay: checkEdits).
         reproducer = join(out, `${name}.json`);
-        writeFileSync(reproducer, JSON.stringify({ source: files[pick], config: request.config, text: before, edit: request.edits[answer.at ?? 0], detail: failure.detail }, null, 1));
+        const edits = request.edits.slice(0, (answer.at ?? request.edits.length - 1) + 1);
+        writeFileSync(reproducer, JSON.stringify({ source: files[pick], config: request.config, text: request.text, edits, detail: failure.detail }, null, 1));
       }
       failures.push({ kind: failure.kind, detail: failure.detail, file: reproducer });
       process.stdout.write(`  ${failure.kind}: ${failure.detail.split('\n')[0]} -> ${reproducer}\n`);
