@@ -2,7 +2,7 @@
 // pyproject.toml's text, validated against the rule catalog, and rule selection.
 // Reading files and finding the nearest pyproject.toml belong to the adapters.
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { SEVERITIES, type PythonVersion, type RuleConfig, type RuleMeta, type Severity, type TypingOptions } from './types';
+import { DEFAULT_TARGET_VERSION, SEVERITIES, type PythonVersion, type RuleConfig, type RuleMeta, type Severity, type TypingOptions } from './types';
 
 export interface ProjectConfig extends RuleConfig {
   /** Glob patterns (relative to the pyproject.toml folder) the CLI and scans skip. */
@@ -312,6 +312,13 @@ export function isRuleEnabled(rule: RuleMeta, config: RuleConfig): boolean {
   const inGroups = rule.status === 'stable' || config.preview === true;
   if (!config.select) return inGroups;
   return config.select.some((s) => s === rule.id || (matches(s) && inGroups));
+}
+
+/** The rule's `minVersion` (if any) is at most the config's target version. */
+export function meetsTargetVersion(rule: RuleMeta, config: RuleConfig): boolean {
+  if (!rule.minVersion) return true;
+  const [major, minor] = config.targetVersion ?? DEFAULT_TARGET_VERSION;
+  return major > rule.minVersion[0] || (major === rule.minVersion[0] && minor >= rule.minVersion[1]);
 }
 
 /** Checks CLI/editor selectors; returns the unknown ones. */

@@ -1,6 +1,6 @@
 // The rule engine: one combined tree-sitter query for every rule (one pass over the tree,
 // not one per rule), shared semantic facts, guards, templates, suppressions.
-import { Query, type QueryMatch, type Tree } from 'web-tree-sitter';
+import { Query, type QueryMatch } from 'web-tree-sitter';
 import { AnalysisRun } from './analysis-run';
 import {
   CHECKS,
@@ -10,9 +10,9 @@ import {
   rememberDefinitions,
   type CheckVisitor,
 } from './checks';
-import { isRuleEnabled, resolveTypingOptions } from './config';
-import { parseable, SourceDocument } from './document';
-import { AnalysisLimitError, EngineFaultError, EnginePoisonedError, isStackOverflow, isWasmTrap } from './faults';
+import { isRuleEnabled, meetsTargetVersion, resolveTypingOptions } from './config';
+import { SourceDocument } from './document';
+import { isWasmTrap, RuntimeShield } from './faults';
 import { blankLineEdits, shiftedState, withBlankEdits } from './incremental/blank-lines';
 import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
 import type { FactsFocus } from './incremental/module-facts';
@@ -45,10 +45,11 @@ import {
   type IncrementalState,
 } from './incremental/state';
 import { QUERY_OPTIONS } from './query-limits';
+import { SyntaxErrorCounter } from './syntax-errors';
 import { suppressionEdit } from './suppress-comment';
 import type { CommentText } from './suppression';
 import { configureRuntimeAnnotations } from './runtime-annotations';
-import type { Captures } from './template';
+import { capturesOf, type Captures } from './template';
 import { carryExports } from './visibility';
 import { sumCoverage, type TypedCoverage } from './coverage-figures';
 import {
@@ -91,11 +92,11 @@ export class Engine {
   readonly trends: ReadonlyMap<string, TrendMeta>;
   private readonly combinedQueries = new Map<string, CombinedQuery>();
   private readonly factQueries: FactQueries;
-  private readonly errorQuery: Query;
+  private readonly syntaxErrors: SyntaxErrorCounter;
   /** Documents analysed by analyzeEdited: what the next incremental analysis starts from. */
   private readonly editing = new WeakMap<SourceDocument, IncrementalState>();
-  /** Set when the WASM runtime trapped: its memory may be corrupt, so nothing runs any more. */
-  private fault: string | undefined;
+  /** Poisoned when the WASM runtime trapped: its memory may be corrupt, so nothing runs any more. */
+  private readonly shield = new RuntimeShield();
   /** Failpoint for tests of the adapters' recovery: opening a text that holds it traps (see trapOnText). */
   private trapMarker: string | undefined;
 
@@ -107,7 +108,7 @@ export class Engine {
     this.trends = new Map(ruleSet.trends.map((t) => [t.id, t]));
     const language = parser.language;
     this.factQueries = new FactQueries(language);
-    this.errorQuery = new Query(language, '(ERROR) @error');
+    this.syntaxErrors = new SyntaxErrorCounter(parser);
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -136,25 +137,12 @@ export class Engine {
 
   /** True once the parser runtime trapped: start a fresh engine (in a fresh worker) for the next files. */
   get poisoned(): boolean {
-    return this.fault !== undefined;
+    return this.shield.poisoned;
   }
 
-  /**
-   * Runs one engine call on the WASM runtime. A trap poisons the engine (EngineFaultError
-   * now, EnginePoisonedError for every call after); a stack overflow refuses this file alone.
-   */
+  /** Runs one engine call on the WASM runtime, through the shield (faults.ts). */
   private shielded<T>(call: () => T): T {
-    if (this.fault !== undefined) throw new EnginePoisonedError(this.fault);
-    try {
-      return call();
-    } catch (error) {
-      if (isWasmTrap(error)) {
-        this.fault = String((error as Error).message);
-        throw new EngineFaultError(error);
-      }
-      if (isStackOverflow(error)) throw new AnalysisLimitError('nested too deeply to walk');
-      throw error;
-    }
+    return this.shield.run(call);
   }
 
   rule(id: string): RuleMeta | undefined {
@@ -184,7 +172,7 @@ export class Engine {
 
   /** Frees a document's tree; after a fault, its memory is gone with the runtime and nothing is freed. */
   close(document: SourceDocument): void {
-    if (this.fault === undefined) this.shielded(() => document.dispose());
+    if (!this.shield.poisoned) this.shielded(() => document.dispose());
   }
 
   /** Analyses a text once and frees the tree. */
@@ -324,7 +312,7 @@ export class Engine {
     /** The comments that may silence the findings (default: the analysed code's), given where the file's first statement starts. */
     commentsFor?: (facts: SemanticFacts, firstStatement: number) => CommentText[],
   ): { findings: Finding[]; facts: SemanticFacts } {
-    const enabled = this.rules.filter((rule) => isRuleEnabled(rule, config) && meetsVersion(rule, config));
+    const enabled = this.rules.filter((rule) => isRuleEnabled(rule, config) && meetsTargetVersion(rule, config));
     const tree = document.tree;
     const scope = focus?.unit ?? tree.rootNode;
     // Phase 1, one traversal: the base facts plus every rule no import can rule out.
@@ -470,23 +458,16 @@ export class Engine {
   }
 
   private errorCount(text: string): number {
-    return this.shielded(() => {
-      const tree = this.parser.parse(parseable(text));
-      try {
-        return tree.rootNode.hasError ? this.errorQuery.captures(tree.rootNode, QUERY_OPTIONS).length + countMissing(tree) : 0;
-      } finally {
-        tree.delete();
-      }
-    });
+    return this.shielded(() => this.syntaxErrors.count(text));
   }
 
   dispose(): void {
     // After a trap the runtime's memory is unusable: freeing into it could trap again.
-    if (this.fault !== undefined) return;
+    if (this.shield.poisoned) return;
     for (const combined of this.combinedQueries.values()) combined.query.delete();
     this.combinedQueries.clear();
     this.factQueries.delete();
-    this.errorQuery.delete();
+    this.syntaxErrors.delete();
     this.parser.delete();
   }
 }
@@ -499,12 +480,6 @@ export interface EditedAnalysis {
   findings: EditedFinding[];
   /** Only the edited def was analysed again: findings of rules that look across defs may be stale. */
   provisional: boolean;
-}
-
-function capturesOf(match: QueryMatch): Captures {
-  const captures: Captures = {};
-  for (const capture of match.captures) captures[capture.name] ??= capture.node;
-  return captures;
 }
 
 function compiles(parser: PythonParser, source: string): boolean {
@@ -521,27 +496,7 @@ function mayApply(rule: RuleMeta, facts: SemanticFacts): boolean {
   return rule.guards.every((guard) => GUARDS[guard.name]?.mayPass?.(facts, guard.args ?? {}) ?? true);
 }
 
-function meetsVersion(rule: RuleMeta, config: RuleConfig): boolean {
-  if (!rule.minVersion) return true;
-  const [major, minor] = config.targetVersion ?? DEFAULT_TARGET_VERSION;
-  return major > rule.minVersion[0] || (major === rule.minVersion[0] && minor >= rule.minVersion[1]);
-}
 
-function countMissing(tree: Tree): number {
-  let count = 0;
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      if (cursor.currentNode.isMissing) count++;
-      if (cursor.currentNode.hasError && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return count;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
 
 function fixKey(fix: Fix): string {
   return JSON.stringify(fix.edits);

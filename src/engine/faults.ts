@@ -35,3 +35,29 @@ export function isWasmTrap(error: unknown): boolean {
 export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
+
+/**
+ * Runs engine calls on the WASM runtime. A trap poisons it (EngineFaultError now,
+ * EnginePoisonedError for every call after); a stack overflow refuses that call alone.
+ */
+export class RuntimeShield {
+  private fault: string | undefined;
+
+  get poisoned(): boolean {
+    return this.fault !== undefined;
+  }
+
+  run<T>(call: () => T): T {
+    if (this.fault !== undefined) throw new EnginePoisonedError(this.fault);
+    try {
+      return call();
+    } catch (error) {
+      if (isWasmTrap(error)) {
+        this.fault = String((error as Error).message);
+        throw new EngineFaultError(error);
+      }
+      if (isStackOverflow(error)) throw new AnalysisLimitError('nested too deeply to walk');
+      throw error;
+    }
+  }
+}

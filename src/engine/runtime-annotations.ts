@@ -139,7 +139,8 @@ function calleeOf(expression: Node): Node {
   return expression.type === 'call' ? (expression.childForFieldName('function') ?? expression) : expression;
 }
 
-function decoratorsOf(definition: Node): Node[] {
+/** The decorator expressions of a def or class, outermost first (the typing family's shape facts use it too). */
+export function decoratorsOf(definition: Node): Node[] {
   const parent = definition.parent;
   if (parent?.type !== 'decorated_definition') return [];
   return parent.namedChildren.flatMap((child) => (child?.type === 'decorator' && child.firstNamedChild ? [child.firstNamedChild] : []));

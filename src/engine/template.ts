@@ -5,9 +5,16 @@
 //                     in hovers, {{module:$async}} is the file's event-loop library
 //   {{$function}}     name of the enclosing def
 //   {{name|fallback}} the fallback text when capture `name` is absent (optional captures)
-import type { Node } from 'web-tree-sitter';
+import type { Node, QueryMatch } from 'web-tree-sitter';
 
 export type Captures = Record<string, Node>;
+
+/** A query match's captures by name (the first node of each). */
+export function capturesOf(match: QueryMatch): Captures {
+  const captures: Captures = {};
+  for (const capture of match.captures) captures[capture.name] ??= capture.node;
+  return captures;
+}
 
 const PLACEHOLDER = /\{\{\s*([$\w:.-]+)(?:\|([^}]*))?\s*\}\}/g;
 

@@ -3,10 +3,10 @@
 // engine's first pass over every file; instead each check registers its patterns here and
 // the first of them to run in a pandas file runs all of them in one traversal. Files that
 // do not import pandas pay nothing.
-import { Query, type Language, type QueryMatch } from 'web-tree-sitter';
+import { Query, type Language } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 import type { SemanticFacts } from '../../facts';
-import type { Captures } from '../../template';
+import { capturesOf, type Captures } from '../../template';
 import { QUERY_OPTIONS } from '../../query-limits';
 
 const registered: { rule: string; source: string }[] = [];
@@ -60,10 +60,4 @@ function compile(language: Language): { query: Query; owners: string[] } {
   entry = { query: new Query(language, registered.map((r) => r.source).join('\n')), owners };
   compiled.set(language, entry);
   return entry;
-}
-
-function capturesOf(match: QueryMatch): Captures {
-  const captures: Captures = {};
-  for (const capture of match.captures) captures[capture.name] ??= capture.node;
-  return captures;
 }

@@ -4,7 +4,10 @@
 // fall off the end. Computed once per def and analysis, shared by every typing rule.
 import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
+import { decoratorsOf } from '../../runtime-annotations';
 import { visibilityOf, type Visibility } from '../../visibility';
+
+export { decoratorsOf };
 
 export type { Visibility } from '../../visibility';
 
@@ -90,16 +93,6 @@ function placementOf(definition: Node): Placement {
   return 'module';
 }
 
-/** The decorator expressions of a def (empty when it is not decorated). */
-export function decoratorsOf(definition: Node): Node[] {
-  const parent = definition.parent;
-  if (parent?.type !== 'decorated_definition') return [];
-  const result: Node[] = [];
-  for (const child of parent.namedChildren) {
-    if (child?.type === 'decorator' && child.firstNamedChild) result.push(child.firstNamedChild);
-  }
-  return result;
-}
 
 /** `@functools.lru_cache(maxsize=2)` → `functools.lru_cache`; whitespace removed. */
 export function decoratorName(expression: Node): string {
