@@ -22,6 +22,8 @@ export interface FileJob {
   trendsDir: string;
   fixMode: FixMode;
   unsafeFixes: boolean;
+  /** Time for the file's analysis and fixes (ms; 0: none), past which it is refused as too complex. */
+  timeBudgetMs: number;
 }
 
 /** The JSON shape of a finding (design.md: CLI contract). Lines and columns are 1-based code points. */
@@ -67,13 +69,14 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
     if (job.fixMode === 'none') {
       const document = engine.open(text);
       try {
-        findings = engine.analyze(document, job.config);
+        findings = engine.withinBudget(job.timeBudgetMs, () => engine.analyze(document, job.config));
         result.coverage = engine.coverage(document, job.config);
       } finally {
         engine.close(document);
       }
     } else {
-      const fixed = engine.fixAll(text, job.config, { unsafe: job.unsafeFixes });
+      // The budget covers finding and fixing; once a fix is written, the rest always runs.
+      const fixed = engine.withinBudget(job.timeBudgetMs, () => engine.fixAll(text, job.config, { unsafe: job.unsafeFixes }));
       findings = fixed.findings;
       result.fixed = fixed.applied;
       if (fixed.text !== text) {

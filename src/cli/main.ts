@@ -35,10 +35,16 @@ Options:
   --unsafe-fixes             with --fix or --diff, apply unsafe fixes too
   --diff                     print the fixes as a unified diff; change nothing
   --jobs N                   worker threads (default: all cores)
+  --time-budget SECONDS      time for one file's analysis (and fixes), past which it
+                             is refused as too complex (default: 120; 0: no limit)
   -h, --help                 show this help
   --version                  show the version
 
 Exit codes: 0 no findings, 1 findings, 2 usage, configuration or I/O error.`;
+
+/** Per file, in seconds (--time-budget): generous, since every check is linear; a backstop for the pathological. */
+const DEFAULT_TIME_BUDGET_S = 120;
+const WATCHDOG_GRACE_MS = 1000;
 
 /** Worker threads only pay off above this many files. */
 const MIN_FILES_FOR_WORKERS = 16;
@@ -62,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
         'unsafe-fixes': { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
         jobs: { type: 'string' },
+        'time-budget': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -102,7 +109,10 @@ export async function main(argv: string[]): Promise<number> {
     const fixMode: FixMode = values.diff ? 'diff' : values.fix ? 'fix' : 'none';
     const jobsOption = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
     if (!Number.isInteger(jobsOption) || jobsOption < 1) throw new UsageError(`--jobs must be a positive whole number, not "${values.jobs}"`);
-    return await check(rules, paths.length ? paths : ['.'], { format, fixMode, unsafeFixes: values['unsafe-fixes']!, cli, jobs: jobsOption, distDir });
+    const budget = values['time-budget'] === undefined ? DEFAULT_TIME_BUDGET_S : Number(values['time-budget']);
+    if (values['time-budget']?.trim() === '' || !Number.isFinite(budget) || budget < 0) throw new UsageError(`--time-budget must be a number of seconds (0: no limit), not "${values['time-budget']}"`);
+    const timeBudgetMs = Math.round(budget * 1000);
+    return await check(rules, paths.length ? paths : ['.'], { format, fixMode, unsafeFixes: values['unsafe-fixes']!, cli, jobs: jobsOption, distDir, timeBudgetMs });
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
     if (error instanceof WorkerStartError) {
@@ -120,6 +130,7 @@ interface CheckOptions {
   cli: RuleConfig;
   jobs: number;
   distDir: string;
+  timeBudgetMs: number;
 }
 
 async function check(rules: readonly RuleMeta[], paths: string[], options: CheckOptions): Promise<number> {
@@ -147,6 +158,7 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
       trendsDir: join(options.distDir, 'trends'),
       fixMode: options.fixMode,
       unsafeFixes: options.unsafeFixes,
+      timeBudgetMs: options.timeBudgetMs,
     });
   }
 
@@ -171,7 +183,9 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
     });
     const waiting = new Map<number, FileResult>();
     let written = from;
-    await runInWorkers(jobs.slice(from), count, options.distDir, (result) => {
+    // The engine polls the budget; the watchdog catches a file stuck between two polls.
+    const watchdogMs = options.timeBudgetMs ? 2 * options.timeBudgetMs + WATCHDOG_GRACE_MS : 0;
+    await runInWorkers(jobs.slice(from), { workers: count, distDir: options.distDir, watchdogMs }, (result) => {
       waiting.set(order.get(result.file)!.shift()!, result);
       for (let ready = waiting.get(written); ready; ready = waiting.get(written)) {
         waiting.delete(written++);

@@ -1,5 +1,6 @@
 // Worker thread of `pymodern check`: loads its own engine, then analyses batches of files
-// the main thread sends, answering each batch with its results.
+// the main thread sends, answering each file as it is done (the pool's watchdog times each
+// one) and each batch once it is through.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadEngine } from '../node/load-engine';
 import { analyzeFile, type FileJob, type FileResult } from './analyze-file';
@@ -14,22 +15,22 @@ export interface WorkerRequest {
  */
 export type WorkerResponse =
   | { type: 'ready' }
-  | { type: 'results'; results: FileResult[]; unfinished?: FileJob[] }
+  | { type: 'result'; result: FileResult }
+  | { type: 'batch-done'; unfinished?: FileJob[] }
   | { type: 'fatal'; message: string };
 
 async function main(): Promise<void> {
   const port = parentPort!;
   const engine = await loadEngine((workerData as { distDir: string }).distDir);
   port.on('message', (request: WorkerRequest) => {
-    const results: FileResult[] = [];
     for (const [i, job] of request.jobs.entries()) {
-      results.push(analyzeFile(engine, job));
+      port.postMessage({ type: 'result', result: analyzeFile(engine, job) } satisfies WorkerResponse);
       if (engine.poisoned) {
-        port.postMessage({ type: 'results', results, unfinished: request.jobs.slice(i + 1) } satisfies WorkerResponse);
+        port.postMessage({ type: 'batch-done', unfinished: request.jobs.slice(i + 1) } satisfies WorkerResponse);
         return;
       }
     }
-    port.postMessage({ type: 'results', results } satisfies WorkerResponse);
+    port.postMessage({ type: 'batch-done' } satisfies WorkerResponse);
   });
   port.postMessage({ type: 'ready' } satisfies WorkerResponse);
 }

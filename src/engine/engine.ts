@@ -12,7 +12,7 @@ import {
 } from './checks';
 import { isRuleEnabled, meetsTargetVersion, resolveTypingOptions } from './config';
 import { SourceDocument } from './document';
-import { isWasmTrap, RuntimeShield } from './faults';
+import { AnalysisLimitError, isWasmTrap, RuntimeShield } from './faults';
 import { blankLineEdits, shiftedState, withBlankEdits } from './incremental/blank-lines';
 import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
 import type { FactsFocus } from './incremental/module-facts';
@@ -46,6 +46,7 @@ import {
 } from './incremental/state';
 import { QUERY_OPTIONS } from './query-limits';
 import { SyntaxErrorCounter } from './syntax-errors';
+import { TimeBudget, type Clock } from './time-budget';
 import { suppressionEdit } from './suppress-comment';
 import type { CommentText } from './suppression';
 import { configureRuntimeAnnotations } from './runtime-annotations';
@@ -87,6 +88,9 @@ export interface FixAllResult {
 
 const MAX_FIX_PASSES = 10;
 
+/** How often the rule-match loop looks at the time budget (a clock read per match would cost). */
+const BUDGET_POLL_MATCHES = 256;
+
 export class Engine {
   readonly rules: readonly RuleMeta[];
   readonly trends: ReadonlyMap<string, TrendMeta>;
@@ -97,8 +101,11 @@ export class Engine {
   private readonly editing = new WeakMap<SourceDocument, IncrementalState>();
   /** Poisoned when the WASM runtime trapped: its memory may be corrupt, so nothing runs any more. */
   private readonly shield = new RuntimeShield();
-  /** Failpoint for tests of the adapters' recovery: opening a text that holds it traps (see trapOnText). */
+  /** Failpoints for tests of the adapters' recovery: opening a text that holds one traps, or never returns (see trapOnText). */
   private trapMarker: string | undefined;
+  private hangMarker: string | undefined;
+  /** The deadline of the file being analysed (withinBudget), polled between phases. */
+  private readonly budget = new TimeBudget();
 
   private constructor(
     readonly parser: PythonParser,
@@ -153,6 +160,7 @@ export class Engine {
   open(text: string, version = 0): SourceDocument {
     return this.shielded(() => {
       if (this.trapMarker !== undefined && text.includes(this.trapMarker)) throw Object.assign(new Error('memory access out of bounds (injected)'), { name: 'RuntimeError' });
+      if (this.hangMarker !== undefined && text.includes(this.hangMarker)) for (;;); // a check stuck for good: only a watchdog ends it
       return new SourceDocument(this.parser, text, version);
     });
   }
@@ -163,6 +171,19 @@ export class Engine {
    */
   trapOnText(marker: string): void {
     this.trapMarker = marker;
+  }
+
+  /** A failpoint for the watchdog tests: opening a text that contains `marker` never returns (PYMODERN_TEST_HANG_MARKER). */
+  hangOnText(marker: string): void {
+    this.hangMarker = marker;
+  }
+
+  /**
+   * Runs engine calls for one file with a time budget (ms; 0: none): past it, the analysis
+   * stops with AnalysisLimitError ("analysis stopped: file too complex"). `clock` is for tests.
+   */
+  withinBudget<T>(ms: number, work: () => T, clock?: Clock): T {
+    return this.budget.within(ms, work, clock);
   }
 
   /** Applies editor changes to a document and reparses it incrementally (SourceDocument.update, shielded). */
@@ -211,7 +232,7 @@ export class Engine {
         try {
           next = this.analyzeUnit(document, config, state);
         } catch (error) {
-          if (isWasmTrap(error)) throw error;
+          if (isWasmTrap(error) || error instanceof AnalysisLimitError) throw error;
           next = undefined; // a surprise in the shortcut: the whole-file analysis below is the answer
         }
         if (next) {
@@ -334,10 +355,12 @@ export class Engine {
     const version = config.targetVersion ?? DEFAULT_TARGET_VERSION;
     if (!enabled.length) return { findings: [], facts: new SemanticFacts(tree, this.factQueries, version, { focus, text: document.text }) };
     for (const match of first.query.matches(scope, QUERY_OPTIONS)) collect(first, match);
+    this.budget.check();
     const facts = new SemanticFacts(tree, this.factQueries, version, { baseMatches, focus, text: document.text });
     const typing = resolveTypingOptions(config.typing);
     configureRuntimeAnnotations(facts, { baseClasses: typing.runtimeEvaluatedBaseClasses, decorators: typing.runtimeEvaluatedDecorators });
     if (!focus) rememberDefinitions(document, tree, () => functionNodes(facts), config.typing);
+    this.budget.check();
     const active = enabled.filter((rule) => !gated(rule) || mayApply(rule, facts));
     const second = active.filter((rule) => rule.query && gated(rule));
     if (second.length) {
@@ -353,12 +376,17 @@ export class Engine {
       if (!factory) throw new Error(`${rule.source}: check "${rule.check}" is not registered: add it to its family's package (src/engine/families/<family>/index.ts)`);
       visitors.set(rule.id, factory(run.contextFor(rule)));
     }
-    for (const [rule, captures] of ruleMatches) {
+    this.budget.check();
+    for (const [i, [rule, captures]] of ruleMatches.entries()) {
+      if (i % BUDGET_POLL_MATCHES === 0) this.budget.check();
       const visitor = visitors.get(rule.id);
       if (visitor) visitor.match?.(captures);
       else if (!rule.check) run.dataRuleMatch(rule, captures);
     }
-    for (const visitor of visitors.values()) visitor.finish?.();
+    for (const visitor of visitors.values()) {
+      this.budget.check();
+      visitor.finish?.();
+    }
     return { findings: run.finish((firstStatement) => commentsFor?.(facts, firstStatement) ?? facts.comments), facts };
   }
 
@@ -428,6 +456,7 @@ export class Engine {
     let current = text;
     const rejected = new Set<string>();
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      this.budget.check();
       const findings = this.analyzeText(current, config).filter((f) => !options.rules || options.rules.has(f.rule));
       const acceptable = (fix: Fix) => accept(fix) && !rejected.has(fixKey(fix));
       const { fixes, edits } = chooseFixes(findings, acceptable);

@@ -20,5 +20,8 @@ export async function loadEngine(distDir: string): Promise<Engine> {
   // A failpoint for the tests of recovery from a WASM trap (test/cli/engine-faults.test.ts).
   const marker = process.env.PYMODERN_TEST_TRAP_MARKER;
   if (marker) engine.trapOnText(marker);
+  // And of the watchdogs that stop a worker stuck in one file (test/cli/time-budget.test.ts).
+  const hang = process.env.PYMODERN_TEST_HANG_MARKER;
+  if (hang) engine.hangOnText(hang);
   return engine;
 }
