@@ -26,7 +26,6 @@ import {
   isBlank,
   keptFindings,
   lineAround,
-  lineBreaks,
   movedComments,
   movedModuleFacts,
   movedUnits,
@@ -289,8 +288,7 @@ export class Engine {
     // An import deleted or typed at the unit's edge (a line left blank, a line typed after
     // it): what the file imports changed, though the unit's own imports did not.
     if (IMPORT_WORDS.test(state.text.slice(span.start, span.oldEnd)) || IMPORT_WORDS.test(document.text.slice(span.start, span.newEnd))) return undefined;
-    const lineDelta = lineBreaks(document.text.slice(span.start, span.newEnd)) - lineBreaks(state.text.slice(span.start, span.oldEnd));
-    const kept = keptFindings(state.findings, covered, delta, lineDelta, lineAround(state.text, covered.start, covered.end));
+    const kept = keptFindings(state.findings, covered, delta, document.lines, lineAround(state.text, covered.start, covered.end));
     if (!kept) return undefined;
     const module = movedModuleFacts(state.module, covered, delta, end, unit.end);
     if (unit.kind === 'def') carryExports(state.tree, document.tree); // `__all__` is set by statements

@@ -258,21 +258,23 @@ const fix = (...edits: TextEdit[]): Fix => ({ title: 'fix', safety: 'safe', edit
 const insert = (at: number, newText = '  # ignore'): TextEdit => ({ start: at, end: at, newText });
 
 describe('keptFindings (edit in the def at 10..50, 7 characters and 2 lines longer)', () => {
+  // New text: lines of 10 characters, so offset o is at line o / 10, character o % 10.
+  const lines = new LineIndex('abcdefghi\n'.repeat(10));
   it('drops the findings in the unit, keeps those before as they are, moves those after', () => {
     const before = finding('r', 2, 5, range(0, 2, 0, 5), [fix({ start: 2, end: 5, newText: 'x' }), fix(insert(10, 'y'))], insert(6));
     const touching = finding('r', 8, 10, range(0, 8, 0, 10));
     const after = finding('r', 60, 64, range(5, 3, 5, 7), [fix({ start: 60, end: 64, newText: 'y' }, insert(0, 'import z\n'), insert(50, 'w'))], insert(70));
     const findings = [before, touching, finding('r', 12, 20, range(1, 2, 1, 10)), finding('r', 10, 50, range(1, 0, 4, 0)), after];
-    const kept = keptFindings(findings, def, 7, 2)!;
+    const kept = keptFindings(findings, def, 7, lines)!;
     assert.equal(kept.length, 3);
     assert.equal(kept[0], before);
     assert.equal(kept[1], touching);
-    assert.deepEqual(kept[2], finding('r', 67, 71, range(7, 3, 7, 7), [fix({ start: 67, end: 71, newText: 'y' }, insert(0, 'import z\n'), insert(57, 'w'))], insert(77)));
+    assert.deepEqual(kept[2], finding('r', 67, 71, range(6, 7, 7, 1), [fix({ start: 67, end: 71, newText: 'y' }, insert(0, 'import z\n'), insert(57, 'w'))], insert(77)));
   });
 
   it('a finding around the unit keeps its start and moves its end', () => {
     const around = finding('r', 5, 55, range(0, 5, 6, 1));
-    assert.deepEqual(keptFindings([around], def, 7, 2), [finding('r', 5, 62, { start: around.range.start, end: { line: 8, character: 1 } })]);
+    assert.deepEqual(keptFindings([around], def, 7, lines), [finding('r', 5, 62, { start: around.range.start, end: { line: 6, character: 2 } })]);
   });
 
   it('is undefined when a fix or "disable" edit outside the unit reaches into it, or a finding overlaps its edge', () => {
@@ -283,13 +285,20 @@ describe('keptFindings (edit in the def at 10..50, 7 characters and 2 lines long
       finding('r', 5, 20, range(0, 5, 1, 10)),
       finding('r', 40, 55, range(3, 0, 5, 0)),
     ];
-    for (const f of cases) assert.equal(keptFindings([f], def, 7, 2), undefined, `${f.start}..${f.end}`);
+    for (const f of cases) assert.equal(keptFindings([f], def, 7, lines), undefined, `${f.start}..${f.end}`);
   });
 
   // `a: List[int] = []; b = 1` with `b = 1` edited: the comment must not land inside `b = 12`.
   it('a finding before the unit whose "disable" edit is after it (same line) gets that edit moved', () => {
     const sameLine = finding('r', 2, 5, range(0, 2, 0, 5), [], insert(50));
-    assert.deepEqual(keptFindings([sameLine], def, 7, 0), [finding('r', 2, 5, range(0, 2, 0, 5), [], insert(57))]);
+    assert.deepEqual(keptFindings([sameLine], def, 7, lines), [finding('r', 2, 5, range(0, 2, 0, 5), [], insert(57))]);
+  });
+
+  // A space typed before a method's `def` (the edit ends on the line of a finding after it):
+  // the offsets moved by one, and so must the column.
+  it('a finding after the unit on the line the edit ends on gets its column from the new text', () => {
+    const sameLineAfter = finding('r', 51, 55, range(5, 1, 5, 5));
+    assert.deepEqual(keptFindings([sameLineAfter], def, 1, lines), [finding('r', 52, 56, range(5, 2, 5, 6))]);
   });
 });
 

@@ -90,6 +90,18 @@ describe('incremental analysis (Engine.analyzeEdited)', function () {
     assert.match(document.text, /return dataextra/);
   });
 
+  // Found by the fuzz harness's range check: the findings of the method after the edit moved
+  // by one offset, but kept their old column.
+  it("a space typed before a method's def moves the columns of the findings after it on that line", () => {
+    engine.analyzeEdited(document, ALL);
+    typeAt(document, 'def get(self, key)', ' ');
+    const next = engine.analyzeEdited(document, ALL);
+    const get = next.findings.find((f) => f.rule === 'missing-return-annotation' && document.text.slice(f.start, f.end) === 'get')!;
+    assert.ok(get, 'the method keeps its finding');
+    const line = document.text.split('\n').findIndex((l) => l.includes('def get('));
+    assert.deepEqual(get.range, { start: { line, character: 9 }, end: { line, character: 12 } });
+  });
+
   it('analyses a header edit (a parameter annotated) alone, and updates the typed coverage', () => {
     engine.analyzeEdited(document, ALL);
     const before = engine.coverage(document, ALL);

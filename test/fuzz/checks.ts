@@ -7,6 +7,7 @@ import { AnalysisLimitError } from '../../src/engine/faults';
 import { catalogOf, ConfigError, parsePyproject } from '../../src/engine/config';
 import type { ContentChange } from '../../src/engine/document';
 import type { Finding, RuleConfig } from '../../src/engine/types';
+import { LineIndex } from '../../src/engine/positions';
 
 export type FailureKind =
   | 'crash'
@@ -14,6 +15,7 @@ export type FailureKind =
   | 'fix-breaks-syntax'
   | 'not-idempotent'
   | 'incremental-mismatch'
+  | 'range-drift'
   | 'stale-safe-fix'
   | 'reparse-mismatch'
   | 'config-crash'
@@ -118,6 +120,9 @@ export function checkEdits(engine: Engine, text: string, edits: readonly Content
       if (!incremental.provisional && JSON.stringify(signature(incremental.findings)) !== JSON.stringify(fresh)) {
         return { failure: { kind: 'incremental-mismatch', detail: diff(signature(incremental.findings), fresh) }, at: i, compared };
       }
+      // Provisional or not, each finding's line and column are those of its offsets (the editor shows them).
+      const drift = driftedRanges(incremental.findings, current);
+      if (drift) return { failure: { kind: 'range-drift', detail: drift }, at: i, compared };
       // Even a provisional result must not offer a safe fix the file no longer has: fix-all
       // or a quick fix would apply it (a stale import removal deletes an import now used).
       const freshSafe = new Set(freshFindings.flatMap((f) => f.fixes.filter((x) => x.safety === 'safe').map((x) => JSON.stringify(x.edits))));
@@ -138,6 +143,14 @@ export function checkEdits(engine: Engine, text: string, edits: readonly Content
   } finally {
     engine.close(document);
   }
+}
+
+/** The first finding whose range is not where its offsets are in `text`, described; undefined when none. */
+function driftedRanges(findings: readonly Finding[], text: string): string | undefined {
+  const lines = new LineIndex(text);
+  const same = (a: Finding['range']['start'], b: Finding['range']['start']) => a.line === b.line && a.character === b.character;
+  const bad = findings.find((f) => !same(f.range.start, lines.positionAt(f.start)) || !same(f.range.end, lines.positionAt(f.end)));
+  return bad && `${bad.rule} at ${bad.start}-${bad.end} reported at ${JSON.stringify(bad.range)}, where its offsets are ${JSON.stringify([lines.positionAt(bad.start), lines.positionAt(bad.end)])}`;
 }
 
 function diff(actual: readonly string[], expected: readonly string[]): string {

@@ -11,7 +11,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { BindingItem, ModuleFacts, NodeRef, ScopeData } from './module-facts';
 import type { CommentText } from '../suppression';
 import type { LineIndex } from '../positions';
-import type { EditedFinding, Finding, Fix, Position, TextEdit } from '../types';
+import type { EditedFinding, Finding, Fix, TextEdit } from '../types';
 
 /**
  * Code the incremental path can analyse alone: a top-level def or a method of a top-level
@@ -209,7 +209,8 @@ export function keptFindings(
   findings: readonly EditedFinding[],
   unit: Unit,
   delta: number,
-  lineDelta: number,
+  /** The new text's lines: a moved finding's position is read there (the edit may share its line: a space typed before a method's `def`). */
+  lines: LineIndex,
   /** Old offsets no fix may touch: the unit and a line around it (a fix removing lines decides how many blank lines go too). */
   near: { from: number; to: number } = { from: unit.start + 1, to: unit.end - 1 },
 ): EditedFinding[] | undefined {
@@ -231,8 +232,8 @@ export function keptFindings(
       continue;
     }
     const range = {
-      start: start === finding.start ? finding.range.start : movePosition(finding.range.start, lineDelta),
-      end: end === finding.end ? finding.range.end : movePosition(finding.range.end, lineDelta),
+      start: start === finding.start ? finding.range.start : lines.positionAt(start),
+      end: end === finding.end ? finding.range.end : lines.positionAt(end),
     };
     kept.push(editedFinding(finding, disable, start, end, range, fixes));
   }
@@ -328,11 +329,6 @@ export function carriedFindings(
     carried.push(moved);
   }
   return carried;
-}
-
-/** Offsets after the unit are on later lines than the edit: only their line moves. */
-function movePosition(position: Position, lineDelta: number): Position {
-  return lineDelta ? { line: position.line + lineDelta, character: position.character } : position;
 }
 
 /**
