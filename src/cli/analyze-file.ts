@@ -9,6 +9,7 @@ import { FileWriteError } from '../node/atomic-write';
 import { LineIndex } from '../engine/positions';
 import type { Finding, RuleConfig } from '../engine/types';
 import type { TypedCoverage } from '../engine/coverage-figures';
+import type { DirectiveProblem } from '../engine/directive-problems';
 import { readSource, SourceReadError, writeSource } from '../node/read-source';
 
 export type FixMode = 'none' | 'fix' | 'diff';
@@ -46,10 +47,21 @@ export interface OutputFinding {
   fix: { title: string; safety: string } | null;
 }
 
+/** A `# pymodern:` comment that silences nothing (Engine.directiveProblems); 1-based code points. */
+export interface OutputWarning {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+}
+
 export interface FileResult {
   file: string;
   findings: OutputFinding[];
   errors: { file: string; message: string }[];
+  warnings?: OutputWarning[];
   /** Fixes applied (fix mode) or that would be applied (diff mode). */
   fixed: number;
   diff?: string;
@@ -66,11 +78,13 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
     let text = source.text;
     result.bytes = text.length;
     let findings: Finding[];
+    let problems: DirectiveProblem[] = [];
     if (job.fixMode === 'none') {
       const document = engine.open(text);
       try {
         findings = engine.withinBudget(job.timeBudgetMs, () => engine.analyze(document, job.config));
         result.coverage = engine.coverage(document, job.config);
+        problems = engine.directiveProblems(document);
       } finally {
         engine.close(document);
       }
@@ -97,6 +111,7 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
       const document = engine.open(text);
       try {
         result.coverage = engine.coverage(document, job.config);
+        problems = engine.directiveProblems(document);
       } finally {
         engine.close(document);
       }
@@ -104,6 +119,7 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
     const lines = new LineIndex(text);
     result.lines = lines.lineCount;
     result.findings = findings.map((finding) => toOutput(finding, lines, job));
+    if (problems.length) result.warnings = problems.map(({ range: { start, end }, message }) => ({ file: job.display, line: start.line + 1, column: lines.codePointColumn(start) + 1, endLine: end.line + 1, endColumn: lines.codePointColumn(end) + 1, message }));
   } catch (error) {
     const expected = error instanceof SourceReadError || error instanceof EngineFaultError || error instanceof EnginePoisonedError || error instanceof AnalysisLimitError;
     const message = expected ? error.message : `internal error: ${String((error as Error).stack ?? error)}`;

@@ -226,6 +226,7 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
 
   if (options.format === 'text' || options.fixMode === 'diff') {
     for (const error of writer.errors) process.stderr.write(`${error.file}: error: ${error.message}\n`);
+    for (const w of writer.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
     for (const note of walked.notes) process.stderr.write(`${display(note.file, cwd)}: note: ${note.message}\n`);
   }
   if (options.fixMode === 'diff') {

@@ -8,7 +8,7 @@
 // pile up in memory), see `StdoutSink`.
 import type { RuleMeta } from '../engine/types';
 import type { TypedCoverage } from '../engine/coverage-figures';
-import type { FileResult, OutputFinding } from './analyze-file';
+import type { FileResult, OutputFinding, OutputWarning } from './analyze-file';
 import { coverageReport, formatSarif, formatTextSummary, textLine, type ReportError } from './report';
 
 export type OutputMode = 'text' | 'json' | 'sarif' | 'diff';
@@ -30,6 +30,8 @@ export class ReportWriter {
   /** Files a diff was shown for (diff mode). */
   changedFiles = 0;
   readonly errors: ReportError[];
+  /** Suppression comments that silence nothing: stderr in text mode, `warnings` in JSON. */
+  readonly warnings: OutputWarning[] = [];
   private safe = 0;
   private unsafe = 0;
   private filesWithFindings = 0;
@@ -55,6 +57,7 @@ export class ReportWriter {
     this.files++;
     this.fixed += result.fixed;
     this.errors.push(...result.errors);
+    if (result.warnings) this.warnings.push(...result.warnings);
     if (result.coverage?.total) this.coverage.push({ file: result.file, annotated: result.coverage.annotated, total: result.coverage.total });
     if (result.diff) {
       this.changedFiles++;
@@ -77,9 +80,10 @@ export class ReportWriter {
     const coverage = coverageReport(this.coverage);
     if (this.mode === 'json') {
       const tail = `${this.findings ? '\n  ' : ''}],\n  "errors": ${indent(JSON.stringify(this.errors, null, 2), '  ', false)}`;
-      this.write(`${tail},\n  "coverage": ${indent(JSON.stringify(coverage, null, 2), '  ', false)}\n}\n`);
+      const warnings = `,\n  "warnings": ${indent(JSON.stringify(this.warnings, null, 2), '  ', false)}`;
+      this.write(`${tail}${warnings},\n  "coverage": ${indent(JSON.stringify(coverage, null, 2), '  ', false)}\n}\n`);
     } else if (this.mode === 'sarif') {
-      const report = { findings: this.sarifFindings, errors: this.errors, files: this.files, fixed: this.fixed, coverage };
+      const report = { findings: this.sarifFindings, errors: this.errors, warnings: this.warnings, files: this.files, fixed: this.fixed, coverage };
       this.write(`${formatSarif(report, this.sarif!.rules, this.sarif!.version, this.sarif!.trendsDir, this.sarif!.cwd)}\n`);
     } else if (this.mode === 'text') {
       const stats = { findings: this.findings, safe: this.safe, unsafe: this.unsafe, filesWithFindings: this.filesWithFindings, files: this.files, fixed: this.fixed, errors: this.errors.length, coverage };

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { peerTool } from '../engine/peers';
 import type { RuleMeta, Severity } from '../engine/types';
 import { formatCoverage, sumCoverage, type TypedCoverage } from '../engine/coverage-figures';
-import type { OutputFinding } from './analyze-file';
+import type { OutputFinding, OutputWarning } from './analyze-file';
 
 export interface ReportError {
   file: string;
@@ -13,6 +13,8 @@ export interface ReportError {
 export interface Report {
   findings: OutputFinding[];
   errors: ReportError[];
+  /** Suppression comments that silence nothing. */
+  warnings?: OutputWarning[];
   files: number;
   /** Fixes applied (or shown as diffs). */
   fixed: number;
@@ -133,11 +135,25 @@ export function formatSarif(report: Report, rules: readonly RuleMeta[], version:
         invocations: [
           {
             executionSuccessful: report.errors.length === 0,
-            toolExecutionNotifications: report.errors.map((e) => ({
-              level: 'error',
-              message: { text: e.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(e.file), uriBaseId: 'SRCROOT' } } }],
-            })),
+            toolExecutionNotifications: [
+              ...report.errors.map((e) => ({
+                level: 'error',
+                message: { text: e.message },
+                locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(e.file), uriBaseId: 'SRCROOT' } } }],
+              })),
+              ...(report.warnings ?? []).map((w) => ({
+                level: 'warning',
+                message: { text: w.message },
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: relativeUri(w.file), uriBaseId: 'SRCROOT' },
+                      region: { startLine: w.line, startColumn: w.column, endLine: w.endLine, endColumn: w.endColumn },
+                    },
+                  },
+                ],
+              })),
+            ],
           },
         ],
       },

@@ -45,6 +45,7 @@ import {
 } from './incremental/state';
 import { QUERY_OPTIONS } from './query-limits';
 import { SyntaxErrorCounter } from './syntax-errors';
+import { directiveProblems, type DirectiveProblem } from './directive-problems';
 import { TimeBudget, type Clock } from './time-budget';
 import { suppressionEdit } from './suppress-comment';
 import type { CommentText } from './suppression';
@@ -184,6 +185,18 @@ export class Engine {
   withinBudget<T>(ms: number, work: () => T, clock?: Clock): T {
     return this.budget.within(ms, work, clock);
   }
+
+  /**
+   * The document's `# pymodern:` comments that silence nothing: malformed, naming no rule or
+   * family of the catalog, or `ignore-file` after the first statement (directive-problems.ts).
+   */
+  directiveProblems(document: SourceDocument): DirectiveProblem[] {
+    this.knownNames ??= new Set(this.rules.flatMap((rule) => [rule.id, rule.family]));
+    const known = this.knownNames;
+    return this.shielded(() => directiveProblems(document.text, document.tree, document.lines, (name) => known.has(name)));
+  }
+
+  private knownNames: Set<string> | undefined;
 
   /** Applies editor changes to a document and reparses it incrementally (SourceDocument.update, shielded). */
   update(document: SourceDocument, changes: Parameters<SourceDocument['update']>[0], version?: number): void {

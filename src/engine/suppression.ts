@@ -9,7 +9,7 @@ import type { LineIndex } from './positions';
 // `ignore` or `ignore-file`, then a closed `[...]` list, or nothing more of the directive: an
 // unclosed `ignore[typo`, `ignore(rule)`, `ignored` or `ignore-files-later` silences nothing
 // (it used to be read as a bare ignore, widening it to every rule).
-const PYMODERN = /#\s*pymodern:\s*ignore(-file)?(?:\[([^\]]*)\]|(?=\s|$|#))/gi;
+export const PYMODERN = /#\s*pymodern:\s*ignore(-file)?(?:\[([^\]]*)\]|(?=\s|$|#))/gi;
 // Ruff's shape: `# noqa`, then either a colon and codes, or nothing that continues the word.
 const NOQA = /#\s*noqa(?:\s*(:)\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*)?|(?![\w:]))/gi;
 

@@ -57,6 +57,7 @@ describe('cli: bad input', () => {
     assert.deepEqual(parseJson(result), {
       findings: [],
       errors: [{ file: 'binary.py', message: 'contains a NUL byte at offset 7: not Python source (binary file?)' }],
+      warnings: [],
       // No def in the file that could be read: no coverage to show.
       coverage: { annotated: 0, total: 0, percent: null, files: [] },
     });

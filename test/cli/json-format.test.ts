@@ -79,7 +79,7 @@ describe('cli: json format', () => {
     const result = runCli(['check', '--format', 'json'], { cwd: root });
     assert.equal(result.status, 1, result.stderr);
     assert.equal(result.stderr, '');
-    assert.deepEqual(parseJson(result), { findings: [READ_CSV_FINDING, MAIN_ANNOTATION, SLEEP], errors: [], coverage: COVERAGE });
+    assert.deepEqual(parseJson(result), { findings: [READ_CSV_FINDING, MAIN_ANNOTATION, SLEEP], errors: [], warnings: [], coverage: COVERAGE });
     // The links work offline: they point at the trend pages shipped in the build.
     for (const finding of [READ_CSV_FINDING, MAIN_ANNOTATION, SLEEP]) assert.ok(existsSync(fileURLToPath(finding.url)), finding.url);
     assert.ok(result.stdout.endsWith('}\n'), 'one JSON document and a newline, nothing else');
@@ -88,7 +88,7 @@ describe('cli: json format', () => {
   it('prints empty arrays and exits 0 when clean', () => {
     const result = runCli(['check', 'clean.py', '--format', 'json'], { cwd: root });
     assert.deepEqual({ status: result.status, stderr: result.stderr }, { status: 0, stderr: '' });
-    assert.deepEqual(parseJson(result), { findings: [], errors: [], coverage: { annotated: 3, total: 3, percent: 100, files: [CLEAN_COVERAGE] } });
+    assert.deepEqual(parseJson(result), { findings: [], errors: [], warnings: [], coverage: { annotated: 3, total: 3, percent: 100, files: [CLEAN_COVERAGE] } });
   });
 
   it('lists errors with file and message next to the findings of the other files, and exits 2', () => {
@@ -109,6 +109,7 @@ describe('cli: json format', () => {
         { file: 'sub/pyproject.toml', message: 'tool.pymodern.select[1]: unknown rule id or family "typo-rule"' },
         { file: 'blob.py', message: 'contains a NUL byte at offset 5: not Python source (binary file?)' },
       ],
+      warnings: [],
       // Only the files analysed count: not the unreadable one, not those under the broken config.
       coverage: { annotated: 0, total: 1, percent: 0, files: [APP_COVERAGE] },
     });

@@ -55,6 +55,7 @@ describe('cli: the report, written file by file', () => {
       const whole = {
         findings: results.flatMap((r) => r.findings),
         errors: [...errors, ...results.flatMap((r) => r.errors)],
+        warnings: results.flatMap((r) => r.warnings ?? []),
         coverage: { annotated, total, percent: total ? Math.floor((annotated * 100) / total) : null, files },
       };
       assert.equal(written('json', results, errors), `${JSON.stringify(whole, null, 2)}\n`);
