@@ -66,7 +66,7 @@ function outermostType(node: Node): Node | null {
 }
 
 function isAnnotationSlot(type: Node): boolean {
-  const parent = type.parent;
+  const parent = parentOf(type);
   if (!parent) return false;
   switch (parent.type) {
     case 'typed_parameter':
@@ -83,10 +83,11 @@ function isAnnotationSlot(type: Node): boolean {
 
 /** The def an annotation slot belongs to (parameters and return), if any. */
 export function functionOfAnnotation(annotation: Node): Node | undefined {
-  const parent = annotation.parent;
+  const parent = parentOf(annotation);
   if (parent?.type === 'function_definition') return parent;
   if (parent?.type === 'typed_parameter' || parent?.type === 'typed_default_parameter') {
-    const definition = parent.parent?.parent;
+    const grand = parentOf(parent);
+    const definition = grand && parentOf(grand);
     return definition?.type === 'function_definition' ? definition : undefined;
   }
   return undefined;
@@ -128,7 +129,7 @@ export function mayBeIntrospected(annotation: Node, facts: SemanticFacts): boole
 
 /** Annotations of local variables are never evaluated (PEP 526). */
 export function isNeverEvaluated(annotation: Node, facts: SemanticFacts): boolean {
-  return annotation.parent?.type === 'assignment' && facts.scopeOf(annotation).kind === 'function';
+  return parentOf(annotation)?.type === 'assignment' && facts.scopeOf(annotation).kind === 'function';
 }
 
 export interface SyntaxAt {
@@ -199,7 +200,7 @@ export function genericOf(node: Node): GenericView | undefined {
 
 /** The `X[...]` whose head is this node, if it is one. */
 export function genericWithHead(head: Node): GenericView | undefined {
-  const parent = head.parent;
+  const parent = parentOf(head);
   if (!parent) return undefined;
   const view = genericOf(parent);
   return view && view.head.equals(head) ? view : undefined;
@@ -311,7 +312,7 @@ export function typingUses(facts: SemanticFacts, text: string): TypingUse[] {
       for (const found of text.matchAll(pattern)) {
         const offset = found.index!;
         const object = root.descendantForIndex(offset, offset + alias.length);
-        const attribute = object?.parent;
+        const attribute = object && parentOf(object);
         if (object?.type !== 'identifier' || attribute?.type !== 'attribute' || !attribute.childForFieldName('object')?.equals(object)) continue;
         if (!isReference(attribute)) continue;
         const qualified = facts.resolve(attribute);
@@ -334,7 +335,7 @@ const BINDING_PARENTS = new Set([
 
 /** Not the name in an import, a binding, a keyword argument's name, or an attribute's attribute. */
 function isReference(node: Node): boolean {
-  const parent = node.parent;
+  const parent = parentOf(node);
   if (!parent) return false;
   if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.equals(node)) return false;
   if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.equals(node)) return false;
@@ -397,9 +398,9 @@ export function nameIsFree(name: string, at: Node, facts: SemanticFacts, except?
 
 /** The scope a binding occurrence binds in: a parameter binds in its def, a def's name around it. */
 function bindingScope(identifier: Node, facts: SemanticFacts): Scope {
-  for (let node: Node | null = identifier.parent; node; node = node.parent) {
+  for (let node: Node | null = parentOf(identifier); node; node = parentOf(node)) {
     if (node.type === 'parameters' || node.type === 'lambda_parameters') {
-      const owner = node.parent;
+      const owner = parentOf(node);
       const body = owner?.childForFieldName('body');
       return body ? facts.scopeAt(body.startIndex) : facts.scopeOf(identifier);
     }
@@ -468,7 +469,7 @@ export function bindingOccurrences(facts: SemanticFacts, name: string): Node[] {
 
 /** The identifier reads its name (a conservative list: anything unknown counts as a binding). */
 export function isPlainRead(node: Node): boolean {
-  const parent = node.parent;
+  const parent = parentOf(node);
   if (!parent) return false;
   if (READ_PARENTS.has(parent.type)) return true;
   if (parent.type === 'assignment' || parent.type === 'augmented_assignment') return !parent.childForFieldName('left')?.equals(node);
