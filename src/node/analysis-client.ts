@@ -8,6 +8,11 @@
 // newer analysis of its document is answered as superseded. Should the worker die, it is started again and every
 // open document reopened from its owner's current text (`reopen`); requests in flight then
 // fail with AnalysisCrashError and the owner is told (`onRestart`) to ask again.
+//
+// Each request runs within a time budget (the engine polls it: past it, AnalysisTooComplexError).
+// A watchdog covers what polling cannot: a request unanswered for twice its budget is failed
+// as too complex, the worker is stopped and restarted (not counted as a crash), and that
+// document version is not sent to a worker again.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ContentChange } from '../engine/document';
@@ -15,10 +20,15 @@ import type { FixAllResult } from '../engine/engine';
 import type { RuleConfig } from '../engine/types';
 import { ANALYSIS_WORKER, type AnalysisRequest, type AnalysisResponse, type AnalysisResult, type AnalyzedFinding } from './analysis-protocol';
 import { inSlices, type SliceTimes } from './slices';
+import { formatSeconds } from '../engine/time-budget';
 
 /** Crashes tolerated within RESTART_WINDOW_MS before the client gives up on the worker. */
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
+
+/** The editor's default per-file budget (`pymodern.timeBudget`): an analysis should never take this long. */
+export const DEFAULT_EDITOR_TIME_BUDGET_MS = 10_000;
+const WATCHDOG_GRACE_MS = 1000;
 
 export interface AnalysisClientOptions {
   distDir: string;
@@ -27,6 +37,8 @@ export interface AnalysisClientOptions {
   /** After a restart: the documents are reopened; analyses in flight failed and need asking again. */
   onRestart?: () => void;
   log?: (message: string) => void;
+  /** Per request (ms; 0: none). Default DEFAULT_EDITOR_TIME_BUDGET_MS; setTimeBudget changes it. */
+  timeBudgetMs?: number;
 }
 
 export type AnalyzeOutcome =
@@ -46,9 +58,15 @@ export class AnalysisError extends Error {
 /** The worker stopped while the request was in flight (it is restarted, the request is not). */
 export class AnalysisCrashError extends Error {}
 
+/** The analysis stopped at its time budget, or its worker was stopped for giving no answer: "file too complex". */
+export class AnalysisTooComplexError extends Error {}
+
 interface Waiting {
   resolve: (response: AnalysisResponse) => void;
   reject: (error: Error) => void;
+  /** For an analysis: the document and version asked for (the watchdog remembers a stuck one). */
+  document?: { key: string; version: number };
+  budgetMs: number;
 }
 
 export class AnalysisClient {
@@ -67,8 +85,15 @@ export class AnalysisClient {
   readonly ready: Promise<number>;
   /** Worker starts after the first, i.e. restarts after a crash. */
   restarts = 0;
+  private timeBudgetMs: number;
+  private workerReady = false;
+  /** The request the watchdog is timing (the oldest unanswered: the worker handles them in order). */
+  private watched: { id: number; timer: NodeJS.Timeout } | undefined;
+  /** Per document, the version a stuck worker was stopped on: not sent again until the text changes. */
+  private readonly stuckVersions = new Map<string, { version: number; message: string }>();
 
   constructor(private readonly options: AnalysisClientOptions) {
+    this.timeBudgetMs = options.timeBudgetMs ?? DEFAULT_EDITOR_TIME_BUDGET_MS;
     this.ready = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
     this.ready.catch(() => undefined); // requests report the failure too; awaiting `ready` is optional
     this.start();
@@ -84,12 +109,18 @@ export class AnalysisClient {
   }
 
   closeDocument(key: string): void {
+    this.stuckVersions.delete(key);
     if (this.openKeys.delete(key)) this.post({ type: 'close', key });
   }
 
   /** `incremental`: the document is being typed in, a provisional result is welcome (see AnalysisRequest). */
   analyze(key: string, version: number, config: RuleConfig, options: { incremental?: boolean } = {}): Promise<AnalyzeOutcome> {
-    const answer = this.request((id) => ({ type: 'analyze', id, key, version, config, incremental: options.incremental }));
+    const timeBudgetMs = this.timeBudgetMs;
+    const stuck = this.stuckVersions.get(key);
+    const answer =
+      stuck?.version === version
+        ? Promise.reject(new AnalysisTooComplexError(stuck.message))
+        : this.request((id) => ({ type: 'analyze', id, key, version, config, incremental: options.incremental, timeBudgetMs }), { key, version });
     answer.catch(() => undefined); // awaited below, maybe after the previous analysis: not unhandled meanwhile
     // Answers arrive in order, but decoding one takes several turns: keep a document's answers in order.
     const previous = this.lastAnalysis.get(key);
@@ -115,9 +146,15 @@ export class AnalysisClient {
 
   /** Engine.fixAll in the worker: every acceptable fix, re-analysing until stable. */
   async fixAll(text: string, config: RuleConfig, options: { unsafe?: boolean } = {}): Promise<FixAllResult> {
-    const response = await this.request((id) => ({ type: 'fixAll', id, text, config, unsafe: options.unsafe ?? false }));
+    const timeBudgetMs = this.timeBudgetMs;
+    const response = await this.request((id) => ({ type: 'fixAll', id, text, config, unsafe: options.unsafe ?? false, timeBudgetMs }));
     if (response.type !== 'fixed') throw new Error(`the analysis worker answered ${response.type} to fixAll`);
     return response.result;
+  }
+
+  /** The per-request budget from now on (ms; 0: none), e.g. after `pymodern.timeBudget` changed. */
+  setTimeBudget(ms: number): void {
+    this.timeBudgetMs = ms;
   }
 
   /** Stops the worker as a crash would (for tests: the client restarts it). */
@@ -127,21 +164,61 @@ export class AnalysisClient {
 
   dispose(): void {
     this.disposed = true;
+    this.unwatch();
     this.rejectAll(new Error('the analysis client was disposed'));
     void this.worker.terminate();
   }
 
-  private request(build: (id: number) => AnalysisRequest): Promise<AnalysisResponse> {
+  private request(build: (id: number) => AnalysisRequest, document?: Waiting['document']): Promise<AnalysisResponse> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.disposed) return Promise.reject(new Error('the analysis client was disposed'));
     const id = this.nextId++;
+    const budgetMs = this.timeBudgetMs;
     return new Promise<AnalysisResponse>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { resolve, reject, document, budgetMs });
       this.post(build(id));
+      this.watch();
     }).then((response) => {
-      if (response.type === 'error') throw new AnalysisError(response.message, response.resync);
+      if (response.type === 'error') {
+        if (response.tooComplex) throw new AnalysisTooComplexError(response.message);
+        throw new AnalysisError(response.message, response.resync);
+      }
       return response;
     });
+  }
+
+  /** Times the oldest unanswered request, once the worker can answer. */
+  private watch(): void {
+    const oldest = this.waiting.entries().next().value;
+    if (this.watched && this.watched.id === oldest?.[0]) return;
+    this.unwatch();
+    if (!oldest || !this.workerReady || !oldest[1].budgetMs) return;
+    const [id, waiting] = oldest;
+    const waitMs = 2 * waiting.budgetMs + WATCHDOG_GRACE_MS;
+    this.watched = { id, timer: setTimeout(() => this.stuck(id, waitMs), waitMs) };
+  }
+
+  private unwatch(): void {
+    if (this.watched) clearTimeout(this.watched.timer);
+    this.watched = undefined;
+  }
+
+  /** The worker gave no answer to a request in time: fail it, stop the worker, start a fresh one. */
+  private stuck(id: number, waitedMs: number): void {
+    this.watched = undefined;
+    const waiting = this.waiting.get(id);
+    if (!waiting || this.disposed || this.failure) return;
+    this.waiting.delete(id);
+    const message = stuckMessage(waitedMs);
+    if (waiting.document) this.stuckVersions.set(waiting.document.key, { version: waiting.document.version, message });
+    this.options.log?.(`${waiting.document?.key ?? 'fix all'}: ${message}`);
+    waiting.reject(new AnalysisTooComplexError(message));
+    const worker = this.worker;
+    this.rejectAll(new AnalysisCrashError('the analysis worker was restarted after a file too complex to analyse'));
+    void worker.terminate();
+    this.restarts++;
+    this.start();
+    this.options.onRestart?.();
   }
 
   private post(message: AnalysisRequest): void {
@@ -150,6 +227,7 @@ export class AnalysisClient {
   }
 
   private start(): void {
+    this.workerReady = false;
     const worker = new Worker(join(this.options.distDir, ANALYSIS_WORKER), { workerData: { distDir: this.options.distDir } });
     this.worker = worker;
     worker.on('message', (response: AnalysisResponse) => this.received(response));
@@ -168,6 +246,8 @@ export class AnalysisClient {
   private received(response: AnalysisResponse): void {
     if (response.type === 'ready') {
       this.settleReady.resolve(response.loadMs);
+      this.workerReady = true;
+      this.watch();
       return;
     }
     if (response.type === 'fatal') {
@@ -180,6 +260,7 @@ export class AnalysisClient {
     }
     const waiting = this.waiting.get(response.id);
     this.waiting.delete(response.id);
+    this.watch();
     waiting?.resolve(response);
   }
 
@@ -202,8 +283,13 @@ export class AnalysisClient {
   }
 
   private rejectAll(error: Error): void {
+    this.unwatch();
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     for (const w of waiting) w.reject(error);
   }
+}
+
+function stuckMessage(waitedMs: number): string {
+  return `analysis stopped: file too complex (no answer within ${formatSeconds(waitedMs)}; the analysis worker was restarted)`;
 }

@@ -6,6 +6,7 @@ import type { ContentChange } from '../engine/document';
 import type { FixAllResult } from '../engine/engine';
 import type { EditedFinding, RuleConfig } from '../engine/types';
 import type { TypedCoverage } from '../engine/coverage-figures';
+import type { DirectiveProblem } from '../engine/directive-problems';
 
 export type AnalysisRequest =
   | { type: 'open'; key: string; text: string; version: number }
@@ -16,8 +17,8 @@ export type AnalysisRequest =
    * statement), only that one may be analysed again (Engine.analyzeEdited), giving a `provisional` result. Without
    * it, the whole file is analysed (unless its last analysis already was, for this text).
    */
-  | { type: 'analyze'; id: number; key: string; version: number; config: RuleConfig; incremental?: boolean }
-  | { type: 'fixAll'; id: number; text: string; config: RuleConfig; unsafe: boolean };
+  | { type: 'analyze'; id: number; key: string; version: number; config: RuleConfig; incremental?: boolean; timeBudgetMs: number }
+  | { type: 'fixAll'; id: number; text: string; config: RuleConfig; unsafe: boolean; timeBudgetMs: number };
 
 /** A finding as the editor needs it: plus the edit behind "Disable <rule> for this line", which needs the tree. */
 export type AnalyzedFinding = EditedFinding;
@@ -32,6 +33,8 @@ export interface AnalysisResult {
   ms: number;
   /** Only the edited def was analysed again: findings that depend on other defs may be stale until a whole-file analysis. */
   provisional: boolean;
+  /** `# pymodern:` comments that silence nothing (Engine.directiveProblems), of the text as it is. */
+  directives: DirectiveProblem[];
 }
 
 export type AnalysisResponse =
@@ -45,7 +48,10 @@ export type AnalysisResponse =
   /** A newer version of the document (a change, a reopening) or a newer analysis of it was already queued: this one was skipped. */
   | { type: 'superseded'; id: number; version: number }
   | { type: 'fixed'; id: number; result: FixAllResult }
-  /** `resync`: the worker's copy of the document is missing or broken; open it again with its full text. */
-  | { type: 'error'; id: number; message: string; resync?: boolean };
+  /**
+   * `resync`: the worker's copy of the document is missing or broken; open it again with its full text.
+   * `tooComplex`: the analysis stopped at its time budget (AnalysisLimitError): nothing is wrong with the worker.
+   */
+  | { type: 'error'; id: number; message: string; resync?: boolean; tooComplex?: boolean };
 
 export const ANALYSIS_WORKER = 'analysis-worker.js';

@@ -12,6 +12,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ContentChange, SourceDocument } from '../engine/document';
 import type { Engine } from '../engine/engine';
+import { AnalysisLimitError } from '../engine/faults';
 import type { AnalysisRequest, AnalysisResponse, AnalyzedFinding } from './analysis-protocol';
 import { loadEngine } from './load-engine';
 import { FINDINGS_PER_SLICE } from './slices';
@@ -89,9 +90,11 @@ export class AnalysisWorker {
         return this.analyze(request);
       case 'fixAll':
         try {
-          this.reply({ type: 'fixed', id: request.id, result: this.engine.fixAll(request.text, request.config, { unsafe: request.unsafe }) });
+          const result = this.engine.withinBudget(request.timeBudgetMs, () => this.engine.fixAll(request.text, request.config, { unsafe: request.unsafe }));
+          this.reply({ type: 'fixed', id: request.id, result });
         } catch (error) {
-          this.reply({ type: 'error', id: request.id, message: describe(error) });
+          if (error instanceof AnalysisLimitError) this.reply({ type: 'error', id: request.id, message: error.message, tooComplex: true });
+          else this.reply({ type: 'error', id: request.id, message: describe(error) });
         }
         return true;
     }
@@ -137,14 +140,19 @@ export class AnalysisWorker {
     const started = performance.now();
     try {
       const source = this.sync(document);
-      const analysis = this.engine.analyzeEdited(source, request.config, { exact: !request.incremental });
+      const analysis = this.engine.withinBudget(request.timeBudgetMs, () => this.engine.analyzeEdited(source, request.config, { exact: !request.incremental }));
       const findings: AnalyzedFinding[] = analysis.findings;
       const coverage = this.engine.coverage(source, request.config);
       const chunks: string[] = [];
       for (let i = 0; i < findings.length; i += FINDINGS_PER_SLICE) chunks.push(JSON.stringify(findings.slice(i, i + FINDINGS_PER_SLICE)));
-      const result = { version, coverage, ms: performance.now() - started, provisional: analysis.provisional };
+      const directives = this.engine.directiveProblems(source);
+      const result = { version, coverage, ms: performance.now() - started, provisional: analysis.provisional, directives };
       this.reply({ type: 'analyzed', id, result, findings: chunks });
     } catch (error) {
+      if (error instanceof AnalysisLimitError) {
+        this.reply({ type: 'error', id, message: error.message, tooComplex: true });
+        return true;
+      }
       const resync = document.problem !== undefined;
       this.reply({ type: 'error', id, message: resync ? document.problem! : `analysis failed: ${describe(error)}`, resync });
     }

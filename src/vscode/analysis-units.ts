@@ -31,6 +31,8 @@ export interface Results {
   byKey: Map<string, LocatedFinding>;
   /** Typed coverage of the unit (the status bar's); undefined when it was not analysed. */
   coverage: TypedCoverage | undefined;
+  /** Per document, the warnings on suppression comments that silence nothing (no finding behind them). */
+  directiveWarnings: Map<string, vscode.Diagnostic[]>;
 }
 
 export type Place = { uri: vscode.Uri; range: vscode.Range };
@@ -46,6 +48,8 @@ export abstract class AnalysisUnit {
   edited = false;
   /** Documents whose diagnostics this unit published. */
   published = new Map<string, vscode.Uri>();
+  /** Why the last analysis stopped (file too complex): the diagnostics shown are older than the text. */
+  stopped: string | undefined;
 
   constructor(protected readonly client: AnalysisClient) {}
 

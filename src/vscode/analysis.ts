@@ -14,13 +14,17 @@
 // tree in the worker and clears its diagnostics.
 import * as vscode from 'vscode';
 import type { TypedCoverage } from '../engine/coverage-figures';
-import { AnalysisCrashError, AnalysisError, type AnalysisClient } from '../node/analysis-client';
+import { AnalysisCrashError, AnalysisError, AnalysisTooComplexError, type AnalysisClient } from '../node/analysis-client';
 import type { AnalyzedFinding } from '../node/analysis-protocol';
 import type { RuleMetadata } from '../node/rule-metadata';
 import { FINDINGS_PER_SLICE, inSlices } from '../node/slices';
 import { NotebookUnit, TextUnit, type AnalysisUnit, type LocatedFinding, type Results } from './analysis-units';
 import type { Configs } from './config';
-import { findingKey, toDiagnostic } from './diagnostics';
+import { findingKey, SOURCE, toDiagnostic } from './diagnostics';
+import type { DirectiveProblem } from '../engine/directive-problems';
+
+/** The code of the warnings on suppression comments that silence nothing. */
+export const INVALID_SUPPRESSION = 'invalid-suppression';
 
 export type { AnalysisUnit, LocatedFinding, Results } from './analysis-units';
 
@@ -49,11 +53,24 @@ export interface AnalysisEvent {
   findings: number;
   /** Only the edited def was analysed again; a whole-file analysis follows once typing pauses. */
   provisional: boolean;
+  /** The analysis stopped (file too complex): the findings shown are those of the last one that finished. */
+  stopped?: string;
 }
 
 function emptyResults(versions: Map<string, number>, findings: AnalyzedFinding[], coverage: TypedCoverage | undefined): Results {
   const byDocument = new Map<string, LocatedFinding[]>([...versions.keys()].map((uri) => [uri, []]));
-  return { versions, findings, byDocument, byKey: new Map(), coverage };
+  return { versions, findings, byDocument, byKey: new Map(), coverage, directiveWarnings: new Map() };
+}
+
+/** A suppression comment that silences nothing, as a warning on the comment (it has no finding, so no quick fix). */
+function locateDirective(results: Results, unit: AnalysisUnit, problem: DirectiveProblem): void {
+  const place = unit.locate(problem.start, problem.end);
+  if (!place) return;
+  const diagnostic = new vscode.Diagnostic(place.range, problem.message, vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = SOURCE;
+  diagnostic.code = INVALID_SUPPRESSION;
+  const key = place.uri.toString();
+  results.directiveWarnings.set(key, [...(results.directiveWarnings.get(key) ?? []), diagnostic]);
 }
 
 /** Places one finding in its document and files it under rule + range, with its diagnostic. */
@@ -243,6 +260,13 @@ export class Analyzer implements vscode.Disposable {
         unit.reopen();
         return this.analyze(unit, true);
       }
+      if (error instanceof AnalysisTooComplexError) {
+        // Keep the last findings: a slightly stale picture beats none (their quick fixes wait for a fresh analysis).
+        if (unit.stopped !== error.message) this.log.warn(`${unit.uri.toString(true)}: ${error.message}; the findings shown are from its last complete analysis`);
+        unit.stopped = error.message;
+        this.analyzed.fire({ uri: unit.uri, ms: 0, findings: unit.results?.findings.length ?? 0, provisional: false, stopped: error.message });
+        return;
+      }
       this.log.error(`analysing ${unit.uri.toString(true)} failed: ${String((error as Error).message ?? error)}`);
       if (sameVersions(versions, unit.versions())) this.publishNone(unit, versions);
       return;
@@ -259,6 +283,7 @@ export class Analyzer implements vscode.Disposable {
     // A slice at a time: a huge file's thousands of findings never hold the host in one task.
     const placed = await inSlices(outcome.findings, FINDINGS_PER_SLICE, (finding) => locateIn(results, unit, finding), wanted);
     if (!placed || !wanted()) return;
+    for (const problem of outcome.directives) locateDirective(results, unit, problem);
     unit.lastMs = outcome.ms;
     this.publish(unit, results, outcome.ms, outcome.provisional);
     // Once typing pauses (a keystroke reschedules), the whole file: what the edit changes in other defs.
@@ -280,11 +305,12 @@ export class Analyzer implements vscode.Disposable {
   /** Caches the results and publishes them as diagnostics. */
   private publish(unit: AnalysisUnit, results: Results, ms: number, provisional: boolean): void {
     unit.results = results;
+    unit.stopped = undefined;
     const now = new Map<string, vscode.Uri>();
     for (const document of unit.documents()) {
       const key = document.uri.toString();
       now.set(key, document.uri);
-      this.diagnostics.set(document.uri, (results.byDocument.get(key) ?? []).map((l) => l.diagnostic));
+      this.diagnostics.set(document.uri, [...(results.byDocument.get(key) ?? []).map((l) => l.diagnostic), ...(results.directiveWarnings.get(key) ?? [])]);
     }
     for (const [key, uri] of unit.published) if (!now.has(key)) this.diagnostics.delete(uri);
     unit.published = now;

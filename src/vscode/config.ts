@@ -10,6 +10,7 @@ import { parseTargetVersion, TYPING_SETTINGS, unknownSelectors, type Catalog } f
 import { SEVERITIES, type RuleConfig, type Severity, type TypingOptions } from '../engine/types';
 import { ProjectConfigs, type LoadedConfig } from '../node/project-config';
 import { configErrorLine, mergeRuleConfig, typingOverrides, type SettingsOverrides } from './rule-config';
+import { DEFAULT_EDITOR_TIME_BUDGET_MS } from '../node/analysis-client';
 
 export type RunMode = 'onType' | 'onSave';
 
@@ -225,4 +226,10 @@ function configDiagnostic(file: string, message: string): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), message, vscode.DiagnosticSeverity.Error);
   diagnostic.source = 'pymodern';
   return diagnostic;
+}
+
+/** `pymodern.timeBudget` in ms (0: no limit): how long one file's analysis may take in the editor. */
+export function timeBudgetMs(): number {
+  const seconds = vscode.workspace.getConfiguration('pymodern').get<number>('timeBudget', DEFAULT_EDITOR_TIME_BUDGET_MS / 1000);
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : DEFAULT_EDITOR_TIME_BUDGET_MS;
 }

@@ -10,7 +10,7 @@ import { AnalysisClient } from '../node/analysis-client';
 import { RuleMetadata } from '../node/rule-metadata';
 import { Analyzer, type AnalysisEvent } from './analysis';
 import { registerCodeActions } from './code-actions';
-import { Configs } from './config';
+import { Configs, timeBudgetMs } from './config';
 import { registerHover } from './hover';
 import { registerScan, WorkspaceScan } from './scan';
 import { registerStatusBar } from './status-bar';
@@ -43,7 +43,13 @@ export function activate(context: vscode.ExtensionContext): PymodernApi {
     reopen: (key) => analyzer?.currentText(key),
     onRestart: () => analyzer?.restarted(),
     log: (message) => log.warn(message),
+    timeBudgetMs: timeBudgetMs(),
   });
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('pymodern.timeBudget')) client.setTimeBudget(timeBudgetMs());
+    }),
+  );
   const configs = new Configs(catalogOf(metadata.rules), log);
   analyzer = new Analyzer(client, metadata, configs, log);
   registerCodeActions(context, analyzer);

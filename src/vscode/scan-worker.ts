@@ -7,6 +7,7 @@ import { collectPythonFiles } from '../cli/walk';
 import { catalogOf } from '../engine/config';
 import type { Engine } from '../engine/engine';
 import type { Finding, RuleConfig } from '../engine/types';
+import { AnalysisLimitError } from '../engine/faults';
 import { loadEngine } from '../node/load-engine';
 import { ProjectConfigs } from '../node/project-config';
 import { readSource, SourceReadError } from '../node/read-source';
@@ -37,7 +38,8 @@ export interface ScanProblem {
   config?: boolean;
 }
 
-export type ScanRequest = { type: 'walk'; folders: ScanFolder[] } | { type: 'analyze'; jobs: ScanJob[] };
+/** `timeBudgetMs`: per file (0: none); a file past it is reported as too complex and the scan goes on. */
+export type ScanRequest = { type: 'walk'; folders: ScanFolder[] } | { type: 'analyze'; jobs: ScanJob[]; timeBudgetMs: number };
 
 export type ScanResponse =
   | { type: 'ready' }
@@ -67,12 +69,13 @@ function walk(engine: Engine, folders: readonly ScanFolder[]): { jobs: ScanJob[]
   return { jobs, problems };
 }
 
-function analyze(engine: Engine, job: ScanJob): ScanFileResult {
+function analyze(engine: Engine, job: ScanJob, timeBudgetMs: number): ScanFileResult {
   try {
-    const findings = engine.analyzeText(readSource(job.path).text, job.config);
+    const text = readSource(job.path).text;
+    const findings = engine.withinBudget(timeBudgetMs, () => engine.analyzeText(text, job.config));
     return { path: job.path, findings: findings.map(({ rule, trend, severity, message, range, tags }) => ({ rule, trend, severity, message, range, tags })) };
   } catch (error) {
-    const message = error instanceof SourceReadError ? error.message : `internal error: ${String((error as Error).stack ?? error)}`;
+    const message = error instanceof SourceReadError || error instanceof AnalysisLimitError ? error.message : `internal error: ${String((error as Error).stack ?? error)}`;
     return { path: job.path, findings: [], error: message };
   }
 }
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   const engine = await loadEngine((workerData as { distDir: string }).distDir);
   port.on('message', (request: ScanRequest) => {
     if (request.type === 'walk') port.postMessage({ type: 'walked', ...walk(engine, request.folders) } satisfies ScanResponse);
-    else port.postMessage({ type: 'results', results: request.jobs.map((job) => analyze(engine, job)) } satisfies ScanResponse);
+    else port.postMessage({ type: 'results', results: request.jobs.map((job) => analyze(engine, job, request.timeBudgetMs)) } satisfies ScanResponse);
   });
   port.postMessage({ type: 'ready' } satisfies ScanResponse);
 }

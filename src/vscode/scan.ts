@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Analyzer } from './analysis';
-import type { Configs } from './config';
+import { timeBudgetMs, type Configs } from './config';
 import { toDiagnostic, toRange } from './diagnostics';
 import type { ScanFileResult, ScanFolder, ScanJob, ScanRequest, ScanResponse } from './scan-worker';
 
@@ -143,7 +143,7 @@ export class WorkspaceScan {
         while (next < jobs.length && !token.isCancellationRequested) {
           const batch: ScanJob[] = jobs.slice(next, next + BATCH);
           next += batch.length;
-          const { results } = await thread.request({ type: 'analyze', jobs: batch }, 'results');
+          const { results } = await thread.request({ type: 'analyze', jobs: batch, timeBudgetMs: timeBudgetMs() }, 'results');
           this.publish(results, summary);
           progress.report({ increment: (100 * batch.length) / jobs.length, message: `${summary.files}/${jobs.length} files` });
         }

@@ -42,6 +42,12 @@ export function registerStatusBar(context: vscode.ExtensionContext, analyzer?: A
     return (document && analyzer.unitOf(document))?.results?.coverage;
   };
 
+  /** Why the active file's last analysis stopped, if it did (file too complex). */
+  const activeStopped = (): string | undefined => {
+    const document = vscode.window.activeTextEditor?.document ?? vscode.window.activeNotebookEditor?.notebook.getCells()[0]?.document;
+    return document && analyzer?.unitOf(document)?.stopped;
+  };
+
   const update = () => {
     const uris = activeDocuments();
     if (!uris) {
@@ -51,9 +57,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, analyzer?: A
     const count = uris.reduce((n, uri) => n + vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE).length, 0);
     const coverage = activeCoverage();
     const typed = coverage && formatCoverage(coverage);
+    const stopped = activeStopped();
     const where = uris.length > 1 || uris[0]?.scheme === 'vscode-notebook-cell' ? 'notebook' : 'file';
-    item.text = statusText(count, coverage);
+    item.text = stopped ? `$(warning) pymodern: ${count} · too complex` : statusText(count, coverage);
     item.tooltip =
+      (stopped ? `The last analysis stopped: ${stopped}. The findings shown are from the last complete one; an edit analyses again. ` : '') +
       `${count ? `${count} finding${count === 1 ? '' : 's'}` : 'No findings'} in this ${where}.` +
       (typed ? ` Typed coverage ${typed}: ${coverage!.annotated} of ${coverage!.total} parameters and returns annotated.` : '') +
       " Click to show pymodern's findings in the Problems panel.";
@@ -65,6 +73,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, analyzer?: A
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.window.onDidChangeActiveNotebookEditor(update),
+    ...(analyzer ? [analyzer.onDidAnalyze((event) => event.stopped !== undefined && update())] : []),
     vscode.languages.onDidChangeDiagnostics((event) => {
       const uris = activeDocuments();
       if (uris && event.uris.some((changed) => uris.some((u) => u.toString() === changed.toString()))) update();

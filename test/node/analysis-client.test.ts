@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { ContentChange } from '../../src/engine/document';
 import { applyEdits } from '../../src/engine/fixes';
 import type { Finding, RuleConfig } from '../../src/engine/types';
-import { AnalysisClient, AnalysisCrashError, AnalysisError, type AnalyzeOutcome } from '../../src/node/analysis-client';
+import { AnalysisClient, AnalysisCrashError, AnalysisError, AnalysisTooComplexError, type AnalyzeOutcome } from '../../src/node/analysis-client';
 import { FINDINGS_PER_SLICE, inSlices } from '../../src/node/slices';
 import { suppressionEdit } from '../../src/engine/suppress-comment';
 import { DIST_DIR, getEngine } from '../helpers/engine';
@@ -227,6 +227,30 @@ describe('analysis client and worker', function () {
     await assert.rejects(client.analyze('file:///closed.py', 1, CONFIG), (e: unknown) => e instanceof AnalysisError && e.resync);
   });
 
+  it('an analysis past its time budget fails as too complex, and the worker goes on', async () => {
+    const long = Array.from({ length: 3000 }, (_, i) => `def f${i}(x):\n    return x\n`).join('\n');
+    client.setTimeBudget(1);
+    client.openDocument('file:///long.py', long, 1);
+    await assert.rejects(client.analyze('file:///long.py', 1, CONFIG), (e: unknown) => e instanceof AnalysisTooComplexError && e.message === 'analysis stopped: file too complex (it took over the time budget of 0.001 s)');
+    client.setTimeBudget(0);
+    assert.equal(done(await client.analyze('file:///long.py', 1, CONFIG)).findings.length, 3000);
+    assert.equal(client.restarts, 0);
+  });
+
+  it("each result carries the document's suppression comments that silence nothing", async () => {
+    const engine = await getEngine();
+    const text = `${SOURCE}z = 1  # pymodern: ignore[no-such-rule]\n`;
+    client.openDocument(KEY, text, 1);
+    const outcome = done(await client.analyze(KEY, 1, CONFIG));
+    const document = engine.open(text);
+    try {
+      assert.deepEqual(outcome.directives, engine.directiveProblems(document));
+    } finally {
+      engine.close(document);
+    }
+    assert.deepEqual(outcome.directives.map((d) => [d.start, d.end]), [[text.indexOf('# pymodern'), text.length - 1]]);
+  });
+
   it('after dispose, requests fail at once', async () => {
     client.openDocument(KEY, SOURCE, 1);
     const pending = client.analyze(KEY, 1, CONFIG);
@@ -254,5 +278,49 @@ describe('work in slices', () => {
     let asked = 0;
     assert.equal(await inSlices(items, 3, (i) => seen.push(i), () => ++asked < 2), undefined);
     assert.deepEqual(seen, [0, 1, 2, 3, 4, 5], 'stopped after the second slice');
+  });
+
+});
+
+describe('analysis client: the watchdog', function () {
+  this.timeout(60_000);
+  const texts = new Map<string, { text: string; version: number }>();
+  let restarts = 0;
+  let client: AnalysisClient;
+  const HANGING = `${SOURCE}# HANG-HERE: the failpoint makes opening this text never return\n`;
+
+  beforeEach(() => {
+    // Read by the worker's loadEngine (a worker thread gets a copy of the environment).
+    process.env.PYMODERN_TEST_HANG_MARKER = 'HANG-HERE';
+    client = new AnalysisClient({ distDir: DIST_DIR, reopen: (key) => texts.get(key), onRestart: () => restarts++, timeBudgetMs: 500 });
+  });
+
+  afterEach(() => {
+    delete process.env.PYMODERN_TEST_HANG_MARKER;
+    client.dispose();
+  });
+
+  it('stops a worker stuck in one document, restarts it, and does not send that version again', async () => {
+    const engine = await getEngine();
+    texts.set('file:///stuck.py', { text: HANGING, version: 1 });
+    texts.set(KEY, { text: SOURCE, version: 1 });
+    client.openDocument('file:///stuck.py', HANGING, 1);
+    client.openDocument(KEY, SOURCE, 1);
+    const stuck = client.analyze('file:///stuck.py', 1, CONFIG);
+    const queued = client.analyze(KEY, 1, CONFIG);
+    const message = 'analysis stopped: file too complex (no answer within 2 s; the analysis worker was restarted)';
+    await assert.rejects(stuck, (e: unknown) => e instanceof AnalysisTooComplexError && e.message === message);
+    await assert.rejects(queued, AnalysisCrashError);
+    assert.equal(client.restarts, 1);
+    assert.equal(restarts, 1, 'the owner is told, to ask again');
+
+    assert.deepEqual(plain(done(await client.analyze(KEY, 1, CONFIG)).findings), plain(engine.analyzeText(SOURCE, CONFIG)));
+    // The same version is refused at once, without a worker stuck again.
+    await assert.rejects(client.analyze('file:///stuck.py', 1, CONFIG), (e: unknown) => e instanceof AnalysisTooComplexError && e.message === message);
+    assert.equal(client.restarts, 1);
+    // Once the text changes, it is analysed again.
+    texts.set('file:///stuck.py', { text: SOURCE, version: 2 });
+    client.openDocument('file:///stuck.py', SOURCE, 2);
+    assert.deepEqual(plain(done(await client.analyze('file:///stuck.py', 2, CONFIG)).findings), plain(engine.analyzeText(SOURCE, CONFIG)));
   });
 });

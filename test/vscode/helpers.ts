@@ -11,7 +11,7 @@ export interface PymodernApi {
   /** The analysis worker's engine load, in its own thread; NaN until `engineReady`. */
   readonly engineMs: number;
   engineReady: Promise<void>;
-  onDidAnalyze: vscode.Event<{ uri: vscode.Uri; ms: number; findings: number; provisional: boolean }>;
+  onDidAnalyze: vscode.Event<{ uri: vscode.Uri; ms: number; findings: number; provisional: boolean; stopped?: string }>;
   /** An analysis was asked of the worker; onDidAnalyze follows when it is published. */
   onWillAnalyze: vscode.Event<{ uri: vscode.Uri }>;
 }

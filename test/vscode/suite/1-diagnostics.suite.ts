@@ -113,6 +113,56 @@ suite('diagnostics', () => {
     await diagnosticsOf(service(), (d) => d.length === 4);
   });
 
+  test('a suppression comment that silences nothing gets a warning on the comment, gone once mended', async () => {
+    const editor = await open(service());
+    await diagnosticsOf(service(), (d) => d.length === 4);
+    try {
+      // Line 13 is `    time.sleep(2)  # noqa: E501`: a typo'd rule id silences nothing.
+      const line = editor.document.lineAt(13);
+      await editor.edit((b) => b.insert(line.range.end, '  # pymodern: ignore[blocking-slep-in-async]'));
+      const diagnostics = await diagnosticsOf(service(), (d) => d.length === 5);
+      const warning = diagnostics.find((d) => ruleOf(d) === 'invalid-suppression')!;
+      assert.equal(warning.severity, W);
+      assert.equal(warning.message, 'unknown rule or family `blocking-slep-in-async` in a pymodern directive: it silences nothing (see `pymodern rules`)');
+      assert.deepEqual([warning.range.start.line, warning.range.start.character, warning.range.end.character], [13, line.text.length + 2, line.text.length + 44]);
+      // The finding it meant to silence is still there.
+      assert.ok(diagnostics.some((d) => ruleOf(d) === 'blocking-sleep-in-async' && d.range.start.line === 13));
+      await editor.edit((b) => b.replace(new vscode.Range(13, line.text.length + 31, 13, line.text.length + 32), 'le'));
+      await diagnosticsOf(service(), (d) => d.length === 3 && !d.some((x) => ruleOf(x) === 'invalid-suppression'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  test('pymodern.timeBudget: an analysis past it keeps the last findings and says the file is too complex', async () => {
+    const config = vscode.workspace.getConfiguration('pymodern');
+    const api = await activatedApi();
+    const editor = await open(service());
+    await diagnosticsOf(service(), (d) => d.length === 4);
+    try {
+      await config.update('timeBudget', 0.001, vscode.ConfigurationTarget.Workspace);
+      const stopped = new Promise<string>((resolve) => {
+        const listener = api.onDidAnalyze((event) => {
+          if (event.uri.toString() === service().toString() && event.stopped) {
+            listener.dispose();
+            resolve(event.stopped);
+          }
+        });
+      });
+      // 2,000 async defs with a blocking call (tens of ms of analysis, against 1 ms): their findings would appear if it finished.
+      const more = Array.from({ length: 2000 }, (_, i) => `\n\nasync def more${i}() -> None:\n    time.sleep(3)\n`).join('');
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), more));
+      assert.match(await stopped, /^analysis stopped: file too complex \(/);
+      assert.equal(pymodernDiagnostics(service()).length, 4, 'the last findings stay');
+      await config.update('timeBudget', undefined, vscode.ConfigurationTarget.Workspace);
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
+      await diagnosticsOf(service(), (d) => d.length === 2004);
+    } finally {
+      await config.update('timeBudget', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   test('pymodern.run onSave analyses on save only; pymodern.enable false clears and stops', async () => {
     const config = vscode.workspace.getConfiguration('pymodern');
     const editor = await open(service());
