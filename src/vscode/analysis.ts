@@ -101,7 +101,7 @@ export class Analyzer implements vscode.Disposable {
     readonly client: AnalysisClient,
     readonly metadata: RuleMetadata,
     readonly configs: Configs,
-    private readonly log: vscode.LogOutputChannel,
+    readonly log: vscode.LogOutputChannel,
   ) {
     const ws = vscode.workspace;
     this.disposables.push(

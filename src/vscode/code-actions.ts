@@ -118,7 +118,14 @@ export class PymodernCodeActions implements vscode.CodeActionProvider {
       const version = document.version;
       const config = this.analyzer.configs.forDocument(document.uri);
       if (config.skipped) return [];
-      const fixed = await this.analyzer.client.fixAll(text, config.rules, { unsafe: false });
+      let fixed;
+      try {
+        fixed = await this.analyzer.client.fixAll(text, config.rules, { unsafe: false });
+      } catch (error) {
+        // Too complex, or the worker restarted: no fix-all this time, and the save goes on.
+        this.analyzer.log.warn(`fix all in ${document.uri.toString(true)}: ${String((error as Error).message ?? error)}`);
+        return [];
+      }
       // Offsets are into the text sent: an edit made meanwhile voids them.
       if (token?.isCancellationRequested || document.version !== version) return [];
       const change = minimalEdit(text, fixed.text);

@@ -232,6 +232,7 @@ describe('analysis client and worker', function () {
     client.setTimeBudget(1);
     client.openDocument('file:///long.py', long, 1);
     await assert.rejects(client.analyze('file:///long.py', 1, CONFIG), (e: unknown) => e instanceof AnalysisTooComplexError && e.message === 'analysis stopped: file too complex (it took over the time budget of 0.001 s)');
+    await assert.rejects(client.fixAll(long, CONFIG), AnalysisTooComplexError);
     client.setTimeBudget(0);
     assert.equal(done(await client.analyze('file:///long.py', 1, CONFIG)).findings.length, 3000);
     assert.equal(client.restarts, 0);
