@@ -7,7 +7,7 @@ import { resolveTypingOptions } from './config';
 import type { SourceDocument } from './document';
 import type { SemanticFacts } from './facts';
 import { referenceModule } from './imports-edit';
-import { Suppressions, type CommentText } from './suppression';
+import { firstStatementOffset, Suppressions, type CommentText } from './suppression';
 import { renderTemplate, type Captures } from './template';
 import type { Finding, Fix, FixTemplate, GuardSpec, RuleConfig, RuleMeta, TextEdit } from './types';
 
@@ -144,9 +144,7 @@ export class AnalysisRun {
   finish(commentsFor: (firstStatement: number) => readonly CommentText[]): Finding[] {
     if (!this.findings.length) return [];
     const root = this.document.tree.rootNode;
-    let firstStatement = root.firstNamedChild;
-    while (firstStatement?.type === 'comment') firstStatement = firstStatement.nextNamedSibling;
-    const leading = firstStatement?.startIndex ?? root.endIndex;
+    const leading = firstStatementOffset(root);
     const suppressions = new Suppressions(commentsFor(leading), this.document.lines, leading);
     return this.findings
       .filter((f) => !suppressions.isSuppressed(f.rule, f.peer, f.range.start.line, f.range.end.line, f.family))

@@ -5,7 +5,7 @@
 // `# noqa` is Ruff's to judge: its codes belong to every tool.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { LineIndex } from './positions';
-import { PYMODERN } from './suppression';
+import { firstStatementOffset, PYMODERN } from './suppression';
 import type { Range } from './types';
 
 export interface DirectiveProblem {
@@ -52,7 +52,7 @@ export function directiveProblems(text: string, tree: Tree, lines: LineIndex, is
     }
     const end = candidate.index + match[0].length;
     if (match[1]) {
-      firstStatement ??= firstStatementOffset(tree);
+      firstStatement ??= firstStatementOffset(tree.rootNode);
       if (comment.startIndex >= firstStatement) {
         at(candidate.index, end, '`ignore-file` silences nothing here: it must come before the first statement of the file');
         continue;
@@ -70,12 +70,4 @@ export function directiveProblems(text: string, tree: Tree, lines: LineIndex, is
 function commentAt(tree: Tree, offset: number): Node | undefined {
   const node = tree.rootNode.descendantForIndex(offset);
   return node?.type === 'comment' ? node : undefined;
-}
-
-/** Where the file's first statement starts: `ignore-file` counts only in the comments before it. */
-function firstStatementOffset(tree: Tree): number {
-  const root = tree.rootNode;
-  let first = root.firstNamedChild;
-  while (first?.type === 'comment') first = first.nextNamedSibling;
-  return first?.startIndex ?? root.endIndex;
 }

@@ -1,6 +1,6 @@
 // The rule engine: one combined tree-sitter query for every rule (one pass over the tree,
 // not one per rule), shared semantic facts, guards, templates, suppressions.
-import { Query, type QueryMatch } from 'web-tree-sitter';
+import type { QueryMatch } from 'web-tree-sitter';
 import { AnalysisRun } from './analysis-run';
 import {
   CHECKS,
@@ -14,9 +14,11 @@ import { isRuleEnabled, meetsTargetVersion, resolveTypingOptions } from './confi
 import { SourceDocument } from './document';
 import { AnalysisLimitError, isWasmTrap, RuntimeShield } from './faults';
 import { blankLineEdits, shiftedState, withBlankEdits } from './incremental/blank-lines';
-import { BASE_QUERY, FactQueries, SemanticFacts } from './facts';
+import { FactQueries, SemanticFacts } from './facts';
+import { CombinedQueries, type CombinedQuery } from './combined-query';
 import type { FactsFocus } from './incremental/module-facts';
-import { applyEdits, chooseFixes } from './fixes';
+import { applyEdits } from './fixes';
+import { fixAllText, type FixAllOptions, type FixAllResult } from './fix-all';
 import { PythonParser, type GrammarBytes } from './parser';
 import {
   carriedFindings,
@@ -64,29 +66,12 @@ import {
   type TrendMeta,
 } from './types';
 
+export type { FixAllResult } from './fix-all';
+
 export interface EngineOptions {
   grammar: GrammarBytes;
   ruleSet: CompiledRuleSet;
 }
-
-/** One tree-sitter query for a set of rules, and the rule behind each of its patterns. */
-interface CombinedQuery {
-  query: Query;
-  /** The rules of each pattern (rules with the same query share its patterns); empty for the base fact patterns. */
-  owners: RuleMeta[][];
-}
-
-const QUERY_CACHE_SIZE = 32;
-
-export interface FixAllResult {
-  text: string;
-  /** Number of fixes applied over all passes. */
-  applied: number;
-  /** Findings left in the fixed text. */
-  findings: Finding[];
-}
-
-const MAX_FIX_PASSES = 10;
 
 /** How often the rule-match loop looks at the time budget (a clock read per match would cost). */
 const BUDGET_POLL_MATCHES = 256;
@@ -94,7 +79,7 @@ const BUDGET_POLL_MATCHES = 256;
 export class Engine {
   readonly rules: readonly RuleMeta[];
   readonly trends: ReadonlyMap<string, TrendMeta>;
-  private readonly combinedQueries = new Map<string, CombinedQuery>();
+  private readonly combinedQueries: CombinedQueries;
   private readonly factQueries: FactQueries;
   private readonly syntaxErrors: SyntaxErrorCounter;
   /** Documents analysed by analyzeEdited: what the next incremental analysis starts from. */
@@ -115,6 +100,7 @@ export class Engine {
     this.trends = new Map(ruleSet.trends.map((t) => [t.id, t]));
     const language = parser.language;
     this.factQueries = new FactQueries(language);
+    this.combinedQueries = new CombinedQueries(parser);
     this.syntaxErrors = new SyntaxErrorCounter(parser);
   }
 
@@ -351,7 +337,7 @@ export class Engine {
     // Phase 2, only when the file imports what they need: rules gated on imports
     // (time.sleep where nothing imports time costs nothing).
     const gated = (rule: RuleMeta) => rule.guards.some((guard) => GUARDS[guard.name]?.mayPass);
-    const first = this.combinedQuery(enabled.filter((rule) => rule.query && !gated(rule)), true);
+    const first = this.combinedQueries.of(enabled.filter((rule) => rule.query && !gated(rule)), true);
     const baseMatches: QueryMatch[] = [];
     const ruleMatches: [RuleMeta, Captures][] = [];
     const collect = (combined: CombinedQuery, match: QueryMatch) => {
@@ -375,7 +361,7 @@ export class Engine {
     const active = enabled.filter((rule) => !gated(rule) || mayApply(rule, facts));
     const second = active.filter((rule) => rule.query && gated(rule));
     if (second.length) {
-      const combined = this.combinedQuery(second, false);
+      const combined = this.combinedQueries.of(second, false);
       for (const match of combined.query.matches(scope, QUERY_OPTIONS)) collect(combined, match);
     }
 
@@ -401,95 +387,13 @@ export class Engine {
     return { findings: run.finish((firstStatement) => commentsFor?.(facts, firstStatement) ?? facts.comments), facts };
   }
 
-  /**
-   * The combined query of a set of rules, optionally after the base fact patterns
-   * (whose owner is undefined), compiled once and cached by the set.
-   */
-  private combinedQuery(rules: readonly RuleMeta[], withBase: boolean): CombinedQuery {
-    const key = `${withBase ? 'base ' : ''}${rules.map((r) => r.id).join(' ')}`;
-    const cached = this.combinedQueries.get(key);
-    if (cached) {
-      // Refresh its place in the LRU order.
-      this.combinedQueries.delete(key);
-      this.combinedQueries.set(key, cached);
-      return cached;
-    }
-    // tree-sitter reports where a pattern starts in UTF-8 bytes of the query source, so
-    // offsets are counted in bytes too (a rule's query may contain non-ASCII text).
-    // Rules with the same query (the missing-annotation family) share one copy of it: a
-    // match is marshalled from WASM once, then handed to each of them.
-    const byQuery = new Map<string, RuleMeta[]>();
-    for (const rule of rules) {
-      const sharing = byQuery.get(rule.query!);
-      if (sharing) sharing.push(rule);
-      else byQuery.set(rule.query!, [rule]);
-    }
-    const utf8 = new TextEncoder();
-    const starts: { rules: RuleMeta[]; offset: number }[] = [];
-    let source = withBase ? BASE_QUERY : '';
-    if (withBase) starts.push({ rules: [], offset: 0 });
-    for (const [text, sharing] of byQuery) {
-      starts.push({ rules: sharing, offset: utf8.encode(source).length });
-      source += `${text}\n`;
-    }
-    let query: Query;
-    try {
-      query = new Query(this.parser.language, source || '(module) @_empty');
-    } catch (error) {
-      // The build validates every query, so this means a hand-edited dist/rules.json.
-      const culprit = rules.find((rule) => !compiles(this.parser, rule.query!));
-      throw new Error(`${culprit ? `${culprit.source}: query` : 'rule queries'} do not compile: ${String((error as Error).message ?? error)}`);
-    }
-    // Each pattern belongs to the rules whose text it starts in.
-    const owners: RuleMeta[][] = [];
-    for (let i = 0; i < query.patternCount(); i++) {
-      const start = query.startIndexForPattern(i);
-      owners.push(starts.filter((s) => s.offset <= start).pop()!.rules);
-    }
-    const combined = { query, owners };
-    this.combinedQueries.set(key, combined);
-    if (this.combinedQueries.size > QUERY_CACHE_SIZE) {
-      const [oldestKey, oldest] = this.combinedQueries.entries().next().value!;
-      oldest.query.delete();
-      this.combinedQueries.delete(oldestKey);
-    }
-    return combined;
-  }
-
-  /**
-   * Applies the first acceptable fix of every finding, re-analysing until nothing more
-   * changes (a fix can reveal or remove another finding). A batch of fixes that would
-   * introduce a syntax error is retried one fix at a time, dropping the bad ones.
-   */
-  fixAll(text: string, config: RuleConfig, options: { unsafe: boolean; rules?: ReadonlySet<string> }): FixAllResult {
-    const accept = (fix: Fix) => fix.safety === 'safe' || options.unsafe;
-    let applied = 0;
-    let current = text;
-    const rejected = new Set<string>();
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      this.budget.check();
-      const findings = this.analyzeText(current, config).filter((f) => !options.rules || options.rules.has(f.rule));
-      const acceptable = (fix: Fix) => accept(fix) && !rejected.has(fixKey(fix));
-      const { fixes, edits } = chooseFixes(findings, acceptable);
-      if (!fixes.length) break;
-      const candidate = applyEdits(current, edits);
-      if (this.errorCount(candidate) <= this.errorCount(current)) {
-        current = candidate;
-        applied += fixes.length;
-        continue;
-      }
-      for (const fix of fixes) {
-        const single = applyEdits(current, fix.edits);
-        if (this.errorCount(single) <= this.errorCount(current)) {
-          current = single;
-          applied++;
-          break; // the other fixes' offsets are stale now: re-analyse
-        }
-        rejected.add(fixKey(fix));
-      }
-    }
-    const findings = this.analyzeText(current, config).filter((f) => !options.rules || options.rules.has(f.rule));
-    return { text: current, applied, findings };
+  /** Engine.fixAll: every acceptable fix, re-analysing until stable (fix-all.ts). */
+  fixAll(text: string, config: RuleConfig, options: FixAllOptions): FixAllResult {
+    return fixAllText(text, options, {
+      analyze: (source) => this.analyzeText(source, config),
+      errorCount: (source) => this.errorCount(source),
+      beforePass: () => this.budget.check(),
+    });
   }
 
   /** True when applying the fix keeps the file free of new syntax errors. */
@@ -504,8 +408,7 @@ export class Engine {
   dispose(): void {
     // After a trap the runtime's memory is unusable: freeing into it could trap again.
     if (this.shield.poisoned) return;
-    for (const combined of this.combinedQueries.values()) combined.query.delete();
-    this.combinedQueries.clear();
+    this.combinedQueries.delete();
     this.factQueries.delete();
     this.syntaxErrors.delete();
     this.parser.delete();
@@ -522,22 +425,7 @@ export interface EditedAnalysis {
   provisional: boolean;
 }
 
-function compiles(parser: PythonParser, source: string): boolean {
-  try {
-    new Query(parser.language, source).delete();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** False when a file-level pre-check of the rule's guards already rules it out. */
 function mayApply(rule: RuleMeta, facts: SemanticFacts): boolean {
   return rule.guards.every((guard) => GUARDS[guard.name]?.mayPass?.(facts, guard.args ?? {}) ?? true);
-}
-
-
-
-function fixKey(fix: Fix): string {
-  return JSON.stringify(fix.edits);
 }

@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from './facts';
 import { detectEol } from './positions';
+import { firstStatementOffset } from './suppression';
 import type { TextEdit } from './types';
 
 export interface ModuleReference {
@@ -35,7 +36,7 @@ function insertImport(statement: string, facts: SemanticFacts, text: string): Te
   for (const child of root.namedChildren) {
     if (!child) continue;
     const isImport = child.type === 'import_statement' || child.type === 'import_from_statement' || child.type === 'future_import_statement';
-    const isDocstring = !anchor && child.type === 'expression_statement' && child.firstNamedChild?.type === 'string' && child.startIndex === firstCodeOffset(root);
+    const isDocstring = !anchor && child.type === 'expression_statement' && child.firstNamedChild?.type === 'string' && child.startIndex === firstStatementOffset(root);
     if (isImport || isDocstring) anchor = child;
     else if (child.type !== 'comment') break;
   }
@@ -48,11 +49,6 @@ function insertImport(statement: string, facts: SemanticFacts, text: string): Te
   const lineEnd = endOfLine(text, anchor.endIndex);
   if (lineEnd === text.length) return { start: lineEnd, end: lineEnd, newText: `${eol}${statement}${eol}` };
   return { start: lineEnd, end: lineEnd, newText: `${eol}${statement}` };
-}
-
-function firstCodeOffset(root: Node): number {
-  for (const child of root.namedChildren) if (child && child.type !== 'comment') return child.startIndex;
-  return root.endIndex;
 }
 
 function leadingCommentsEnd(root: Node, text: string): number {

@@ -4,6 +4,7 @@
 // silences a staticmethod's missing return annotation, not a plain function's ANN201), and a
 // bare `# noqa` silences every finding on the line, as it does in Ruff. Comments come from
 // the tree, so a `#` inside a string never counts.
+import type { Node } from 'web-tree-sitter';
 import type { LineIndex } from './positions';
 
 // `ignore` or `ignore-file`, then a closed `[...]` list, or nothing more of the directive: an
@@ -76,4 +77,12 @@ function merge(existing: RuleSet | undefined, added: RuleSet): RuleSet {
 
 function covers(set: RuleSet | undefined, rule: string, family?: string): boolean {
   return set === 'all' || (set !== undefined && (set.has(rule) || (family !== undefined && set.has(family))));
+}
+
+/** Where the file's first statement starts (its root's end when it has none): `ignore-file` counts only in the comments before it. */
+export function firstStatementOffset(root: Node): number {
+  // Sibling by sibling: `namedChildren` would marshal every top-level statement from WASM.
+  let first = root.firstNamedChild;
+  while (first?.type === 'comment') first = first.nextNamedSibling;
+  return first?.startIndex ?? root.endIndex;
 }
