@@ -374,8 +374,9 @@ export class Engine {
       visitors.set(rule.id, factory(run.contextFor(rule)));
     }
     this.budget.check();
-    for (const [i, [rule, captures]] of ruleMatches.entries()) {
-      if (i % BUDGET_POLL_MATCHES === 0) this.budget.check();
+    let matched = 0;
+    for (const [rule, captures] of ruleMatches) {
+      if (++matched % BUDGET_POLL_MATCHES === 0) this.budget.check();
       const visitor = visitors.get(rule.id);
       if (visitor) visitor.match?.(captures);
       else if (!rule.check) run.dataRuleMatch(rule, captures);
