@@ -194,8 +194,46 @@ describe('async fixes', () => {
     it('an HTTP call: the thread fix, then the same request through an async client', () => {
       const [finding] = findings(HTTP, 'import requests\n\nasync def f(u):\n    return requests.post(u, json={"a": 1}, timeout=5)\n');
       assert.ok(finding.suggestion?.startsWith('```python\nawait asyncio.to_thread(requests.post, u, json={"a": 1}, timeout=5)\n```\n'), finding.suggestion);
-      assert.match(finding.suggestion!, /async with httpx\.AsyncClient\(\) as client:\n {4}response = await client\.post\(u, json=\{"a": 1\}, timeout=5\)/);
-      assert.match(finding.suggestion!, /`allow_redirects` → `follow_redirects`/);
+      // A requests file on asyncio: aiohttp, with what differs from requests.
+      assert.match(finding.suggestion!, /async with aiohttp\.ClientSession\(\) as session:\n {4}async with session\.post\(u, json=\{"a": 1\}, timeout=5\) as response:\n {8}body = await response\.read\(\)/);
+      assert.match(finding.suggestion!, /`timeout=` takes `aiohttp\.ClientTimeout\(total=…\)`/);
+    });
+
+    it('an HTTP call on httpx\'s API, or under trio/anyio: httpx2.AsyncClient, saying httpx is unmaintained', () => {
+      const [httpx] = findings(HTTP, 'import httpx\n\nasync def f(u):\n    return httpx.get(u, follow_redirects=True)\n');
+      assert.match(httpx.suggestion!, /async with httpx2\.AsyncClient\(\) as client:\n {4}response = await client\.get\(u, follow_redirects=True\)/);
+      assert.match(httpx.suggestion!, /The original `httpx` package is no longer maintained/);
+      assert.equal(httpx.fixes[0].title, 'Run in a worker thread: `await asyncio.to_thread(httpx.get, …)`', 'the fix adds no HTTP library');
+      const [trio] = findings(HTTP, 'import requests\nimport trio\n\nasync def f(u):\n    return requests.post(u, json={"a": 1}, timeout=5)\n');
+      assert.match(trio.suggestion!, /async with httpx2\.AsyncClient\(\) as client:\n {4}response = await client\.post\(u, json=\{"a": 1\}, timeout=5\)/);
+      assert.match(trio.suggestion!, /`allow_redirects` → `follow_redirects`/);
+      assert.doesNotMatch(trio.suggestion!, /no longer maintained/, 'nothing to say about httpx in a requests file');
+    });
+
+    it('a boto3 call: aioboto3, and whether a worker thread is sound', () => {
+      const [client] = findings(HTTP, 'import boto3\n\ns3 = boto3.client("s3")\n\nasync def f(data):\n    s3.put_object(Bucket="b", Key="k", Body=data)\n');
+      assert.match(client.suggestion!, /async with aioboto3\.Session\(\)\.client\(service_name\) as client:\n {4}await client\.put_object\(\.\.\.\)/);
+      assert.match(client.suggestion!, /thread-safe, so a worker thread is a sound stopgap/);
+      assert.equal(client.fixes.length, 1);
+      const [resource] = findings(HTTP, 'import boto3\n\nasync def f():\n    boto3.resource("dynamodb").Table("t").put_item(Item={})\n');
+      assert.deepEqual(resource.fixes, [], 'resources are not thread-safe: no thread fix');
+      assert.match(resource.suggestion!, /not thread-safe/);
+    });
+
+    it('a SQLAlchemy session in a FastAPI route: the sync `def` route first, then AsyncSession', () => {
+      const code = [
+        'from fastapi import Depends, FastAPI',
+        'from sqlalchemy.orm import Session',
+        'app = FastAPI()',
+        '@app.get("/u")',
+        'async def read(db: Session = Depends(get_db)):',
+        '    return db.get(User, 1)',
+        '',
+      ].join('\n');
+      const [finding] = findings('blocking-database-call-in-async', code);
+      assert.deepEqual(finding.fixes, []);
+      assert.match(finding.suggestion!, /^Usually the right cure: declare the route `read` with plain `def` — FastAPI runs sync routes/);
+      assert.match(finding.suggestion!, /switch to `AsyncSession`/);
     });
 
     it('a subprocess statement: both lines, unindented', () => {

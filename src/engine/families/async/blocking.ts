@@ -18,7 +18,20 @@ import {
   type AsyncLibrary,
   type CallSite,
 } from './call-sites';
-import { ANNOTATIONS, BLOCKING_FUNCTIONS, BLOCKING_METHODS, CONSTRUCTORS, FILE, METHODS, type BlockingCondition, type PeerChoice } from './call-tables';
+import {
+  ANNOTATIONS,
+  BLOCKING_FUNCTIONS,
+  BLOCKING_METHODS,
+  CALL_RESULTS,
+  CAPITALIZED_METHODS,
+  CONSTRUCTORS,
+  FILE,
+  KIND_BY_FIRST_ARGUMENT,
+  KIND_BY_KEYWORD,
+  METHODS,
+  type BlockingCondition,
+  type PeerChoice,
+} from './call-tables';
 import { kindOf, selfClassOf } from './kinds';
 import { callData, offThreadFix, pythonBlock, type OfferedFix } from './off-thread';
 import { perAnalysis } from '../../memo';
@@ -39,7 +52,7 @@ interface BlockingCache {
   hits: Map<number, BlockingHit | null>;
   functionDefs?: Map<Scope, Map<string, Scope[]>>;
   /** Names of blocking methods whose receiver kind this file can build at all. */
-  reachableMethods?: Set<string>;
+  reachableMethods?: { has(name: string): boolean };
   /** Names of the file's sync defs. */
   definedNames?: Set<string>;
 }
@@ -111,12 +124,22 @@ for (const { rule, names, when, peer } of BLOCKING_FUNCTIONS) {
     FUNCTION_LAST_NAMES.add(name.slice(name.lastIndexOf('.') + 1));
   }
 }
-for (const { rule, kinds, names, when, peer } of BLOCKING_METHODS) {
+/** Kinds every lowercase method of which blocks (a boto3 client), but the listed ones. */
+const ANY_METHOD_SPECS: Record<string, { spec: BlockingSpec; except: ReadonlySet<string> }> = {};
+for (const { rule, kinds, names, except, when, peer } of BLOCKING_METHODS) {
   const spec = { rule, blocks: when && conditionTest(when), peer };
   for (const kindName of kinds) {
     METHOD_SPECS[kindName] ??= {};
-    for (const name of names) METHOD_SPECS[kindName][name] = spec;
+    if (names === 'any-lowercase') ANY_METHOD_SPECS[kindName] = { spec, except: new Set(except) };
+    else for (const name of names) METHOD_SPECS[kindName][name] = spec;
   }
+}
+
+function methodSpec(kindName: string, method: string): BlockingSpec | undefined {
+  const listed = METHOD_SPECS[kindName]?.[method];
+  if (listed) return listed;
+  const any = ANY_METHOD_SPECS[kindName];
+  return any && /^[a-z]/.test(method) && !any.except.has(method) ? any.spec : undefined;
 }
 
 /**
@@ -153,8 +176,9 @@ export function blockingHit(facts: SemanticFacts, site: CallSite): BlockingHit |
 
 function computeHit(facts: SemanticFacts, site: CallSite): BlockingHit | undefined {
   const method = methodOf(site);
+  const reachable = reachableMethods(facts);
   // `x.gather(...)`: no blocking function or reachable method ends so; nothing to resolve.
-  if (method && !FUNCTION_LAST_NAMES.has(method) && !reachableMethods(facts).has(method)) return undefined;
+  if (method && !FUNCTION_LAST_NAMES.has(method) && !reachable.has(method)) return undefined;
   const qualified = resolveImported(facts, site.callee);
   if (qualified) {
     const spec = FUNCTIONS.get(qualified);
@@ -162,33 +186,51 @@ function computeHit(facts: SemanticFacts, site: CallSite): BlockingHit | undefin
     return undefined;
   }
   const receiver = receiverOf(site);
-  if (!method || !receiver || !reachableMethods(facts).has(method)) return undefined;
+  if (!method || !receiver || !reachable.has(method)) return undefined;
+  // `await x.execute(...)`: whatever the source says `x` is, the call returns an awaitable —
+  // an async session, path or client — so it does not block.
+  if (site.call.parent?.type === 'await') return undefined;
   const receiverKind = kindOf(facts, receiver);
-  const spec = receiverKind ? METHOD_SPECS[receiverKind]?.[method] : undefined;
+  const spec = receiverKind ? methodSpec(receiverKind, method) : undefined;
   if (!spec || (spec.blocks && !spec.blocks(facts, site))) return undefined;
   return { rule: spec.rule, site, name: `${receiverKind}.${method}`, kind: receiverKind, peer: peerOf(spec, site) };
 }
+
+/** The qualified names that build or declare each kind (a constructor a keyword decides counts for each of its kinds). */
+const KIND_SOURCES = new Map<string, string[]>();
+for (const [name, kindName] of [
+  ...Object.entries(CONSTRUCTORS),
+  ...Object.entries(ANNOTATIONS),
+  ...Object.entries(KIND_BY_KEYWORD).flatMap(([name, { kinds }]) => Object.values(kinds).map((k): [string, string] => [name, k])),
+  ...Object.entries(KIND_BY_FIRST_ARGUMENT).flatMap(([name, kinds]) => Object.values(kinds).map((k): [string, string] => [name, k])),
+]) {
+  const list = KIND_SOURCES.get(kindName);
+  if (list) list.push(name);
+  else KIND_SOURCES.set(kindName, [name]);
+}
+
+/** The kinds an object of a kind leads to: its methods' results, what calling it returns. */
+const KINDS_PRODUCED = new Map<string, string[]>(
+  Object.keys({ ...METHODS, ...CALL_RESULTS, ...CAPITALIZED_METHODS }).map((k) => [
+    k,
+    [...Object.values(METHODS[k] ?? {}), CALL_RESULTS[k], CAPITALIZED_METHODS[k]].filter((p): p is string => !!p),
+  ]),
+);
 
 /**
  * The blocking method names worth a look in this file: those of the kinds its imports can
  * build (a `requests.Session` needs `requests`; files are always reachable through `open`),
  * and of the kinds their methods return. Spares kind inference on every `dict.get()`.
  */
-function reachableMethods(facts: SemanticFacts): Set<string> {
+function reachableMethods(facts: SemanticFacts): { has(name: string): boolean } {
   const cache = cacheOf(facts);
   if (cache.reachableMethods) return cache.reachableMethods;
   const kinds = new Set<string>();
-  const sources = new Map<string, string[]>();
-  for (const [name, kindName] of [...Object.entries(CONSTRUCTORS), ...Object.entries(ANNOTATIONS)]) {
-    const list = sources.get(kindName);
-    if (list) list.push(name);
-    else sources.set(kindName, [name]);
-  }
-  for (const [kindName, names] of sources) if (facts.mayResolveTo(names)) kinds.add(kindName);
+  for (const [kindName, names] of KIND_SOURCES) if (facts.mayResolveTo(names)) kinds.add(kindName);
   for (let grew = true; grew; ) {
     grew = false;
     for (const kindName of [...kinds]) {
-      for (const produced of Object.values(METHODS[kindName] ?? {})) {
+      for (const produced of KINDS_PRODUCED.get(kindName) ?? []) {
         if (!kinds.has(produced)) {
           kinds.add(produced);
           grew = true;
@@ -198,8 +240,10 @@ function reachableMethods(facts: SemanticFacts): Set<string> {
   }
   const names = new Set<string>();
   for (const kindName of kinds) for (const name of Object.keys(METHOD_SPECS[kindName] ?? {})) names.add(name);
-  cache.reachableMethods = names;
-  return names;
+  // A boto3 client reachable: any lowercase method name may block.
+  const anyLowercase = [...kinds].some((k) => ANY_METHOD_SPECS[k]);
+  cache.reachableMethods = anyLowercase ? { has: (name) => names.has(name) || /^[a-z]/.test(name) } : names;
+  return cache.reachableMethods;
 }
 
 /** The blocking calls of one rule made directly in coroutines, in document order. */

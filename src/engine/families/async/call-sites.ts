@@ -41,20 +41,8 @@ const CALL_QUERY = `(call
   function: [(identifier) (attribute)] @callee
   arguments: [(argument_list) (generator_expression)] @args) @call`;
 
-const SELF_ATTRIBUTE_QUERY = `
-(assignment left: (attribute object: (identifier) @object attribute: (identifier) @attribute) right: (_) @value)
-(assignment left: (attribute object: (identifier) @object attribute: (identifier) @attribute) !right)
-(augmented_assignment left: (attribute object: (identifier) @object attribute: (identifier) @attribute))
-(pattern_list (attribute object: (identifier) @object attribute: (identifier) @attribute))
-(tuple_pattern (attribute object: (identifier) @object attribute: (identifier) @attribute))
-(list_pattern (attribute object: (identifier) @object attribute: (identifier) @attribute))
-(as_pattern_target (attribute object: (identifier) @object attribute: (identifier) @attribute))
-(for_statement left: (attribute object: (identifier) @object attribute: (identifier) @attribute))
-`;
-
 interface LanguageQueries {
   calls: Query;
-  selfAttributes: Query;
 }
 
 // Compiled once per grammar and kept for the life of the process (like the engine's own).
@@ -63,13 +51,12 @@ const compiled = new WeakMap<Language, LanguageQueries>();
 export function queriesFor(language: Language): LanguageQueries {
   let queries = compiled.get(language);
   if (!queries) {
-    queries = { calls: new Query(language, CALL_QUERY), selfAttributes: new Query(language, SELF_ATTRIBUTE_QUERY) };
+    queries = { calls: new Query(language, CALL_QUERY) };
     compiled.set(language, queries);
   }
   return queries;
 }
 
-/** Per-analysis memory, keyed by the SemanticFacts of one parse. */
 /** Per-analysis memory, keyed by the SemanticFacts of one parse. */
 interface SiteCache {
   asyncSites?: CallSite[];
@@ -170,8 +157,13 @@ export function positionalArguments(site: CallSite): Node[] {
 }
 
 export function keywordArgument(site: CallSite, name: string): Node | undefined {
-  for (const argument of argumentsOf(site)) {
-    if (argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text === name) {
+  return site.args.type === 'argument_list' ? keywordArgumentOf(site.args, name) : undefined;
+}
+
+/** The value of `name=` in an argument list. */
+export function keywordArgumentOf(args: Node, name: string): Node | undefined {
+  for (const argument of args.namedChildren) {
+    if (argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === name) {
       return argument.childForFieldName('value') ?? undefined;
     }
   }

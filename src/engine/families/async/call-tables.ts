@@ -14,6 +14,18 @@ export const CONSTRUCTORS: Record<string, string> = {};
 export const ANNOTATIONS: Record<string, string> = {};
 /** Methods of a kind that return an object of another (or the same) kind. */
 export const METHODS: Record<string, Record<string, string>> = {};
+/** Kinds whose every capitalised method builds an object of a kind (boto3's `s3.Bucket(name)`). */
+export const CAPITALIZED_METHODS: Record<string, string> = {};
+/** Kinds of callable objects, and what calling one returns (`SessionLocal()`). */
+export const CALL_RESULTS: Record<string, string> = {};
+/**
+ * Constructors whose kind a keyword decides: `sessionmaker(class_=AsyncSession)` makes async
+ * sessions. The keyword's value is looked up in `kinds` (unknown there: unknown kind); without
+ * it, CONSTRUCTORS says; with more positional arguments than `positionalBefore`, unknown.
+ */
+export const KIND_BY_KEYWORD: Record<string, { keyword: string; positionalBefore: number; kinds: Record<string, string> }> = {};
+/** Constructors whose kind is decided by the kind of their first argument (`scoped_session(SessionLocal)`). */
+export const KIND_BY_FIRST_ARGUMENT: Record<string, Record<string, string>> = {};
 
 function kind(name: string, constructors: string[], annotations: string[] = [], methods: Record<string, string> = {}): void {
   for (const c of constructors) CONSTRUCTORS[c] = name;
@@ -27,12 +39,19 @@ const DATABASE_CONNECTS = ['sqlite3.connect', 'psycopg2.connect', 'psycopg.conne
 
 kind('requests.Session', ['requests.Session', 'requests.session', 'requests.sessions.Session', 'requests.sessions.session'], ['requests.Session', 'requests.sessions.Session']);
 kind('httpx.Client', ['httpx.Client'], ['httpx.Client']);
+kind('httpx2.Client', ['httpx2.Client'], ['httpx2.Client']);
 kind(
   'urllib3.PoolManager',
   ['urllib3.PoolManager', 'urllib3.ProxyManager', 'urllib3.proxy_from_url', 'urllib3.HTTPConnectionPool', 'urllib3.HTTPSConnectionPool', 'urllib3.connection_from_url', 'urllib3.poolmanager.PoolManager', 'urllib3.connectionpool.HTTPConnectionPool', 'urllib3.connectionpool.HTTPSConnectionPool'],
   ['urllib3.PoolManager', 'urllib3.ProxyManager', 'urllib3.HTTPConnectionPool', 'urllib3.HTTPSConnectionPool', 'urllib3.poolmanager.PoolManager'],
 );
-kind('http.client.HTTPConnection', ['http.client.HTTPConnection', 'http.client.HTTPSConnection'], ['http.client.HTTPConnection', 'http.client.HTTPSConnection']);
+kind(
+  'http.client.HTTPConnection',
+  ['http.client.HTTPConnection', 'http.client.HTTPSConnection'],
+  ['http.client.HTTPConnection', 'http.client.HTTPSConnection'],
+  { getresponse: 'http.client.HTTPResponse' },
+);
+kind('http.client.HTTPResponse', ['urllib.request.urlopen'], ['http.client.HTTPResponse']);
 kind('urllib.request.OpenerDirector', ['urllib.request.build_opener', 'urllib.request.OpenerDirector'], ['urllib.request.OpenerDirector']);
 kind('subprocess.Popen', ['subprocess.Popen'], ['subprocess.Popen']);
 kind(FILE, FILE_OPENERS, ['io.TextIOWrapper', 'io.BufferedReader', 'io.BufferedWriter', 'io.BufferedRandom', 'io.FileIO']);
@@ -67,6 +86,71 @@ kind(
   { submit: 'concurrent.futures.Future' },
 );
 kind('concurrent.futures.Future', [], ['concurrent.futures.Future']);
+
+// SQLAlchemy's sync ORM and Core; the async ones are kinds too (with no blocking methods), so
+// that an `AsyncSession` annotation contradicts a sync value rather than being ignored.
+export const SESSION = 'sqlalchemy.orm.Session';
+const SESSIONMAKER = 'sqlalchemy.orm.sessionmaker';
+const ASYNC_SESSION = 'sqlalchemy.ext.asyncio.AsyncSession';
+const ASYNC_SESSIONMAKER = 'sqlalchemy.ext.asyncio.async_sessionmaker';
+const SESSION_CLASSES = ['sqlalchemy.orm.Session', 'sqlalchemy.orm.session.Session', 'sqlmodel.Session', 'sqlmodel.orm.session.Session'];
+const ASYNC_SESSION_CLASSES = ['sqlalchemy.ext.asyncio.AsyncSession', 'sqlalchemy.ext.asyncio.session.AsyncSession', 'sqlmodel.ext.asyncio.session.AsyncSession'];
+kind(
+  SESSION,
+  SESSION_CLASSES,
+  [...SESSION_CLASSES, 'sqlalchemy.orm.scoped_session', 'sqlalchemy.orm.scoping.scoped_session'],
+  { connection: 'sqlalchemy.Connection', get_bind: 'sqlalchemy.Engine' },
+);
+kind(SESSIONMAKER, ['sqlalchemy.orm.sessionmaker', 'sqlalchemy.orm.session.sessionmaker'], ['sqlalchemy.orm.sessionmaker', 'sqlalchemy.orm.session.sessionmaker'], { begin: SESSION });
+for (const maker of ['sqlalchemy.orm.sessionmaker', 'sqlalchemy.orm.session.sessionmaker']) {
+  KIND_BY_KEYWORD[maker] = {
+    keyword: 'class_',
+    positionalBefore: 1,
+    kinds: Object.fromEntries([...SESSION_CLASSES.map((c) => [c, SESSIONMAKER]), ...ASYNC_SESSION_CLASSES.map((c) => [c, ASYNC_SESSIONMAKER])]),
+  };
+}
+// A scoped_session proxies the session methods and, called, returns the thread's session.
+for (const scoped of ['sqlalchemy.orm.scoped_session', 'sqlalchemy.orm.scoping.scoped_session']) KIND_BY_FIRST_ARGUMENT[scoped] = { [SESSIONMAKER]: SESSION };
+CALL_RESULTS[SESSIONMAKER] = SESSION;
+CALL_RESULTS[SESSION] = SESSION;
+kind(
+  'sqlalchemy.Engine',
+  ['sqlalchemy.create_engine', 'sqlalchemy.engine.create_engine', 'sqlalchemy.engine_from_config', 'sqlmodel.create_engine'],
+  ['sqlalchemy.Engine', 'sqlalchemy.engine.Engine', 'sqlalchemy.engine.base.Engine'],
+  { connect: 'sqlalchemy.Connection', begin: 'sqlalchemy.Connection', raw_connection: 'db.Connection' },
+);
+kind('sqlalchemy.Connection', [], ['sqlalchemy.Connection', 'sqlalchemy.engine.Connection', 'sqlalchemy.engine.base.Connection']);
+kind(ASYNC_SESSION, ASYNC_SESSION_CLASSES, [...ASYNC_SESSION_CLASSES, 'sqlalchemy.ext.asyncio.async_scoped_session']);
+kind(ASYNC_SESSIONMAKER, ['sqlalchemy.ext.asyncio.async_sessionmaker'], ['sqlalchemy.ext.asyncio.async_sessionmaker'], { begin: ASYNC_SESSION });
+CALL_RESULTS[ASYNC_SESSIONMAKER] = ASYNC_SESSION;
+kind('sqlalchemy.ext.asyncio.AsyncEngine', ['sqlalchemy.ext.asyncio.create_async_engine'], ['sqlalchemy.ext.asyncio.AsyncEngine'], {
+  connect: 'sqlalchemy.ext.asyncio.AsyncConnection',
+  begin: 'sqlalchemy.ext.asyncio.AsyncConnection',
+});
+kind('sqlalchemy.ext.asyncio.AsyncConnection', [], ['sqlalchemy.ext.asyncio.AsyncConnection']);
+
+// boto3 (botocore underneath): every API call of a client or resource is an HTTPS request.
+export const BOTO3_CLIENT = 'boto3.client';
+export const BOTO3_RESOURCE = 'boto3.resource';
+const MYPY_BOTO3_CLIENTS = [
+  ['s3', 'S3Client'], ['sqs', 'SQSClient'], ['sns', 'SNSClient'], ['dynamodb', 'DynamoDBClient'], ['lambda', 'LambdaClient'],
+  ['secretsmanager', 'SecretsManagerClient'], ['bedrock_runtime', 'BedrockRuntimeClient'], ['ssm', 'SSMClient'], ['sts', 'STSClient'],
+].flatMap(([service, name]) => [`mypy_boto3_${service}.${name}`, `mypy_boto3_${service}.client.${name}`]);
+kind(BOTO3_CLIENT, ['boto3.client'], ['botocore.client.BaseClient', ...MYPY_BOTO3_CLIENTS], { get_waiter: 'botocore.waiter.Waiter' });
+kind(BOTO3_RESOURCE, ['boto3.resource'], [
+  'boto3.resources.base.ServiceResource', 'mypy_boto3_s3.S3ServiceResource', 'mypy_boto3_s3.service_resource.S3ServiceResource',
+  'mypy_boto3_dynamodb.DynamoDBServiceResource', 'mypy_boto3_dynamodb.service_resource.DynamoDBServiceResource',
+  'mypy_boto3_s3.service_resource.Bucket', 'mypy_boto3_s3.service_resource.Object', 'mypy_boto3_dynamodb.service_resource.Table',
+]);
+CAPITALIZED_METHODS[BOTO3_RESOURCE] = BOTO3_RESOURCE;
+kind('boto3.Session', ['boto3.Session', 'boto3.session.Session'], ['boto3.Session', 'boto3.session.Session'], { client: BOTO3_CLIENT, resource: BOTO3_RESOURCE });
+kind('botocore.session.Session', ['botocore.session.get_session', 'botocore.session.Session'], ['botocore.session.Session'], { create_client: BOTO3_CLIENT });
+kind('botocore.waiter.Waiter', [], ['botocore.waiter.Waiter']);
+
+// Async look-alikes: no blocking methods, but evidence that disagrees with a sync kind.
+kind('async.HTTPClient', ['httpx.AsyncClient', 'httpx2.AsyncClient', 'aiohttp.ClientSession'], ['httpx.AsyncClient', 'httpx2.AsyncClient', 'aiohttp.ClientSession']);
+kind('async.Path', ['anyio.Path', 'trio.Path'], ['anyio.Path', 'trio.Path']);
+
 kind(LOOP, ['asyncio.get_event_loop', 'asyncio.get_running_loop', 'asyncio.new_event_loop'], ['asyncio.AbstractEventLoop', 'asyncio.BaseEventLoop']);
 
 // ---- Blocking calls, by rule ----
@@ -124,7 +208,9 @@ export interface BlockingMethods {
   rule: string;
   /** Kinds of receiver (the kind tables above). */
   kinds: string[];
-  names: string[];
+  /** Method names; `any-lowercase`: every method whose name starts lowercase, but those in `except`. */
+  names: string[] | 'any-lowercase';
+  except?: string[];
   when?: BlockingCondition;
   peer?: PeerChoice;
 }
@@ -135,10 +221,10 @@ export const BLOCKING_FUNCTIONS: readonly BlockingFunctions[] = [
   { rule: RULES.sleep, names: ['time.sleep'], peer: 'ASYNC251' },
   {
     rule: RULES.http,
-    names: [...HTTP_VERBS.map((v) => `requests.${v}`), ...HTTP_VERBS.map((v) => `httpx.${v}`), 'urllib.request.urlopen', 'urllib3.request'],
+    names: [...HTTP_VERBS.map((v) => `requests.${v}`), ...HTTP_VERBS.map((v) => `httpx.${v}`), ...HTTP_VERBS.map((v) => `httpx2.${v}`), 'urllib.request.urlopen', 'urllib3.request'],
     peer: 'ASYNC210',
   },
-  { rule: RULES.http, names: [...HTTP_VERBS.map((v) => `requests.api.${v}`), 'httpx.stream', 'urllib.request.urlretrieve'] },
+  { rule: RULES.http, names: [...HTTP_VERBS.map((v) => `requests.api.${v}`), 'httpx.stream', 'httpx2.stream', 'urllib.request.urlretrieve'] },
   { rule: RULES.subprocess, names: ['subprocess.Popen', 'os.popen'], peer: 'ASYNC220' },
   {
     rule: RULES.subprocess,
@@ -183,10 +269,16 @@ const PATH_METHODS = [
 
 export const BLOCKING_METHODS: readonly BlockingMethods[] = [
   { rule: RULES.http, kinds: ['requests.Session'], names: [...HTTP_VERBS, 'send'] },
-  { rule: RULES.http, kinds: ['httpx.Client'], names: [...HTTP_VERBS, 'send', 'stream'], peer: 'ASYNC212' },
+  { rule: RULES.http, kinds: ['httpx.Client', 'httpx2.Client'], names: [...HTTP_VERBS, 'send', 'stream'], peer: 'ASYNC212' },
   { rule: RULES.http, kinds: ['urllib3.PoolManager'], names: ['request', 'urlopen', 'request_encode_url', 'request_encode_body'], peer: 'ASYNC211' },
   { rule: RULES.http, kinds: ['http.client.HTTPConnection'], names: ['request', 'getresponse', 'connect', 'send', 'endheaders'] },
   { rule: RULES.http, kinds: ['urllib.request.OpenerDirector'], names: ['open'] },
+  // The body arrives as it is read: a read on the loop waits for the network.
+  { rule: RULES.http, kinds: ['http.client.HTTPResponse'], names: ['read', 'read1', 'readinto', 'readline', 'readlines', 'peek'], when: 'receiver-is-not-a-call' },
+  // Signing a URL, building a paginator or a waiter, and closing make no request.
+  { rule: RULES.http, kinds: [BOTO3_CLIENT], names: 'any-lowercase', except: ['generate_presigned_url', 'generate_presigned_post', 'get_paginator', 'get_waiter', 'can_paginate', 'close'] },
+  { rule: RULES.http, kinds: [BOTO3_RESOURCE], names: 'any-lowercase', except: ['batch_writer', 'get_available_subresources'] },
+  { rule: RULES.http, kinds: ['botocore.waiter.Waiter'], names: ['wait'] },
   { rule: RULES.processWait, kinds: ['subprocess.Popen'], names: ['wait', 'communicate'] },
   { rule: RULES.open, kinds: [PATH], names: ['open'], peer: 'ASYNC230' },
   { rule: RULES.fileMethod, kinds: [FILE], names: ['read', 'read1', 'readinto', 'readline', 'readlines', 'write', 'writelines', 'flush', 'seek', 'truncate'], when: 'receiver-is-not-a-call', peer: 'ASYNC232' },
@@ -199,6 +291,16 @@ export const BLOCKING_METHODS: readonly BlockingMethods[] = [
   },
   { rule: RULES.database, kinds: ['db.Connection'], names: ['execute', 'executemany', 'executescript', 'commit', 'rollback'] },
   { rule: RULES.database, kinds: ['db.Cursor'], names: ['execute', 'executemany', 'executescript', 'fetchone', 'fetchmany', 'fetchall', 'callproc'] },
+  {
+    rule: RULES.database,
+    kinds: [SESSION],
+    names: [
+      'query', 'execute', 'scalar', 'scalars', 'get', 'get_one', 'commit', 'flush', 'refresh', 'rollback', 'merge', 'connection', 'exec',
+      'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings',
+    ],
+  },
+  { rule: RULES.database, kinds: ['sqlalchemy.Engine'], names: ['connect', 'begin', 'execute', 'raw_connection'] },
+  { rule: RULES.database, kinds: ['sqlalchemy.Connection'], names: ['execute', 'exec_driver_sql', 'scalar', 'scalars', 'commit', 'rollback'] },
   { rule: RULES.threadWait, kinds: ['threading.Lock', 'threading.RLock'], names: ['acquire'], when: { unbounded: 'blocking' } },
   { rule: RULES.threadWait, kinds: ['threading.RLock'], names: ['wait'], when: { timeout: 0 } },
   { rule: RULES.threadWait, kinds: ['threading.RLock'], names: ['wait_for'], when: { timeout: 1 } },

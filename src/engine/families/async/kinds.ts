@@ -1,35 +1,50 @@
 // What built an object: kinds. A kind names what a value is, as far as the source shows:
 // `requests.Session` for `s = requests.Session()`, `file` for `with open(p) as f`,
-// `pathlib.Path` for `BASE / "x"`. Only the constructors, annotations and methods of
-// call-tables.ts count; anything else is unknown and never flagged.
+// `pathlib.Path` for `BASE / "x"`, `class:<offset>` for an instance of a class of the same
+// file. Only the constructors, annotations and methods of call-tables.ts count; anything
+// else is unknown and never flagged.
 import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
-import { queriesFor, resolveImported } from './call-sites';
-import { ANNOTATIONS, CONSTRUCTORS, METHODS, PATH } from './call-tables';
-import { QUERY_OPTIONS } from '../../query-limits';
+import { keywordArgumentOf, resolveImported } from './call-sites';
+import { ANNOTATIONS, CALL_RESULTS, CAPITALIZED_METHODS, CONSTRUCTORS, KIND_BY_FIRST_ARGUMENT, KIND_BY_KEYWORD, METHODS, PATH } from './call-tables';
 import { perAnalysis } from '../../memo';
+import {
+  annotatedTypeName,
+  assignmentAnnotation,
+  firstParameterName,
+  instanceAttributeEvidence,
+  moduleClassNamed,
+  parameterAnnotation,
+  typeAliasValue,
+  type Evidence,
+} from '../../value-origins';
+
+/** The kind of the instances of a same-file class: this prefix and the class's offset. */
+export const CLASS_KIND_PREFIX = 'class:';
 
 /** Per-analysis memory, keyed by the SemanticFacts of one parse. */
 interface KindCache {
   kinds: Map<number, string | null>;
-  /** `self.<attr>` bindings per class: values, or null once any binding is opaque. */
-  selfAttributes?: Map<string, Node[] | null>;
+  /** The class definition each class kind stands for. */
+  classes: Map<string, Node>;
 }
 
-const cacheOf = perAnalysis<KindCache>(() => ({ kinds: new Map() }));
+const cacheOf = perAnalysis<KindCache>(() => ({ kinds: new Map(), classes: new Map() }));
 
+const MAX_DEPTH = 8;
 
 /**
  * What built the value of an expression, as far as the source shows, or undefined.
- * Follows names through assignments (in their scope, or an enclosing one), parameter
- * annotations, `self.<attr>` assignments in the class's methods, `with … as name`, and
- * method chains (`conn.cursor()`, `path.parent / "x"`).
+ * Follows names through assignments (in their scope, or an enclosing one) and the
+ * annotations of assignments and parameters, attributes of `self` and of same-file class
+ * instances through every binding of the attribute (value-origins.ts), `with … as name`,
+ * factories (`SessionLocal()`) and method chains (`conn.cursor()`, `path.parent / "x"`).
  */
 export function kindOf(facts: SemanticFacts, node: Node, depth = 0): string | undefined {
   const cache = cacheOf(facts).kinds;
   const known = cache.get(node.id);
   if (known !== undefined) return known ?? undefined;
-  if (depth > 6) return undefined;
+  if (depth > MAX_DEPTH) return undefined;
   const found = computeKind(facts, node, depth);
   cache.set(node.id, found ?? null);
   return found;
@@ -41,23 +56,14 @@ function computeKind(facts: SemanticFacts, node: Node, depth: number): string | 
       const inner = node.namedChildren.find((c) => c && c.type !== 'comment');
       return inner ? kindOf(facts, inner, depth + 1) : undefined;
     }
-    case 'call': {
-      const callee = node.childForFieldName('function');
-      if (!callee) return undefined;
-      const qualified = resolveImported(facts, callee);
-      if (qualified) return CONSTRUCTORS[qualified];
-      if (callee.type !== 'attribute') return undefined;
-      const object = callee.childForFieldName('object');
-      const method = callee.childForFieldName('attribute')?.text;
-      const owner = object ? kindOf(facts, object, depth + 1) : undefined;
-      return owner && method ? METHODS[owner]?.[method] : undefined;
-    }
+    case 'call':
+      return callKind(facts, node, depth);
     case 'attribute': {
       const object = node.childForFieldName('object');
       const attribute = node.childForFieldName('attribute')?.text;
       if (!object || !attribute) return undefined;
       if (attribute === 'parent' && kindOf(facts, object, depth + 1) === PATH) return PATH;
-      return selfAttributeKind(facts, object, attribute, depth);
+      return instanceAttributeKind(facts, object, attribute, depth);
     }
     case 'binary_operator': {
       if (node.childForFieldName('operator')?.type !== '/') return undefined;
@@ -74,19 +80,90 @@ function computeKind(facts: SemanticFacts, node: Node, depth: number): string | 
   }
 }
 
-/** The one kind every value of a binding agrees on, or undefined. */
-function agreedKind(facts: SemanticFacts, values: readonly Node[], annotation: Node | undefined, depth: number): string | undefined {
-  const kinds = values.map((v) => kindOf(facts, v, depth + 1));
-  if (annotation) kinds.push(annotationKind(facts, annotation));
+function callKind(facts: SemanticFacts, call: Node, depth: number): string | undefined {
+  const callee = call.childForFieldName('function');
+  if (!callee) return undefined;
+  const qualified = resolveImported(facts, callee);
+  if (qualified) return constructorKind(facts, call, qualified, depth);
+  if (callee.type === 'identifier') {
+    const definition = moduleClassNamed(facts, callee);
+    if (definition) return classKind(facts, definition);
+  }
+  if (callee.type === 'attribute') {
+    const object = callee.childForFieldName('object');
+    const method = callee.childForFieldName('attribute')?.text;
+    const owner = object ? kindOf(facts, object, depth + 1) : undefined;
+    const produced = owner && method ? (METHODS[owner]?.[method] ?? (/^[A-Z]/.test(method) ? CAPITALIZED_METHODS[owner] : undefined)) : undefined;
+    if (produced) return produced;
+  }
+  // A factory called: `SessionLocal()` after `SessionLocal = sessionmaker(engine)`.
+  const factory = kindOf(facts, callee, depth + 1);
+  return factory ? CALL_RESULTS[factory] : undefined;
+}
+
+/** The kind a library call builds; a keyword may decide it (`sessionmaker(class_=AsyncSession)`). */
+function constructorKind(facts: SemanticFacts, call: Node, qualified: string, depth: number): string | undefined {
+  const byKeyword = KIND_BY_KEYWORD[qualified];
+  const byArgument = KIND_BY_FIRST_ARGUMENT[qualified];
+  if (!byKeyword && !byArgument) return CONSTRUCTORS[qualified];
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return undefined;
+  const items = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  if (items.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
+  if (byArgument) {
+    const first = items[0]?.type === 'keyword_argument' ? undefined : items[0];
+    const argumentKind = first ? kindOf(facts, first, depth + 1) : undefined;
+    return argumentKind ? byArgument[argumentKind] : undefined;
+  }
+  if (items.filter((a) => a.type !== 'keyword_argument').length > byKeyword.positionalBefore) return undefined;
+  const chosen = keywordArgumentOf(args, byKeyword.keyword);
+  if (!chosen) return CONSTRUCTORS[qualified];
+  const named = resolveImported(facts, chosen);
+  return named ? byKeyword.kinds[named] : undefined;
+}
+
+/** The kind of a same-file class's instances. */
+function classKind(facts: SemanticFacts, definition: Node): string {
+  const name = `${CLASS_KIND_PREFIX}${definition.startIndex}`;
+  cacheOf(facts).classes.set(name, definition);
+  return name;
+}
+
+/**
+ * The one kind all evidence agrees on, or undefined. A declared type counts for its binding
+ * (`client: httpx.Client = make_client()`), unless the value is known to be something else;
+ * `None` is no evidence (a method call on it fails, so it never runs one); any other value of
+ * unknown kind makes the whole unknown.
+ */
+function agreedKind(facts: SemanticFacts, evidence: readonly Evidence[], depth: number): string | undefined {
+  const kinds: (string | undefined)[] = [];
+  for (const { value, annotation } of evidence) {
+    const declared = annotation ? annotationKind(facts, annotation, depth + 1) : undefined;
+    if (value?.type === 'none') {
+      if (declared) kinds.push(declared);
+      continue;
+    }
+    const assigned = value ? kindOf(facts, value, depth + 1) : undefined;
+    if (declared && assigned && declared !== assigned) return undefined;
+    kinds.push(declared ?? assigned);
+  }
   if (!kinds.length || kinds.some((k) => k === undefined)) return undefined;
   return kinds.every((k) => k === kinds[0]) ? kinds[0] : undefined;
+}
+
+function evidenceOf(values: readonly Node[], parameter: Node | undefined): Evidence[] {
+  const evidence: Evidence[] = values.map((value) => ({ value, annotation: assignmentAnnotation(value) }));
+  const declared = parameter && parameterAnnotation(parameter);
+  // An unannotated parameter is no evidence: its reassignments before the use are the only word.
+  if (declared) evidence.push({ annotation: declared });
+  return evidence;
 }
 
 function identifierKind(facts: SemanticFacts, identifier: Node, depth: number): string | undefined {
   const local = facts.localBinding(identifier);
   if (local) {
     if (local.opaque) return undefined;
-    return agreedKind(facts, local.values, local.parameter && parameterAnnotation(local.parameter), depth);
+    return agreedKind(facts, evidenceOf(local.values, local.parameter), depth);
   }
   // Not bound in its own scope: the enclosing function or module that binds it, where any
   // assignment may have run before the use (closures, globals), so all of them count.
@@ -96,60 +173,27 @@ function identifierKind(facts: SemanticFacts, identifier: Node, depth: number): 
     if (!scope.bindings.has(name) && !scope.imports.has(name)) continue;
     if (scope.imports.has(name) || scope.opaque.has(name)) return undefined;
     const values = (scope.assignments.get(name) ?? []).map((a) => a.value);
-    const parameter = scope.parameters.get(name);
-    return agreedKind(facts, values, parameter && parameterAnnotation(parameter), depth);
+    return agreedKind(facts, evidenceOf(values, scope.parameters.get(name)), depth);
   }
   return undefined;
 }
 
-/** The annotation of a parameter identifier (`session: requests.Session`), if any. */
-function parameterAnnotation(parameter: Node): Node | undefined {
-  const parent = parameter.parent;
-  if (!parent || (parent.type !== 'typed_parameter' && parent.type !== 'typed_default_parameter')) return undefined;
-  return parent.childForFieldName('type') ?? undefined;
-}
-
-/** The kind a type annotation declares: `requests.Session`, `Optional[Path]`, `Path | None`, `queue.Queue[int]`. */
-function annotationKind(facts: SemanticFacts, annotation: Node): string | undefined {
-  let node: Node | null = annotation;
-  if (node.type === 'type') node = node.firstNamedChild;
-  if (!node) return undefined;
-  switch (node.type) {
-    case 'identifier':
-    case 'attribute': {
-      const qualified = facts.resolve(node);
-      return qualified ? ANNOTATIONS[qualified] : undefined;
-    }
-    case 'binary_operator': {
-      if (node.childForFieldName('operator')?.type !== '|') return undefined;
-      const sides = [node.childForFieldName('left'), node.childForFieldName('right')].filter((s): s is Node => !!s && s.type !== 'none');
-      return sides.length === 1 ? annotationKind(facts, sides[0]) : undefined;
-    }
-    case 'subscript':
-    case 'generic_type': {
-      const base = node.type === 'subscript' ? node.childForFieldName('value') : node.firstNamedChild;
-      if (!base) return undefined;
-      const qualified = facts.resolve(base);
-      if (qualified === 'typing.Optional') {
-        const inner = node.type === 'subscript' ? node.childForFieldName('subscript') : node.namedChildren[1]?.firstNamedChild;
-        return inner ? annotationKind(facts, inner) : undefined;
-      }
-      return qualified ? ANNOTATIONS[qualified] : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** The first parameter's name of a def (`self`, `cls`). */
-function firstParameterName(definition: Node): string | undefined {
-  const parameters = definition.childForFieldName('parameters');
-  const first = parameters?.namedChildren.find((c) => c && c.type !== 'comment');
-  if (!first) return undefined;
-  if (first.type === 'identifier') return first.text;
-  if (first.type === 'typed_parameter') return first.namedChildren.find((c) => c?.type === 'identifier')?.text;
-  if (first.type === 'default_parameter' || first.type === 'typed_default_parameter') return first.childForFieldName('name')?.text;
-  return undefined;
+/**
+ * The kind a type annotation declares: `requests.Session`, `Optional[Path]`, `Path | None`,
+ * `queue.Queue[int]`, `Annotated[Session, Depends(get_db)]`, a same-file class, or a
+ * module-level alias of one of these (`SessionDep = Annotated[Session, …]`).
+ */
+function annotationKind(facts: SemanticFacts, annotation: Node, depth: number): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const name = annotatedTypeName(facts, annotation);
+  if (!name) return undefined;
+  const qualified = facts.resolve(name);
+  if (qualified) return ANNOTATIONS[qualified];
+  if (name.type !== 'identifier') return undefined;
+  const definition = moduleClassNamed(facts, name);
+  if (definition) return classKind(facts, definition);
+  const alias = typeAliasValue(facts, name);
+  return alias ? annotationKind(facts, alias, depth + 1) : undefined;
 }
 
 /**
@@ -172,41 +216,17 @@ function isStaticMethod(definition: Node): boolean {
   return !!decorated?.namedChildren.some((d) => d?.type === 'decorator' && /^\s*@\s*staticmethod\b/.test(d.text));
 }
 
-function selfAttributeKind(facts: SemanticFacts, object: Node, attribute: string, depth: number): string | undefined {
-  const owner = selfClassOf(facts, object);
-  if (!owner) return undefined;
-  const values = selfAttributeValues(facts, owner, attribute);
-  if (!values) return undefined;
-  return agreedKind(facts, values, undefined, depth);
-}
-
-/** Values assigned to `self.<attribute>` in the class's methods and as a class attribute; undefined when unknown. */
-function selfAttributeValues(facts: SemanticFacts, owner: Scope, attribute: string): Node[] | undefined {
-  const cache = cacheOf(facts);
-  if (!cache.selfAttributes) {
-    const map = new Map<string, Node[] | null>();
-    for (const match of queriesFor(facts.tree.language).selfAttributes.matches(facts.tree.rootNode, QUERY_OPTIONS)) {
-      const object = match.captures.find((c) => c.name === 'object')?.node;
-      const name = match.captures.find((c) => c.name === 'attribute')?.node.text;
-      const value = match.captures.find((c) => c.name === 'value')?.node;
-      if (!object || !name) continue;
-      const method = facts.scopeOf(object);
-      if (method.kind !== 'function' || method.parent?.kind !== 'class' || firstParameterName(method.node) !== object.text) continue;
-      const key = `${method.parent.node.id}:${name}`;
-      const list = map.get(key);
-      if (!value || list === null) map.set(key, null);
-      else if (list) list.push(value);
-      else map.set(key, [value]);
-    }
-    cache.selfAttributes = map;
+/**
+ * The kind of `<object>.<attribute>` when the object is `self` in a method, or an instance of
+ * a same-file class: what every binding of that attribute agrees on.
+ */
+function instanceAttributeKind(facts: SemanticFacts, object: Node, attribute: string, depth: number): string | undefined {
+  let definition = selfClassOf(facts, object)?.node;
+  if (!definition) {
+    const owner = kindOf(facts, object, depth + 1);
+    definition = owner?.startsWith(CLASS_KIND_PREFIX) ? cacheOf(facts).classes.get(owner) : undefined;
   }
-  const fromMethods = cache.selfAttributes.get(`${owner.node.id}:${attribute}`);
-  if (fromMethods === null) return undefined;
-  // A class attribute (`session = requests.Session()` in the class body) counts too; a
-  // method or anything else of that name makes it unknown.
-  const classValues = owner.assignments.get(attribute)?.map((a) => a.value) ?? [];
-  if (owner.opaque.has(attribute) || owner.imports.has(attribute)) return undefined;
-  if (owner.bindings.has(attribute) && !owner.assignments.has(attribute)) return undefined;
-  const values = [...(fromMethods ?? []), ...classValues];
-  return values.length ? values : undefined;
+  if (!definition) return undefined;
+  const evidence = instanceAttributeEvidence(facts, definition, attribute);
+  return evidence ? agreedKind(facts, evidence, depth) : undefined;
 }
