@@ -24,6 +24,9 @@ ruleTester('blocking-http-call-in-async', {
     'async def f(url):\n    requests.get(url)\n',
     'import requests\n\nasync def f(url):\n    requests.get(url)  # noqa: ASYNC210\n',
     'from . import requests\n\nasync def f(url):\n    requests.get(url)\n',
+    'import httpx2\n\nasync def f(url, client: httpx2.AsyncClient):\n    await client.get(url)\n',
+    'import asyncio\nimport boto3\n\ns3 = boto3.client("s3")\n\nasync def f(p):\n    await asyncio.to_thread(s3.upload_file, p, "b", "k")\n    return s3.generate_presigned_url("get_object", Params={})\n',
+    'import boto3\n\nasync def f(client):\n    client.put_object(Bucket="b")\n',
   ],
   invalid: [
     {
@@ -72,6 +75,20 @@ ruleTester('blocking-http-call-in-async', {
       code: 'import requests\n\nasync def fetch(session: requests.Session, url):\n    session.delete(url)\n',
       errors: [
         error('blocking-http-call-in-async', 4, 5, 4, 24, '`session.delete()` makes a blocking HTTP request inside coroutine `fetch`'),
+      ],
+      output: null,
+    },
+    {
+      code: 'import httpx2\n\nasync def fetch(url):\n    return httpx2.get(url)\n',
+      errors: [
+        error('blocking-http-call-in-async', 4, 12, 4, 27, '`httpx2.get()` makes a blocking HTTP request inside coroutine `fetch`'),
+      ],
+      output: null,
+    },
+    {
+      code: 'import boto3\n\ns3 = boto3.client("s3")\n\nasync def store(data):\n    s3.put_object(Bucket="b", Key="k", Body=data)\n',
+      errors: [
+        error('blocking-http-call-in-async', 6, 5, 6, 50, '`s3.put_object()` makes a blocking HTTP request inside coroutine `store`'),
       ],
       output: null,
     },
@@ -502,12 +519,22 @@ ruleTester('blocking-database-call-in-async', {
     'import asyncio\nimport sqlite3\n\nasync def f(p):\n    return await asyncio.to_thread(sqlite3.connect, p)\n',
     'import sqlite3\n\nasync def f(sqlite3):\n    sqlite3.connect("x")\n',
     'import sqlite3\n\nasync def f(conn: sqlite3.Connection):\n    return conn.cursor()\n',
+    'from sqlalchemy.ext.asyncio import AsyncSession\n\nasync def f(db: AsyncSession, q):\n    return await db.execute(q)\n',
+    'from sqlalchemy.ext.asyncio import async_sessionmaker\n\nMaker = async_sessionmaker()\n\nasync def f(q):\n    async with Maker() as s:\n        s.add(q)\n        await s.commit()\n',
+    'from sqlalchemy.orm import Session\n\ndef f(db: Session, q):\n    return db.execute(q)\n',
   ],
   invalid: [
     {
       code: 'import sqlite3\n\nasync def f(p):\n    return sqlite3.connect(p)\n',
       errors: [
         error('blocking-database-call-in-async', 4, 12, 4, 30, '`sqlite3.connect()` runs a synchronous database call inside coroutine `f`'),
+      ],
+      output: null,
+    },
+    {
+      code: 'from fastapi import Depends\nfrom sqlalchemy.orm import Session\n\nasync def read(db: Session = Depends(get_db)):\n    return db.query(User).first()\n',
+      errors: [
+        error('blocking-database-call-in-async', 5, 12, 5, 26, '`db.query()` runs a synchronous database call inside coroutine `read`'),
       ],
       output: null,
     },

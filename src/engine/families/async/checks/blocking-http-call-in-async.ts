@@ -25,11 +25,16 @@ export function createBlockingHttpCallInAsync(context: CheckContext): CheckVisit
         // These return a response whose body is read afterwards, on the loop: moving only the
         // call to a thread would hide that read. (`stream()` is also a context manager.)
         // boto3 resources are not thread-safe, unlike its clients.
-        offThread: (hit) => !LAZY_RESPONSES.has(hit.name) && methodOf(hit.site) !== 'stream' && hit.kind !== BOTO3_RESOURCE,
+        offThread: (hit) => !LAZY_RESPONSES.has(hit.name) && methodOf(hit.site) !== 'stream' && hit.kind !== BOTO3_RESOURCE && !streamsBody(hit),
         advice: (hit, library) => (hit.kind === BOTO3_CLIENT || hit.kind === BOTO3_RESOURCE ? boto3Advice(hit) : asyncClientAdvice(context.facts, hit, library)),
       });
     },
   };
+}
+
+/** boto3 calls that answer with a streaming body (`obj["Body"].read()` is network I/O too). */
+function streamsBody(hit: BlockingHit): boolean {
+  return hit.kind === BOTO3_CLIENT && /^(?:get_object|invoke|select_object_content)|stream/.test(methodOf(hit.site) ?? '');
 }
 
 /** True when the file already uses httpx's API (httpx or its maintained continuation, httpx2). */
@@ -76,6 +81,6 @@ function boto3Advice(hit: BlockingHit): string {
   return [
     `Every boto3 call is an HTTPS request, made with the thread parked. The async way is \`aioboto3\` (or \`aiobotocore\`), whose ${factory}s are async context managers:`,
     pythonBlock(`async with aioboto3.Session().${factory}(service_name) as ${factory}:\n    await ${factory}.${method}(...)`),
-    thread,
+    streamsBody(hit) ? 'The response body streams: reading it is network I/O as well, so no worker-thread fix for this call alone.' : thread,
   ].join('\n');
 }
