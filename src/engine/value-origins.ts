@@ -98,8 +98,7 @@ function reachesModule(facts: SemanticFacts, identifier: Node): boolean {
 /**
  * The module-level class an identifier names: one `class` statement of that name (at top
  * level, or under a top-level `if`/`try`), no other binding of it in the module (an import,
- * an assignment, a def), none in the scopes between. Classes whose instances are not made by
- * calling them — enums, anything with a `metaclass=` — are left out.
+ * an assignment, a def), none in the scopes between.
  */
 export function moduleClassNamed(facts: SemanticFacts, identifier: Node): Node | undefined {
   if (identifier.type !== 'identifier' || !reachesModule(facts, identifier)) return undefined;
@@ -107,13 +106,13 @@ export function moduleClassNamed(facts: SemanticFacts, identifier: Node): Node |
   const module = facts.moduleScope;
   if (module.imports.has(name) || module.assignments.has(name) || module.parameters.has(name)) return undefined;
   const definitions = facts.moduleDefinitions(name);
-  if (definitions.length !== 1 || definitions[0].type !== 'class_definition') return undefined;
-  return isPlainClass(definitions[0]) ? definitions[0] : undefined;
+  return definitions.length === 1 && definitions[0].type === 'class_definition' ? definitions[0] : undefined;
 }
 
 /**
- * True for a class whose instances hold what its body and methods assign: not an enum (its
- * class attributes become members), no metaclass but `ABCMeta` (which may change anything).
+ * True for a class that calling makes an instance of, whose class-body values its instances
+ * see as written: not an enum (its class attributes become members), no metaclass but
+ * `ABCMeta` (one may override the call or turn class attributes into anything).
  */
 export function isPlainClass(definition: Node): boolean {
   const bases = definition.childForFieldName('superclasses');
@@ -157,7 +156,7 @@ interface AttributeWrites {
   elsewhere: EvidenceMap;
 }
 
-const writesOf = perAnalysis<{ writes?: AttributeWrites }>(() => ({}));
+const writesOf = perAnalysis<{ writes?: AttributeWrites; evidence: Map<string, Evidence[] | undefined> }>(() => ({ evidence: new Map() }));
 
 function note(map: EvidenceMap, attribute: string, evidence: Evidence | null): void {
   const list = map.get(attribute);
@@ -296,13 +295,24 @@ function sameFileSubclasses(facts: SemanticFacts, definition: Node): Node[] {
  * that name, a loop, unpacking, `+=`) or when nothing binds it at all.
  */
 export function instanceAttributeEvidence(facts: SemanticFacts, definition: Node, attribute: string): Evidence[] | undefined {
-  if (!isPlainClass(definition)) return undefined;
+  const cache = writesOf(facts).evidence;
+  const key = `${definition.id}:${attribute}`;
+  if (cache.has(key)) return cache.get(key);
+  const found = collectEvidence(facts, definition, attribute);
+  cache.set(key, found);
+  return found;
+}
+
+function collectEvidence(facts: SemanticFacts, definition: Node, attribute: string): Evidence[] | undefined {
   const writes = attributeWrites(facts);
   const evidence: Evidence[] = [];
   for (const owner of [definition, ...sameFileSubclasses(facts, definition)]) {
     const body = classBodyEvidence(owner, attribute);
     const methods = writes.bySelf.get(owner.id)?.get(attribute);
     if (body === null || methods === null) return undefined;
+    // An enum's or a metaclass's class-body values are not what instances see; annotations
+    // and `self.x = …` in methods still are.
+    if (!isPlainClass(owner) && body.some((e) => e.value)) return undefined;
     evidence.push(...body, ...(methods ?? []));
   }
   const elsewhere = writes.elsewhere.get(attribute);

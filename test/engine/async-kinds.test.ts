@@ -81,6 +81,11 @@ describe('async kinds through attributes and annotations', () => {
       assert.equal(kindIn(property, 'c.p'), undefined);
       const enumClass = ['import enum', 'from pathlib import Path', 'class Where(enum.Enum):', '    DATA = Path("data")', 'async def f(w: Where):', '    w.DATA'];
       assert.equal(kindIn(enumClass, 'w.DATA'), undefined, 'an enum member is no Path');
+      const enumInit = ['import enum', 'from pathlib import Path', 'class Where(enum.Enum):', '    DATA = "data"', '    def __init__(self, name):', '        self.path = Path(name)', 'async def f(w: Where):', '    w.path'];
+      assert.equal(kindIn(enumInit, 'w.path'), PATH, 'what `__init__` assigns through `self` holds in any class');
+      const metaclass = ['import subprocess', 'class P(metaclass=Final):', '    def __init__(self, popen: subprocess.Popen):', '        self._proc = popen', '    async def wait(self):', '        self._proc'];
+      assert.equal(kindIn(metaclass, 'self._proc'), 'subprocess.Popen');
+      assert.equal(kindIn(['from pathlib import Path', 'class P(metaclass=Final):', '    root = Path("x")', 'async def f():', '    P().root'], 'P().root'), undefined, 'a metaclass may make the call return anything');
       const subclass = ['from pathlib import Path', 'class A:', '    def __init__(self):', '        self.p = Path("a")', 'class B(A):', '    p = "b"', 'async def f(a: A):', '    a.p'];
       assert.equal(kindIn(subclass, 'a.p'), undefined, 'an instance of `A` may be a `B`');
       assert.equal(kindIn(['from pathlib import Path', 'class A:', '    pass', 'async def f(a: A):', '    a.p'], 'a.p'), undefined, 'never bound: unknown');

@@ -276,7 +276,7 @@ export const BLOCKING_METHODS: readonly BlockingMethods[] = [
   // The body arrives as it is read: a read on the loop waits for the network.
   { rule: RULES.http, kinds: ['http.client.HTTPResponse'], names: ['read', 'read1', 'readinto', 'readline', 'readlines', 'peek'], when: 'receiver-is-not-a-call' },
   // Signing a URL, building a paginator or a waiter, and closing make no request.
-  { rule: RULES.http, kinds: [BOTO3_CLIENT], names: 'any-lowercase', except: ['generate_presigned_url', 'generate_presigned_post', 'get_paginator', 'get_waiter', 'can_paginate', 'close'] },
+  { rule: RULES.http, kinds: [BOTO3_CLIENT], names: 'any-lowercase', except: ['generate_presigned_url', 'generate_presigned_post', 'get_paginator', 'get_waiter', 'can_paginate', 'close', 'get_available_paginators', 'get_available_waiters'] },
   { rule: RULES.http, kinds: [BOTO3_RESOURCE], names: 'any-lowercase', except: ['batch_writer', 'get_available_subresources'] },
   { rule: RULES.http, kinds: ['botocore.waiter.Waiter'], names: ['wait'] },
   { rule: RULES.processWait, kinds: ['subprocess.Popen'], names: ['wait', 'communicate'] },

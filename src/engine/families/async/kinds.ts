@@ -13,6 +13,7 @@ import {
   assignmentAnnotation,
   firstParameterName,
   instanceAttributeEvidence,
+  isPlainClass,
   moduleClassNamed,
   parameterAnnotation,
   typeAliasValue,
@@ -86,8 +87,9 @@ function callKind(facts: SemanticFacts, call: Node, depth: number): string | und
   const qualified = resolveImported(facts, callee);
   if (qualified) return constructorKind(facts, call, qualified, depth);
   if (callee.type === 'identifier') {
+    // A metaclass may make the call return anything (or refuse it).
     const definition = moduleClassNamed(facts, callee);
-    if (definition) return classKind(facts, definition);
+    if (definition) return isPlainClass(definition) ? classKind(facts, definition) : undefined;
   }
   if (callee.type === 'attribute') {
     const object = callee.childForFieldName('object');
