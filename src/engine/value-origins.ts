@@ -83,16 +83,37 @@ export function typeAliasValue(facts: SemanticFacts, name: Node): Node | undefin
   return assignments[0].value;
 }
 
-/** True when no scope between the identifier's and the module's binds its name. */
+/**
+ * True when no scope between the identifier's and the module's binds its name — read from
+ * the defs' trees, so that the answer is the same when another def is being analysed.
+ */
 function reachesModule(facts: SemanticFacts, identifier: Node): boolean {
-  facts.localBinding(identifier); // makes sure the file's bindings are collected
+  facts.localBinding(identifier); // makes sure the module's bindings are collected
   const name = identifier.text;
   const own = facts.scopeOf(identifier);
   for (let scope: Scope | undefined = own; scope && scope.kind !== 'module'; scope = scope.parent) {
     if (scope.kind === 'class' && scope !== own) continue;
-    if (scope.bindings.has(name) || scope.imports.has(name)) return false;
+    if (bodyRebinds(facts, scope.node, name) || parameterNames(scope.node).includes(name)) return false;
   }
   return true;
+}
+
+/** The names a def's or lambda's parameters bind. */
+function parameterNames(definition: Node): string[] {
+  const parameters = definition.childForFieldName('parameters');
+  if (!parameters) return [];
+  const names: string[] = [];
+  for (const parameter of parameters.namedChildren) {
+    if (!parameter) continue;
+    if (parameter.type === 'identifier') names.push(parameter.text);
+    else if (parameter.type === 'default_parameter' || parameter.type === 'typed_default_parameter') names.push(parameter.childForFieldName('name')?.text ?? '');
+    else {
+      const inner = parameter.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'list_splat_pattern' || c?.type === 'dictionary_splat_pattern');
+      const identifier = inner?.type === 'identifier' ? inner : inner?.namedChildren.find((c) => c?.type === 'identifier');
+      if (identifier) names.push(identifier.text);
+    }
+  }
+  return names;
 }
 
 /**
@@ -175,6 +196,49 @@ export function firstParameterName(definition: Node): string | undefined {
   if (first.type === 'typed_parameter') return first.namedChildren.find((c) => c?.type === 'identifier')?.text;
   if (first.type === 'default_parameter' || first.type === 'typed_default_parameter') return first.childForFieldName('name')?.text;
   return undefined;
+}
+
+// Every binding of a plain name but parameters (nested defs' included: over-counting is safe).
+const NAME_BINDINGS = `
+(assignment left: (identifier) @name)
+(augmented_assignment left: (identifier) @name)
+(pattern_list (identifier) @name)
+(tuple_pattern (identifier) @name)
+(list_pattern (identifier) @name)
+(for_statement left: (identifier) @name)
+(for_in_clause left: (identifier) @name)
+(as_pattern_target (identifier) @name)
+(named_expression name: (identifier) @name)
+(global_statement (identifier) @name)
+(nonlocal_statement (identifier) @name)
+(delete_statement (identifier) @name)
+(function_definition name: (identifier) @name)
+(class_definition name: (identifier) @name)
+(import_statement (dotted_name . (identifier) @name))
+(import_from_statement name: (dotted_name (identifier) @name))
+(aliased_import alias: (identifier) @name)
+`;
+
+const bindingQueries = new WeakMap<Language, Query>();
+const rebound = perAnalysis<Map<number, Set<string>>>(() => new Map());
+
+/**
+ * True when a def's body binds `name` anywhere (`self = other`, `for self in …`), read from
+ * the def's own tree — the same answer whether the whole file or another def is analysed.
+ */
+export function bodyRebinds(facts: SemanticFacts, definition: Node, name: string): boolean {
+  const cache = rebound(facts);
+  let names = cache.get(definition.id);
+  if (!names) {
+    let query = bindingQueries.get(facts.tree.language);
+    if (!query) bindingQueries.set(facts.tree.language, (query = new Query(facts.tree.language, NAME_BINDINGS)));
+    names = new Set();
+    // A lambda's body is an expression: only `:=` can bind there.
+    const body = definition.childForFieldName('body');
+    if (body) for (const capture of query.captures(body, QUERY_OPTIONS)) names.add(capture.node.text);
+    cache.set(definition.id, names);
+  }
+  return names.has(name);
 }
 
 /** The class whose method `object` is the first parameter (`self`/`cls`) of, as the method's own scope sees it. */

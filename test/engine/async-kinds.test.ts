@@ -96,6 +96,8 @@ describe('async kinds through attributes and annotations', () => {
       assert.equal(kindIn(['from settings import config', 'async def f():', '    config.cookies_path'], 'config.cookies_path'), undefined, 'an attribute of another module');
       assert.equal(kindIn([...CONFIG, 'def load_config(): ...', 'async def f():', '    c = load_config()', '    c.cookies_path'], 'c.cookies_path'), undefined);
       assert.equal(kindIn([...CONFIG, 'async def f(Config):', '    c = Config()', '    c.cookies_path'], 'c.cookies_path'), undefined, 'a parameter shadows the class');
+      assert.equal(kindIn([...CONFIG, 'async def f():', '    Config = load()', '    Config().cookies_path'], 'Config().cookies_path'), undefined, 'a local shadows the class');
+      assert.equal(kindIn([...CONFIG, '    async def f(self, other):', '        self = other', '        self.cookies_path'], 'self.cookies_path'), undefined, '`self` rebound');
       assert.equal(kindIn([...CONFIG, 'Config = make_config_class()', 'async def f():', '    Config().cookies_path'], 'Config().cookies_path'), undefined);
       assert.equal(kindIn([...CONFIG, 'class Config:', '    cookies_path = "x"', 'async def f():', '    Config().cookies_path'], 'Config().cookies_path'), undefined, 'two classes of one name');
     });

@@ -11,6 +11,7 @@ import { perAnalysis } from '../../memo';
 import {
   annotatedTypeName,
   assignmentAnnotation,
+  bodyRebinds,
   firstParameterName,
   instanceAttributeEvidence,
   isPlainClass,
@@ -207,9 +208,9 @@ export function selfClassOf(facts: SemanticFacts, object: Node): Scope | undefin
   const method = facts.scopeOf(object);
   if (method.kind !== 'function' || method.parent?.kind !== 'class') return undefined;
   if (firstParameterName(method.node) !== object.text) return undefined;
-  const binding = facts.localBinding(object);
-  if (!binding || binding.opaque || binding.values.length || !binding.parameter) return undefined;
-  if (isStaticMethod(method.node)) return undefined;
+  // Read from the def's tree, not its scope's bindings: a method analysed as the rest of the
+  // file (while another def is edited) must give the same answer.
+  if (bodyRebinds(facts, method.node, object.text) || isStaticMethod(method.node)) return undefined;
   return method.parent;
 }
 
