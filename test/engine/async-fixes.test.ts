@@ -232,8 +232,10 @@ describe('async fixes', () => {
       ].join('\n');
       const [finding] = findings('blocking-database-call-in-async', code);
       assert.deepEqual(finding.fixes, []);
-      assert.match(finding.suggestion!, /^Usually the right cure: declare the route `read` with plain `def` — FastAPI runs sync routes/);
+      assert.match(finding.suggestion!, /^Usually the right cure: declare the route `read`, which awaits nothing, with plain `def` — FastAPI runs sync routes/);
       assert.match(finding.suggestion!, /switch to `AsyncSession`/);
+      const [awaiting] = findings('blocking-database-call-in-async', code.replace('    return db.get(User, 1)', '    body = await request.json()\n    return db.get(User, body)'));
+      assert.match(awaiting.suggestion!, /^In FastAPI, a route declared with plain `def` runs in the thread pool/, 'a route that awaits cannot simply become a `def`');
     });
 
     it('a subprocess statement: both lines, unindented', () => {

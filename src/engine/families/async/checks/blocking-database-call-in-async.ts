@@ -33,13 +33,15 @@ function isRoute(definition: Node): boolean {
   return !!decorated?.namedChildren.some((d) => d?.type === 'decorator' && ROUTE_DECORATOR.test(d.text));
 }
 
+const AWAITS = /\bawait\b|\basync\s+(?:with|for)\b/;
 const ROUTE_DECORATOR = /^@\s*[\w.]+\.(?:get|post|put|patch|delete|head|options|api_route)\s*\(/;
 
 function sqlalchemyAdvice(facts: SemanticFacts, hit: BlockingHit): string {
   const lines: string[] = [];
-  if (facts.importsModule('fastapi') && isRoute(hit.site.scope.node)) {
+  const route = hit.site.scope.node;
+  if (facts.importsModule('fastapi') && isRoute(route) && !AWAITS.test(route.childForFieldName('body')?.text ?? 'await')) {
     lines.push(
-      `Usually the right cure: declare the route \`${hit.site.scope.name}\` with plain \`def\` — FastAPI runs sync routes (and sync dependencies such as \`get_db\`) in its thread pool, where a sync \`Session\` belongs.`,
+      `Usually the right cure: declare the route \`${hit.site.scope.name}\`, which awaits nothing, with plain \`def\` — FastAPI runs sync routes (and their sync dependencies) in its thread pool, where a sync \`Session\` belongs.`,
     );
   } else if (facts.importsModule('fastapi')) {
     lines.push('In FastAPI, a route declared with plain `def` runs in the thread pool, where a sync `Session` belongs: often the simplest cure is a sync route calling sync code.');
