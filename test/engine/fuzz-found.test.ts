@@ -31,4 +31,21 @@ describe('fuzz-found regressions', () => {
       for (const fix of finding.fixes) assert.ok(engine.fixKeepsSyntax(text, fix), `${finding.rule}: ${fix.title}`);
     }
   });
+
+  it('a name used only inside an f-string statement keeps its import when a fix rewrites its other use', () => {
+    const text = 'from typing import List\n\nf"{List}"\nx: List[int] = []\n';
+    const [finding] = engine.analyzeText(text, { select: ['typing-generic-alias'], targetVersion: [3, 12] });
+    assert.equal(finding.fixes[0].edits.length, 1, 'only the annotation changes: the f-string evaluates List');
+    const fixed = engine.fixAll(text, { select: ['typing-generic-alias'], targetVersion: [3, 12] }, { unsafe: false });
+    assert.equal(fixed.text, 'from typing import List\n\nf"{List}"\nx: list[int] = []\n');
+  });
+
+  it('fix-all on 1,400 nested List[ next to a syntax error rewrites level by level and keeps the import while List is left', () => {
+    const depth = 1400;
+    const text = `from typing import List\nx: ${'List['.repeat(depth)}int${']'.repeat(depth)}\ndef (\n`;
+    const fixed = engine.fixAll(text, { select: ['typing-generic-alias'], targetVersion: [3, 12] }, { unsafe: true });
+    assert.ok(fixed.applied > 0);
+    assert.match(fixed.text, /^from typing import List\n/, 'List is still used further in');
+    assert.ok(fixed.text.startsWith(`from typing import List\nx: ${'list['.repeat(fixed.applied)}List[`), fixed.text.slice(0, 120));
+  });
 });

@@ -78,17 +78,9 @@ export class ImportPlan {
    * Occurrences after a dot are attributes, not uses.
    */
   isUnusedExcept(binding: ImportBinding, except: readonly { start: number; end: number }[]): boolean {
-    const root = this.facts.tree.rootNode;
-    return wordOccurrences(this.facts, this.text, binding.local).every((offset) => {
-      if (within(offset, binding.node) || except.some((r) => offset >= r.start && offset < r.end)) return true;
-      const node = root.descendantForIndex(offset, offset + binding.local.length);
-      if (node?.type === 'comment') return !/#\s*type:/.test(node.text);
-      for (let current: Node | null = node; current; current = current.parent) {
-        if (current.type === 'string') return isDocstring(current);
-        if (current.type.endsWith('statement') || current.type === 'block') break;
-      }
-      return false;
-    });
+    return wordOccurrences(this.facts, this.text, binding.local).every(
+      (offset) => within(offset, binding.node) || except.some((r) => offset >= r.start && offset < r.end) || !occurrenceIsUse(this.facts, offset, binding.local.length),
+    );
   }
 
   private change(statement: Node): StatementChange {
@@ -230,6 +222,35 @@ function lineEnd(text: string, offset: number): number {
 }
 
 /** A string standing alone as a statement: a docstring (or a comment-like string), never a reference. */
+const useAt = new WeakMap<SemanticFacts, Map<number, boolean>>();
+
+/**
+ * True when the word at `offset` keeps its import alive: code (an identifier, also inside
+ * an f-string), a string other than a docstring, a type comment. Cached per analysis:
+ * each fix asks about every occurrence, and on deep nesting every ancestor step costs
+ * the depth.
+ */
+function occurrenceIsUse(facts: SemanticFacts, offset: number, length: number): boolean {
+  let known = useAt.get(facts);
+  if (!known) useAt.set(facts, (known = new Map()));
+  let use = known.get(offset);
+  if (use === undefined) known.set(offset, (use = classifyOccurrence(facts.tree.rootNode.descendantForIndex(offset, offset + length))));
+  return use;
+}
+
+/** Strings and comments hold the word as text; only a few ancestors up is a string's own. */
+function classifyOccurrence(node: Node | null): boolean {
+  if (!node || node.type === 'identifier') return true;
+  if (node.type === 'comment') return /#\s*type:/.test(node.text);
+  let current: Node | null = node;
+  for (let steps = 0; current && steps < 4; steps++, current = current.parent) {
+    if (current.type === 'interpolation') return true;
+    if (current.type === 'string') return !isDocstring(current);
+    if (current.type.endsWith('statement') || current.type === 'block') break;
+  }
+  return true;
+}
+
 function isDocstring(string: Node): boolean {
   const parent = string.parent?.type === 'concatenated_string' ? string.parent.parent : string.parent;
   return parent?.type === 'expression_statement' && parent.namedChildCount === 1;
