@@ -28,7 +28,7 @@ export function caughtCancellation(facts: SemanticFacts, clause: Node): CaughtCa
   const block = clause.namedChildren.find((c) => c?.type === 'block');
   if (!block) return undefined;
   const value = clause.childForFieldName('value');
-  if (!value) return { at: clause.firstChild!, label: 'except:', bound: undefined, block };
+  if (!value) return { at: clause.firstChild!, label: 'except', bound: undefined, block };
   let caught: Node | null = value;
   let bound: string | undefined;
   if (value.type === 'as_pattern') {
@@ -79,7 +79,7 @@ const INSPECTORS = /(?:^|\.)(?:debug|info|warning|warn|error|exception|critical|
  * The handler hands the exception it bound to other code — `future.set_exception(exc)`,
  * `errors.append(exc)`, `first_error = exc`, `return exc` — which may raise it elsewhere
  * (a task runner, a group collecting errors): not a swallow this walk can prove. Logging
- * it, printing it or testing its type does not count.
+ * it, printing it, testing it or its type does not count.
  */
 export function handsOn(caught: CaughtCancellation): boolean {
   const name = caught.bound;
@@ -87,15 +87,28 @@ export function handsOn(caught: CaughtCancellation): boolean {
   for (const identifier of caught.block.descendantsOfType('identifier')) {
     if (identifier?.text !== name) continue;
     const parent = identifier.parent;
-    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.text === 'exc_info') continue;
-    if (parent?.type === 'interpolation') continue;
-    if (parent?.type === 'attribute' && parent.childForFieldName('object')?.equals(identifier)) continue; // exc.args, exc.__traceback__
-    if (parent?.type === 'argument_list') {
-      const callee = parent.parent?.childForFieldName('function');
-      if (callee && INSPECTORS.test(callee.text)) continue;
+    switch (parent?.type) {
+      case 'argument_list': {
+        const callee = parent.parent?.childForFieldName('function');
+        if (!callee || !INSPECTORS.test(callee.text)) return true;
+        break;
+      }
+      case 'keyword_argument':
+        if (parent.childForFieldName('name')?.text !== 'exc_info' && parent.childForFieldName('value')?.equals(identifier)) return true;
+        break;
+      case 'assignment':
+      case 'augmented_assignment':
+        if (parent.childForFieldName('right')?.equals(identifier)) return true;
+        break;
+      case 'return_statement':
+      case 'yield':
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'pair':
+      case 'expression_list':
+        return true;
     }
-    if (parent?.type === 'raise_statement') continue;
-    return true;
   }
   return false;
 }
