@@ -248,6 +248,8 @@ ruleTester(UNUSED_ASYNC, {
     'async def f():\n    return 1\n\ncallbacks = [f]\n',
     'async def f(q):\n    return [x async for x in q]\n',
     'import asyncio\n\nasync def f():\n    return asyncio.get_running_loop()\n',
+    // A blocking call: the blocking rules advise awaiting its async counterpart instead.
+    'import time\n\nasync def poll():\n    time.sleep(1)\n',
   ],
   invalid: [
     {
@@ -261,7 +263,7 @@ ruleTester(UNUSED_ASYNC, {
       output: null,
     },
     {
-      code: 'import json\n\n\nasync def load_config(path):\n    with open(path) as f:\n        return json.load(f)\n',
+      code: 'import json\n\n\nasync def load_config(text):\n    return json.loads(text)\n',
       errors: [error(UNUSED_ASYNC, 4, 11, 4, 22, 'Coroutine `load_config` never awaits: it could be a plain `def`')],
       output: null,
     },

@@ -8,9 +8,11 @@
 // `__all__`): a coroutine is reported when the file awaits it or never mentions it again
 // (library code, called from elsewhere) — unless, never mentioned, its name says a framework
 // calls it (`on_*`, `handle_*`, `*_handler`, `*_callback`, `*_hook`: registered in another
-// module, where `async def` may be required). Test functions (`test_*`) are not reported:
+// module, where `async def` may be required) or it makes a blocking call that a blocking
+// rule reports (whose advice, awaiting the async counterpart, is the cure). Test functions (`test_*`) are not reported:
 // pytest's async plugins run them in a loop that fixtures may need. No fix: callers await it.
 import type { Node } from 'web-tree-sitter';
+import { blockingHit } from '../blocking';
 import { asyncCallSites, isCoroutine, receiverOf, resolveImported } from '../call-sites';
 import { LOOP } from '../call-tables';
 import { kindOf } from '../kinds';
@@ -36,11 +38,13 @@ export function createAsyncDefWithoutAwait(context: CheckContext): CheckVisitor 
       if (!candidates.length) return;
       const candidateSet = new Set(candidates);
       const usesLibrary = new Set<Scope>();
+      const blocks = new Set<Scope>();
       for (const site of asyncCallSites(facts)) {
         if (usesLibrary.has(site.scope) || !candidateSet.has(site.scope)) continue;
         const qualified = resolveImported(facts, site.callee);
         const receiver = receiverOf(site);
         if ((qualified && ASYNC_LIBRARIES.test(qualified)) || (!qualified && receiver && kindOf(facts, receiver) === LOOP)) usesLibrary.add(site.scope);
+        else if (!blocks.has(site.scope) && blockingHit(facts, site)) blocks.add(site.scope);
       }
       const reportable = candidates.filter((scope) => {
         const definition = scope.node;
@@ -53,7 +57,10 @@ export function createAsyncDefWithoutAwait(context: CheckContext): CheckVisitor 
       const definitions = new Set(facts.scopes.filter((s) => s.kind === 'function').map((s) => s.node.childForFieldName('name')?.startIndex ?? -1));
       const { other, awaited } = usesOf(context.text, new Set(reportable.map((s) => s.name)), definitions);
       for (const scope of reportable) {
-        if (other.has(scope.name) || (!awaited.has(scope.name) && CALLBACK_NAME.test(scope.name))) continue;
+        if (other.has(scope.name)) continue;
+        // Not called in the file: a framework may call it (callback names), or a blocking
+        // rule already reports it, advising to await the async counterpart instead.
+        if (!awaited.has(scope.name) && (CALLBACK_NAME.test(scope.name) || blocks.has(scope))) continue;
         context.report({ node: scope.node.childForFieldName('name')!, data: { name: scope.name }, peer: 'RUF029' });
       }
     },
