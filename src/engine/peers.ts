@@ -1,7 +1,7 @@
 // Which tool a peer code (a rule's `peers`, a finding's `peer`) belongs to, for hovers and
 // SARIF: Ruff implements most; a few flake8-async codes exist only in flake8-async.
 /** flake8-async codes that Ruff does not implement (rule catalog, Ruff 0.16). */
-const FLAKE8_ASYNC_ONLY = new Set(['ASYNC124', 'ASYNC211', 'ASYNC231', 'ASYNC232', 'ASYNC300']);
+const FLAKE8_ASYNC_ONLY = new Set(['ASYNC103', 'ASYNC104', 'ASYNC124', 'ASYNC211', 'ASYNC231', 'ASYNC232', 'ASYNC300', 'ASYNC913']);
 
 export type PeerTool = 'Ruff' | 'flake8-async' | 'Bandit';
 

@@ -13,8 +13,11 @@ import { createBlockingProcessWaitInAsync } from './checks/blocking-process-wait
 import { createBlockingSocketCallInAsync } from './checks/blocking-socket-call-in-async';
 import { createBlockingSubprocessInAsync } from './checks/blocking-subprocess-in-async';
 import { createBlockingThreadWaitInAsync } from './checks/blocking-thread-wait-in-async';
+import { createBusyWaitWithSleep } from './checks/busy-wait-with-sleep';
+import { createCancellationSwallowed } from './checks/cancellation-swallowed';
 import { createDroppedTaskReference } from './checks/dropped-task-reference';
 import { createGetEventLoopOutsideLoop } from './checks/get-event-loop-outside-loop';
+import { createInfiniteLoopWithoutAwait } from './checks/infinite-loop-without-await';
 import { ASYNC_GUARDS } from './guards';
 import { asyncLibraryOf } from './call-sites';
 
@@ -34,8 +37,11 @@ export const ASYNC_FAMILY: FamilyPackage = {
     'blocking-socket-call-in-async': createBlockingSocketCallInAsync,
     'blocking-subprocess-in-async': createBlockingSubprocessInAsync,
     'blocking-thread-wait-in-async': createBlockingThreadWaitInAsync,
+    'busy-wait-with-sleep': createBusyWaitWithSleep,
+    'cancellation-swallowed': createCancellationSwallowed,
     'dropped-task-reference': createDroppedTaskReference,
     'get-event-loop-outside-loop': createGetEventLoopOutsideLoop,
+    'infinite-loop-without-await': createInfiniteLoopWithoutAwait,
   },
   guards: ASYNC_GUARDS,
   readsOtherDefs: ['blocking-helper-call-in-async'],

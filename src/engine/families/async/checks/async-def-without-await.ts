@@ -4,9 +4,15 @@
 // without awaits. Not reported, to keep it precise: async generators, decorated functions
 // (routes, fixtures, registrations), methods (they may implement an async interface),
 // stubs, functions that call the async library (they need a running loop), and functions
-// the file uses other than by awaiting a call (`create_task(f())`, `register(f)`): only
-// a coroutine whose every use is `await f(...)` is reported. No fix: callers await it.
+// the file uses other than by awaiting a call (`create_task(f())`, `register(f)`, a name in
+// `__all__`): a coroutine is reported when the file awaits it or never mentions it again
+// (library code, called from elsewhere) — unless, never mentioned, its name says a framework
+// calls it (`on_*`, `handle_*`, `*_handler`, `*_callback`, `*_hook`: registered in another
+// module, where `async def` may be required) or it makes a blocking call that a blocking
+// rule reports (whose advice, awaiting the async counterpart, is the cure). Test functions (`test_*`) are not reported:
+// pytest's async plugins run them in a loop that fixtures may need. No fix: callers await it.
 import type { Node } from 'web-tree-sitter';
+import { blockingHit } from '../blocking';
 import { asyncCallSites, isCoroutine, receiverOf, resolveImported } from '../call-sites';
 import { LOOP } from '../call-tables';
 import { kindOf } from '../kinds';
@@ -14,6 +20,10 @@ import type { Scope } from '../../../facts';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 const ASYNC_LIBRARIES = /^(?:asyncio|anyio|trio|sniffio|curio)\./;
+/** Names of functions a framework calls back: registered elsewhere, where they may have to be coroutines. */
+const CALLBACK_NAME = /^(?:on_|handle_)|_(?:handler|callback|hook|listener|cb)$|^(?:callback|handler|hook)$/;
+/** pytest collects these; an async plugin runs them on a loop. */
+const TEST_NAME = /^test_/;
 
 export function createAsyncDefWithoutAwait(context: CheckContext): CheckVisitor {
   const facts = context.facts;
@@ -28,24 +38,30 @@ export function createAsyncDefWithoutAwait(context: CheckContext): CheckVisitor 
       if (!candidates.length) return;
       const candidateSet = new Set(candidates);
       const usesLibrary = new Set<Scope>();
+      const blocks = new Set<Scope>();
       for (const site of asyncCallSites(facts)) {
         if (usesLibrary.has(site.scope) || !candidateSet.has(site.scope)) continue;
         const qualified = resolveImported(facts, site.callee);
         const receiver = receiverOf(site);
         if ((qualified && ASYNC_LIBRARIES.test(qualified)) || (!qualified && receiver && kindOf(facts, receiver) === LOOP)) usesLibrary.add(site.scope);
+        else if (!blocks.has(site.scope) && blockingHit(facts, site)) blocks.add(site.scope);
       }
       const reportable = candidates.filter((scope) => {
         const definition = scope.node;
         const name = definition.childForFieldName('name');
-        if (!name || !context.isSound(name) || usesLibrary.has(scope)) return false;
+        if (!name || !context.isSound(name) || usesLibrary.has(scope) || TEST_NAME.test(scope.name)) return false;
         if (definition.parent?.type === 'decorated_definition' || facts.functionExits(definition).yields) return false;
         return !isStub(definition);
       });
       if (!reportable.length) return;
       const definitions = new Set(facts.scopes.filter((s) => s.kind === 'function').map((s) => s.node.childForFieldName('name')?.startIndex ?? -1));
-      const awaitedOnly = onlyAwaited(context.text, new Set(reportable.map((s) => s.name)), definitions);
+      const { other, awaited } = usesOf(context.text, new Set(reportable.map((s) => s.name)), definitions);
       for (const scope of reportable) {
-        if (awaitedOnly.has(scope.name)) context.report({ node: scope.node.childForFieldName('name')!, data: { name: scope.name }, peer: 'RUF029' });
+        if (other.has(scope.name)) continue;
+        // Not called in the file: a framework may call it (callback names), or a blocking
+        // rule already reports it, advising to await the async counterpart instead.
+        if (!awaited.has(scope.name) && (CALLBACK_NAME.test(scope.name) || blocks.has(scope))) continue;
+        context.report({ node: scope.node.childForFieldName('name')!, data: { name: scope.name }, peer: 'RUF029' });
       }
     },
   };
@@ -63,15 +79,15 @@ function isStub(definition: Node): boolean {
 }
 
 /**
- * The names the file uses only as `await name(...)` — at least once, and in no other way. A
- * coroutine passed on (`create_task(name())`, `loop.run_until_complete(name())`,
- * `register(name)`, `obj.name`) may be required to be one; one that is only awaited can
- * become a `def` by dropping those awaits. Read on the text in one pass: a mention in a
- * string or a comment counts as another use, which only ever silences the rule.
+ * The names the file awaits as `await name(...)`, and those it uses otherwise. A coroutine passed on
+ * (`create_task(name())`, `loop.run_until_complete(name())`, `register(name)`, `obj.name`)
+ * may be required to be one; one that is only awaited, or not used in the file at all, can
+ * become a `def` by dropping the awaits of its callers. Read on the text in one pass: a
+ * mention in a string or a comment counts as another use, which only ever silences the rule.
  */
-function onlyAwaited(text: string, names: ReadonlySet<string>, definitions: ReadonlySet<number>): Set<string> {
-  const awaited = new Map<string, number>();
+function usesOf(text: string, names: ReadonlySet<string>, definitions: ReadonlySet<number>): { other: Set<string>; awaited: Set<string> } {
   const other = new Set<string>();
+  const awaited = new Set<string>();
   const word = new RegExp(`\\b(?:${[...names].join('|')})\\b`, 'g');
   for (const match of text.matchAll(word)) {
     const at = match.index!;
@@ -79,8 +95,8 @@ function onlyAwaited(text: string, names: ReadonlySet<string>, definitions: Read
     if (definitions.has(at) || other.has(name)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
     const after = text.slice(at + name.length, at + name.length + 20);
-    if (/(?:^|[^\w.])await\s+$/.test(before) && /^\s*\(/.test(after)) awaited.set(name, (awaited.get(name) ?? 0) + 1);
+    if (/(?:^|[^\w.])await\s+$/.test(before) && /^\s*\(/.test(after)) awaited.add(name);
     else other.add(name);
   }
-  return new Set([...awaited.keys()].filter((name) => !other.has(name)));
+  return { other, awaited };
 }
