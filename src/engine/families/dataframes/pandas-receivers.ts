@@ -13,6 +13,7 @@ import {
   DT_NOT_PANDAS, FRAME_TO_FRAME, FRAME_TO_SERIES, GROUPBY_RESULTS, isFrameColumnName, MODULE_FRAME, MODULE_INDEX, MODULE_LIKE_INPUT,
   notInPlace, PANDAS_MEMBERS, READERS_FRAME, readerReturnsFrame, SAME_KIND, SERIES_TO_SERIES, WINDOWS,
 } from './pandas-methods';
+import { callSiteArguments, instanceAttributeSources, methodClass, methodDefinition, returnedValues } from './pandas-bindings';
 import { callParts, definitionOf, isMaskLike, stringValue, subscriptKeys, unparenthesize, type CallParts } from './pandas-syntax';
 
 /** `data`: a DataFrame or a Series, which one is not known. */
@@ -128,7 +129,7 @@ class Inference {
     if (scope.opaque.has(name) || scope.imports.has(name)) return undefined;
     const all = scope.assignments.get(name) ?? [];
     const parameter = scope.parameters.get(name);
-    let joined: PandasKind | undefined | null;
+    let joined: Joined | null;
     if (this.inLoop(node, scope)) {
       const before = all.slice(0, countBefore(all, node.startIndex)).map((a) => a.value);
       const values = this.valuesAt(node, all, before);
@@ -143,16 +144,16 @@ class Inference {
       joined = count ? this.prefixKind(scope, node.text, all, count, depth) : null;
     }
     if (parameter) {
-      const annotated = this.annotationKind(parameter.parent?.childForFieldName('type'));
-      joined = joined === null ? annotated : join([annotated, joined]);
+      const passed = this.parameterKind(parameter, scope, depth);
+      joined = joined === null ? passed : join([passed, joined]);
     }
-    return joined ? { kind: joined } : undefined;
+    return joined && joined !== 'none' ? { kind: joined } : undefined;
   }
 
-  private static readonly prefixes = new WeakMap<SemanticFacts, Map<string, (PandasKind | undefined)[]>>();
+  private static readonly prefixes = new WeakMap<SemanticFacts, Map<string, Joined[]>>();
 
   /** The joined kind of the first `count` values assigned to a name in a scope. */
-  private prefixKind(scope: Scope, name: string, all: readonly { value: Node }[], count: number, depth: number): PandasKind | undefined {
+  private prefixKind(scope: Scope, name: string, all: readonly { value: Node }[], count: number, depth: number): Joined {
     let byName = Inference.prefixes.get(this.facts);
     if (!byName) Inference.prefixes.set(this.facts, (byName = new Map()));
     const key = `${scope.node.startIndex}:${name}`;
@@ -201,7 +202,7 @@ class Inference {
     if (!values?.length) return undefined;
     if (this.facts.scopes.some((other) => other !== owner && other.bindings.has(name))) return undefined;
     const joined = join(values.map(({ value }) => this.assignedKind(value, depth)));
-    return joined ? { kind: joined } : undefined;
+    return joined && joined !== 'none' ? { kind: joined } : undefined;
   }
 
   /**
@@ -226,11 +227,44 @@ class Inference {
     return values;
   }
 
-  private assignedKind(value: Node, depth: number): PandasKind | undefined {
+  /** The kind of an assigned (or returned, or passed) value; `none` for `None`, which the joins skip. */
+  private assignedKind(value: Node, depth: number): Joined {
+    if (value.type === 'none' || value.type === 'return_statement') return 'none';
     const assignment = value.parent;
     const annotation = assignment?.type === 'assignment' ? assignment.childForFieldName('type') : null;
     if (annotation) return this.annotationKind(annotation);
     return this.kindOf(value, depth);
+  }
+
+  /**
+   * A parameter's kind: its annotation, else its default and what every call of a private
+   * function passes for it (`None` skipped, as for assignments).
+   */
+  private parameterKind(parameter: Node, scope: Scope, depth: number): Joined {
+    const annotation = parameter.parent?.childForFieldName('type');
+    if (annotation) return this.annotationKind(annotation);
+    const passed = callSiteArguments(parameter, scope, this.facts);
+    if (passed) return join(passed.map((value) => this.assignedKind(value, depth)));
+    const fallback = parameter.parent?.type === 'default_parameter' ? parameter.parent.childForFieldName('value') : null;
+    return fallback && fallback.type !== 'none' ? this.assignedKind(fallback, depth) : undefined;
+  }
+
+  /** `self.<attr>` in a method: the joined kind of everything the class assigns to it. */
+  private instanceAttribute(object: Node, name: string, depth: number): Inferred | undefined {
+    const classNode = methodClass(object, this.facts);
+    if (!classNode) return undefined;
+    const sources = instanceAttributeSources(classNode, name, this.facts);
+    if (!sources) return undefined;
+    const joined = join([...sources.values.map((value) => this.assignedKind(value, depth)), ...sources.annotations.map((a) => this.annotationKind(a))]);
+    return joined && joined !== 'none' ? { kind: joined } : undefined;
+  }
+
+  /** A def's result: its return annotation, else the joined kind of all its return values. */
+  private returnKind(definition: Node, depth: number): Inferred | undefined {
+    const annotation = definition.childForFieldName('return_type');
+    const returned = annotation ? undefined : returnedValues(definition);
+    const kind = annotation ? this.annotationKind(annotation) : returned && join(returned.map((value) => this.assignedKind(value, depth)));
+    return kind && kind !== 'none' && isData(kind) ? { kind } : undefined;
   }
 
   /** `pd.DataFrame`, `"pd.DataFrame"`, `Optional[pd.Series]`, `pd.DataFrame | None`. */
@@ -286,7 +320,7 @@ class Inference {
     const name = node.childForFieldName('attribute')?.text;
     if (!object || !name) return undefined;
     const base = this.of(object, depth);
-    if (!base) return undefined;
+    if (!base) return object.type === 'identifier' ? this.instanceAttribute(object, name, depth) : undefined;
     switch (base.kind) {
       case 'frame':
         if (name === 'T') return { kind: 'frame' };
@@ -375,9 +409,9 @@ class Inference {
     if (qualified !== undefined) {
       return qualified.startsWith('pandas.') ? this.moduleFunction(qualified.slice(7), parts, depth) : undefined;
     }
-    if (!parts.receiver) return this.localFunction(fn);
+    if (!parts.receiver) return this.localFunction(fn, depth);
     const receiver = this.of(parts.receiver, depth);
-    if (!receiver) return undefined;
+    if (!receiver) return this.ownMethod(parts, depth);
     return this.method(receiver, parts);
   }
 
@@ -402,13 +436,20 @@ class Inference {
     return undefined;
   }
 
-  /** A call of a def in this file whose return annotation is a pandas type. */
-  private localFunction(fn: Node): Inferred | undefined {
+  /** A call of a def in this file that is annotated to return, or always returns, a pandas type. */
+  private localFunction(fn: Node, depth: number): Inferred | undefined {
     if (fn.type !== 'identifier') return undefined;
     const definition = definitionOf(fn, this.facts);
-    if (!definition) return undefined;
-    const kind = this.annotationKind(definition.childForFieldName('return_type'));
-    return kind && isData(kind) ? { kind } : undefined;
+    return definition ? this.returnKind(definition, depth) : undefined;
+  }
+
+  /** `self.load()`: a method of the instance's own class that returns a pandas type. */
+  private ownMethod(parts: CallParts, depth: number): Inferred | undefined {
+    const receiver = parts.receiver && unparenthesize(parts.receiver);
+    if (receiver?.type !== 'identifier') return undefined;
+    const classNode = methodClass(receiver, this.facts);
+    const definition = classNode && methodDefinition(classNode, parts.name);
+    return definition ? this.returnKind(definition, depth) : undefined;
   }
 
   private method(receiver: Inferred, parts: CallParts): Inferred | undefined {
@@ -470,11 +511,22 @@ function countBefore(all: readonly { at: number }[], offset: number): number {
   return low;
 }
 
-function join(kinds: (PandasKind | undefined)[]): PandasKind | undefined {
-  let result: PandasKind | undefined;
+/**
+ * A joined kind: `none` while every value so far is `None`. A name bound to `None` and to
+ * frames holds a frame wherever a frame method is called on it (on `None` the call fails),
+ * so `None` does not disprove the kind; a name bound only to `None` is no frame.
+ */
+type Joined = PandasKind | 'none' | undefined;
+
+function join(kinds: Joined[]): Joined {
+  let result: Joined;
   for (const kind of kinds) {
     if (!kind) return undefined;
-    if (!result || result === kind) result = kind;
+    if (kind === 'none') {
+      result ??= 'none';
+      continue;
+    }
+    if (!result || result === 'none' || result === kind) result = kind;
     else if (isData(result) && isData(kind)) result = 'data';
     else return undefined;
   }

@@ -159,3 +159,37 @@ export function definitionOf(name: Node, facts: SemanticFacts): Node | undefined
   known.set(key, found ?? null);
   return found;
 }
+
+const usesByScope = new WeakMap<SemanticFacts, Map<number, Map<string, Node[]>>>();
+
+/**
+ * Every identifier node in a scope's node, by name (one walk per scope, on demand, for the
+ * few fixes that must know how a name is used; nested scopes included).
+ */
+export function identifierUses(scopeNode: Node, facts: SemanticFacts): Map<string, Node[]> {
+  let byScope = usesByScope.get(facts);
+  if (!byScope) usesByScope.set(facts, (byScope = new Map()));
+  const cached = byScope.get(scopeNode.id);
+  if (cached) return cached;
+  const uses = new Map<string, Node[]>();
+  const cursor = scopeNode.walk();
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.type === 'identifier') {
+        const list = uses.get(node.text);
+        if (list) list.push(node);
+        else uses.set(node.text, [node]);
+      }
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) break;
+      }
+      if (cursor.currentNode.equals(scopeNode)) break;
+    }
+  } finally {
+    cursor.delete();
+  }
+  byScope.set(scopeNode.id, uses);
+  return uses;
+}

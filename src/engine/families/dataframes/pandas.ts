@@ -5,10 +5,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import { pandasFunction } from './pandas-receivers';
-import { callParts, stringList, stringValue, subscriptKeys, unparenthesize } from './pandas-syntax';
+import { callParts, identifierUses, stringList, stringValue, subscriptKeys, unparenthesize } from './pandas-syntax';
 
 export { isData, pandasFunction, pandasKind, type PandasKind } from './pandas-receivers';
-export { callParts, definitionOf, isMaskLike, stringList, stringOrList, stringValue, subscriptKeys, unparenthesize, type CallParts } from './pandas-syntax';
+export { callParts, definitionOf, identifierUses, isMaskLike, stringList, stringOrList, stringValue, subscriptKeys, unparenthesize, type CallParts } from './pandas-syntax';
 export { isFrameColumnName, isSeriesLabelName, PANDAS_MEMBERS } from './pandas-methods';
 
 // ---- statements, loops and uses (for fixes) ----
@@ -22,40 +22,6 @@ export function enclosingLoop(node: Node, facts: SemanticFacts): Node | undefine
     if ((parent.type === 'for_statement' || parent.type === 'while_statement') && parent.childForFieldName('body')?.equals(child)) return parent;
   }
   return undefined;
-}
-
-const usesByScope = new WeakMap<SemanticFacts, Map<number, Map<string, Node[]>>>();
-
-/**
- * Every identifier node in a scope's node, by name (one walk per scope, on demand, for the
- * few fixes that must know how a name is used; nested scopes included).
- */
-export function identifierUses(scopeNode: Node, facts: SemanticFacts): Map<string, Node[]> {
-  let byScope = usesByScope.get(facts);
-  if (!byScope) usesByScope.set(facts, (byScope = new Map()));
-  const cached = byScope.get(scopeNode.id);
-  if (cached) return cached;
-  const uses = new Map<string, Node[]>();
-  const cursor = scopeNode.walk();
-  try {
-    for (;;) {
-      const node = cursor.currentNode;
-      if (node.type === 'identifier') {
-        const list = uses.get(node.text);
-        if (list) list.push(node);
-        else uses.set(node.text, [node]);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) break;
-      }
-      if (cursor.currentNode.equals(scopeNode)) break;
-    }
-  } finally {
-    cursor.delete();
-  }
-  byScope.set(scopeNode.id, uses);
-  return uses;
 }
 
 /** The edit that deletes one argument of a call, with the comma that goes with it. */
