@@ -110,16 +110,24 @@ export function instanceAttributeSources(classNode: Node, attr: string, facts: S
   return sources.values.length || sources.annotations.length ? sources : undefined;
 }
 
-/** The class itself, plus the classes of this file it names as bases or that name it as a base. */
+/**
+ * The class itself and the classes of this file that inherit from it or that it inherits
+ * from, transitively: their methods run on the same instances.
+ */
 function relatedClasses(classNode: Node, facts: SemanticFacts): Node[] {
-  const name = classNode.childForFieldName('name')?.text ?? '';
-  const bases = new Set((classNode.childForFieldName('superclasses')?.namedChildren ?? []).map((b) => b?.text ?? ''));
+  const classes = facts.scopes.filter((s) => s.kind === 'class');
+  const basesOf = (node: Node) => (node.childForFieldName('superclasses')?.namedChildren ?? []).map((b) => b?.text ?? '');
   const related = [classNode];
-  for (const scope of facts.scopes) {
-    if (scope.kind !== 'class' || scope.node.equals(classNode)) continue;
-    const theirBases = (scope.node.childForFieldName('superclasses')?.namedChildren ?? []).map((b) => b?.text ?? '');
-    if (bases.has(scope.name) || theirBases.includes(name)) related.push(scope.node);
-  }
+  const grow = (step: (from: Node, to: Scope) => boolean) => {
+    for (let i = 0; i < related.length; i++) {
+      for (const other of classes) {
+        if (!related.some((r) => r.equals(other.node)) && step(related[i], other)) related.push(other.node);
+      }
+    }
+  };
+  grow((from, to) => basesOf(from).includes(to.name)); // ancestors
+  // Descendants of all of them (siblings too: conservative, their writes only add sources).
+  grow((from, to) => basesOf(to.node).includes(from.childForFieldName('name')?.text ?? ''));
   return related;
 }
 

@@ -111,3 +111,14 @@ export function readerReturnsFrame(name: string, parts: CallParts): boolean {
   }
   return true;
 }
+
+/**
+ * The pandas methods (DataFrame, Series, Index, and the deprecated Categorical ones) that take
+ * `inplace=`: `obj.rotate(inplace=True)` on anything else is some other library's API.
+ */
+export const INPLACE_METHODS = new Set([
+  'backfill', 'bfill', 'clip', 'drop', 'drop_duplicates', 'dropna', 'eval', 'ffill', 'fillna', 'interpolate', 'mask', 'pad',
+  'query', 'rename', 'rename_axis', 'replace', 'reset_index', 'set_axis', 'set_index', 'sort_index', 'sort_values', 'where',
+  'set_names', 'set_levels', 'set_codes', 'sortlevel', 'add_categories', 'as_ordered', 'as_unordered',
+  'remove_categories', 'remove_unused_categories', 'rename_categories', 'reorder_categories', 'set_categories',
+]);
