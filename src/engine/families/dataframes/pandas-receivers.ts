@@ -141,6 +141,13 @@ class Inference {
       let count = countBefore(all, node.startIndex);
       const last = count ? all[count - 1].value : undefined;
       if (last && last.startIndex <= node.startIndex && node.endIndex <= last.endIndex) count--;
+      // The last assignment, when every path to the use runs through it, is the value the
+      // use sees (`df = []` … `df = pd.concat(df)` … `df.x`): earlier bindings do not matter.
+      const reaching = count ? all[count - 1].value : undefined;
+      if (reaching && dominates(reaching, node)) {
+        const kind = this.assignedKind(reaching, depth);
+        return kind && kind !== 'none' ? { kind } : undefined;
+      }
       joined = count ? this.prefixKind(scope, node.text, all, count, depth) : null;
     }
     if (parameter) {
@@ -357,8 +364,8 @@ class Inference {
     const value = node.childForFieldName('value');
     if (!value) return undefined;
     const base = this.of(value, depth);
-    if (!base) return undefined;
     const keys = subscriptKeys(node);
+    if (!base) return keys.length === 1 && keys[0].type === 'integer' && this.isFrameList(value) ? { kind: 'frame' } : undefined;
     if (!keys.length) return undefined;
     const [first] = keys;
     const rows = (key: Node) => key.type === 'slice' || key.type === 'list' || isMaskLike(key);
@@ -380,6 +387,12 @@ class Inference {
       default:
         return undefined;
     }
+  }
+
+  /** `pd.read_html(...)`: a list of frames. */
+  private isFrameList(node: Node): boolean {
+    const inner = unparenthesize(node);
+    return inner.type === 'call' && this.facts.resolve(inner.childForFieldName('function')!) === 'pandas.read_html';
   }
 
   /** `df.loc[rows]`, `df.loc[rows, cols]`, `df.iloc[...]`. */
@@ -531,4 +544,17 @@ function join(kinds: Joined[]): Joined {
     else return undefined;
   }
   return result;
+}
+
+/**
+ * `name = value` runs on every path from itself to the use: its statement sits in a block
+ * (or the module) that also holds the use, before it. (Loops are handled before this.)
+ */
+function dominates(value: Node, use: Node): boolean {
+  const assignment = value.parent;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.type !== 'identifier' || !assignment.childForFieldName('right')?.equals(value)) return false;
+  const statement = assignment.parent;
+  const block = statement?.parent;
+  if (statement?.type !== 'expression_statement' || !block || (block.type !== 'block' && block.type !== 'module')) return false;
+  return statement.endIndex <= use.startIndex && use.endIndex <= block.endIndex;
 }
