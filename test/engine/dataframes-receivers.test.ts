@@ -42,6 +42,10 @@ describe('dataframes: receivers from classes, call sites, None and returns', () 
       ['a list, then a frame that replaces it', `${PD}df = []\ndf = pd.concat([pd.read_csv("a")])\ndf\n`, 'df', 'frame'],
       ['unknown, then a frame in the same block', `${PD}def f(rows):\n    rows = pd.DataFrame(rows)\n    if c:\n        rows\n`, 'rows', 'frame'],
       ['the first table of read_html', `${PD}df = pd.read_html(page)[0]\ndf\n`, 'df', 'frame'],
+      ['isinstance narrowing', `${PD}def f(data):\n    if isinstance(data, pd.DataFrame):\n        data = data.values\n`, 'data', 'frame'],
+      ['isinstance narrowing with and', `${PD}def f(data, n):\n    if n and isinstance(data, pd.Series):\n        return data\n`, 'data', 'series'],
+      ['isinstance narrowing to a tuple', `${PD}def f(data):\n    if isinstance(data, (pd.DataFrame, pd.Series)):\n        return data\n`, 'data', 'data'],
+      ['isinstance narrowing in elif', `${PD}def f(data):\n    if data is None:\n        pass\n    elif isinstance(data, pd.DataFrame):\n        return data\n`, 'data', 'frame'],
       ['method-chain result', `${PD}df = pd.read_csv("a")\nt = df.copy().reset_index().merge(df, on="k").query("a > 1")\nt\n`, 't', 'frame'],
     ];
     for (const [title, text, needle, kind] of cases) {
@@ -73,6 +77,11 @@ describe('dataframes: receivers from classes, call sites, None and returns', () 
       ['a frame in a branch, unknown before', `${PD}def f(df):\n    if c:\n        df = pd.read_csv("a")\n    df\n`, 'df'],
       ['a frame, then unknown', `${PD}df = pd.read_csv("a")\ndf = load(df)\ndf\n`, 'df'],
       ['read_html list itself', `${PD}tables = pd.read_html(page)\ntables\n`, 'tables'],
+      ['isinstance else branch', `${PD}def f(data):\n    if isinstance(data, pd.DataFrame):\n        pass\n    else:\n        return data\n`, 'data'],
+      ['isinstance, then rebound in the body', `${PD}def f(data):\n    if isinstance(data, pd.DataFrame):\n        data = data.to_dict()\n        return data\n`, 'data'],
+      ['isinstance of numpy, even after a frame', `${PD}import numpy as np\ndata = pd.DataFrame()\nif isinstance(data, np.ndarray):\n    data\n`, 'data'],
+      ['isinstance of a geopandas frame', `${PD}import geopandas as gpd\ndef f(data):\n    if isinstance(data, gpd.GeoDataFrame):\n        return data\n`, 'data'],
+      ['isinstance in a closure', `${PD}def f(data):\n    if isinstance(data, pd.DataFrame):\n        return lambda: data\n`, 'data'],
       ['only None', `${PD}df = None\ndf\n`, 'df'],
       ['None, then a dict', `${PD}df = None\ndf = {}\ndf\n`, 'df'],
       ['function returning a dict on one path', `${PD}def load(p):\n    if p:\n        return pd.read_csv(p)\n    return {}\nload("a")\n`, 'load("a")'],

@@ -13,6 +13,7 @@ import {
   DT_NOT_PANDAS, FRAME_TO_FRAME, FRAME_TO_SERIES, GROUPBY_RESULTS, isFrameColumnName, MODULE_FRAME, MODULE_INDEX, MODULE_LIKE_INPUT,
   notInPlace, PANDAS_MEMBERS, READERS_FRAME, readerReturnsFrame, SAME_KIND, SERIES_TO_SERIES, WINDOWS,
 } from './pandas-methods';
+import { isinstanceNarrowing } from './pandas-narrowing';
 import { callSiteArguments, instanceAttributeSources, methodClass, methodDefinition, returnedValues } from './pandas-bindings';
 import { callParts, definitionOf, isMaskLike, stringValue, subscriptKeys, unparenthesize, type CallParts } from './pandas-syntax';
 
@@ -121,6 +122,13 @@ class Inference {
   private identifier(node: Node, depth: number): Inferred | undefined {
     const qualified = this.facts.resolve(node);
     if (qualified !== undefined) return qualified === 'pandas' ? { kind: 'module' } : undefined;
+    const narrowed = isinstanceNarrowing(node, this.facts);
+    if (narrowed) {
+      // Inside `if isinstance(x, T):` x is a T: pandas only when every class of T is.
+      const classes = narrowed.type === 'tuple' ? narrowed.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [narrowed];
+      const kind = join(classes.map((c) => this.annotationKind(c)));
+      return kind && kind !== 'none' ? { kind } : undefined;
+    }
     // resolve() has collected the bindings; read them straight from the scope (what
     // facts.localBinding() returns, without copying the value list at every use).
     const scope = this.facts.scopeOf(node);
