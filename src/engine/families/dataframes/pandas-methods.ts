@@ -1,5 +1,6 @@
 // What pandas methods and functions return, as data: the tables pandas-receivers.ts reads to
 // type `df.method(...)` and `pd.function(...)` results.
+import type { Inferred } from './pandas-kinds';
 import { stringValue, type CallParts } from './pandas-syntax';
 
 
@@ -122,3 +123,50 @@ export const INPLACE_METHODS = new Set([
   'set_names', 'set_levels', 'set_codes', 'sortlevel', 'add_categories', 'as_ordered', 'as_unordered',
   'remove_categories', 'remove_unused_categories', 'rename_categories', 'reorder_categories', 'set_categories',
 ]);
+
+/** What `receiver.name(...)` returns, from the method tables above. */
+export function methodResult(receiver: Inferred, parts: CallParts): Inferred | undefined {
+  const name = parts.name;
+  const axisNone = parts.keywords.get('axis')?.type === 'none';
+  switch (receiver.kind) {
+    case 'frame':
+      if (name === 'groupby' || WINDOWS.has(name)) return { kind: 'groupby' };
+      if (SAME_KIND.has(name) || FRAME_TO_FRAME.has(name)) {
+        if (name === 'eval' || name === 'query') return parts.keywords.has('inplace') ? undefined : { kind: 'frame' };
+        return notInPlace(parts) ? { kind: 'frame' } : undefined;
+      }
+      if (FRAME_TO_SERIES.has(name)) return axisNone ? undefined : { kind: 'series' };
+      if (name === 'stack' || name === 'unstack') return { kind: 'data' };
+      return undefined;
+    case 'series':
+      if (name === 'groupby' || WINDOWS.has(name)) return { kind: 'groupby' };
+      if (name === 'reset_index') {
+        const drop = parts.keywords.get('drop');
+        if (!notInPlace(parts)) return undefined;
+        return drop?.type === 'true' ? { kind: 'series' } : drop === undefined || drop.type === 'false' ? { kind: 'frame' } : { kind: 'data' };
+      }
+      if (name === 'to_frame') return { kind: 'frame' };
+      if (name === 'unstack') return { kind: 'data' };
+      if (name === 'apply') return { kind: 'data' };
+      if (SAME_KIND.has(name) || SERIES_TO_SERIES.has(name)) return notInPlace(parts) ? { kind: 'series' } : undefined;
+      return undefined;
+    case 'data':
+      if (name === 'groupby' || WINDOWS.has(name)) return { kind: 'groupby' };
+      return SAME_KIND.has(name) && notInPlace(parts) ? { kind: 'data' } : undefined;
+    case 'index':
+      if (name === 'to_series') return { kind: 'series' };
+      if (name === 'to_frame') return { kind: 'frame' };
+      return undefined;
+    case 'groupby':
+      if (WINDOWS.has(name)) return { kind: 'groupby' };
+      return GROUPBY_RESULTS.has(name) ? { kind: 'data' } : undefined;
+    case 'str':
+      return name === 'cat' ? undefined : { kind: 'data' };
+    case 'dt':
+      return DT_NOT_PANDAS.has(name) ? undefined : { kind: 'data' };
+    case 'cat':
+      return { kind: 'series' };
+    default:
+      return undefined;
+  }
+}

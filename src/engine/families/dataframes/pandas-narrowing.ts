@@ -1,4 +1,4 @@
-// `isinstance` narrowing: inside `if isinstance(data, pd.DataFrame):` the name is a frame,
+// Flow facts about one use of a name. `isinstance` narrowing: inside `if isinstance(data, pd.DataFrame):` the name is a frame,
 // whatever it was bound to before (`data = data.values` is the usual body). Only the body of
 // the `if` (or `elif`) narrows, only in the scope of the test, and only while nothing in that
 // body rebinds the name (other than the assignment the use itself feeds).
@@ -76,4 +76,17 @@ function bindingStatement(identifier: Node): Node | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * `name = value` runs on every path from itself to the use: its statement sits in a block
+ * (or the module) that also holds the use, before it. (Loops are handled before this.)
+ */
+export function dominates(value: Node, use: Node): boolean {
+  const assignment = value.parent;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.type !== 'identifier' || !assignment.childForFieldName('right')?.equals(value)) return false;
+  const statement = assignment.parent;
+  const block = statement?.parent;
+  if (statement?.type !== 'expression_statement' || !block || (block.type !== 'block' && block.type !== 'module')) return false;
+  return statement.endIndex <= use.startIndex && use.endIndex <= block.endIndex;
 }

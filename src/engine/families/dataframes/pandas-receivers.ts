@@ -1,40 +1,32 @@
 // What the dataframes family knows about pandas code: is an expression provably a pandas
 // DataFrame, Series, Index or GroupBy? "Provably" means pandas is imported (any alias) and
 // the expression is the module, a pandas constructor or reader, a column or row selection
-// of a known frame, a pandas method whose result type is fixed, a parameter or assignment
-// annotated `pd.DataFrame`, or a name bound in its own scope only to such values.
-// Anything else — polars, xarray, NumPy, dicts, `self.frame`, a global read from a
-// function whose name another scope rebinds — is unknown, and the pandas rules stay silent
-// on it. (A module-level frame read inside a function counts when no other scope of the
-// file binds that name: the usual shape of scripts and exported notebooks.)
+// of a known frame, a pandas method whose result type is fixed (pandas-methods.ts), a name
+// annotated or `isinstance`-narrowed to a pandas class, or a name, `self.<attribute>`,
+// private-function parameter or def result whose every possible source is such a value
+// (pandas-bindings.ts finds the sources; `None` among them does not count against a kind).
+// Anything else — polars, Dask, Modin, geopandas, xarray, NumPy, dicts, a public function's
+// unannotated parameter, a global some other scope rebinds — is unknown, and the pandas
+// rules stay silent on it. (A module-level frame read inside a function counts when no other
+// scope of the file binds that name: the usual shape of scripts and exported notebooks.)
 import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
+import { annotationKind } from './pandas-annotations';
+import { isData, join, type Inferred, type Joined, type Kind, type PandasKind } from './pandas-kinds';
+import { dominates, isinstanceNarrowing } from './pandas-narrowing';
 import {
-  DT_NOT_PANDAS, FRAME_TO_FRAME, FRAME_TO_SERIES, GROUPBY_RESULTS, isFrameColumnName, MODULE_FRAME, MODULE_INDEX, MODULE_LIKE_INPUT,
-  notInPlace, PANDAS_MEMBERS, READERS_FRAME, readerReturnsFrame, SAME_KIND, SERIES_TO_SERIES, WINDOWS,
+  DT_NOT_PANDAS, GROUPBY_RESULTS, isFrameColumnName, methodResult, MODULE_FRAME, MODULE_INDEX, MODULE_LIKE_INPUT, PANDAS_MEMBERS,
+  READERS_FRAME, readerReturnsFrame,
 } from './pandas-methods';
-import { isinstanceNarrowing } from './pandas-narrowing';
 import { callSiteArguments, instanceAttributeSources, methodClass, methodDefinition, returnedValues } from './pandas-bindings';
 import { callParts, definitionOf, isMaskLike, stringValue, subscriptKeys, unparenthesize, type CallParts } from './pandas-syntax';
 
-/** `data`: a DataFrame or a Series, which one is not known. */
-export type PandasKind = 'module' | 'frame' | 'series' | 'data' | 'index' | 'groupby';
 
-/** Kinds used while inferring: accessors and indexers are not values a rule reports on. */
-type Kind = PandasKind | 'loc' | 'iloc' | 'str' | 'dt' | 'cat';
-/** Which object an indexer or accessor hangs off. */
-interface Inferred {
-  kind: Kind;
-  /** For `loc`/`iloc`/accessors: the kind of the object they belong to. */
-  of?: PandasKind;
-}
+
+export { isData, type PandasKind } from './pandas-kinds';
 
 const MAX_DEPTH = 60;
 
-/** True for kinds that hold tabular data: a DataFrame, a Series, or one of the two. */
-export function isData(kind: PandasKind | undefined): kind is 'frame' | 'series' | 'data' {
-  return kind === 'frame' || kind === 'series' || kind === 'data';
-}
 
 /** The pandas kind of an expression, or undefined when it is not provably pandas. */
 export function pandasKind(node: Node, facts: SemanticFacts): PandasKind | undefined {
@@ -126,7 +118,7 @@ class Inference {
     if (narrowed) {
       // Inside `if isinstance(x, T):` x is a T: pandas only when every class of T is.
       const classes = narrowed.type === 'tuple' ? narrowed.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [narrowed];
-      const kind = join(classes.map((c) => this.annotationKind(c)));
+      const kind = join(classes.map((c) => annotationKind(this.facts, c)));
       return kind && kind !== 'none' ? { kind } : undefined;
     }
     // resolve() has collected the bindings; read them straight from the scope (what
@@ -247,7 +239,7 @@ class Inference {
     if (value.type === 'none' || value.type === 'return_statement') return 'none';
     const assignment = value.parent;
     const annotation = assignment?.type === 'assignment' ? assignment.childForFieldName('type') : null;
-    if (annotation) return this.annotationKind(annotation);
+    if (annotation) return annotationKind(this.facts, annotation);
     return this.kindOf(value, depth);
   }
 
@@ -257,7 +249,7 @@ class Inference {
    */
   private parameterKind(parameter: Node, scope: Scope, depth: number): Joined {
     const annotation = parameter.parent?.childForFieldName('type');
-    if (annotation) return this.annotationKind(annotation);
+    if (annotation) return annotationKind(this.facts, annotation);
     const passed = callSiteArguments(parameter, scope, this.facts);
     if (passed) return join(passed.map((value) => this.assignedKind(value, depth)));
     const fallback = parameter.parent?.type === 'default_parameter' ? parameter.parent.childForFieldName('value') : null;
@@ -270,7 +262,7 @@ class Inference {
     if (!classNode) return undefined;
     const sources = instanceAttributeSources(classNode, name, this.facts);
     if (!sources) return undefined;
-    const joined = join([...sources.values.map((value) => this.assignedKind(value, depth)), ...sources.annotations.map((a) => this.annotationKind(a))]);
+    const joined = join([...sources.values.map((value) => this.assignedKind(value, depth)), ...sources.annotations.map((a) => annotationKind(this.facts, a))]);
     return joined && joined !== 'none' ? { kind: joined } : undefined;
   }
 
@@ -278,54 +270,8 @@ class Inference {
   private returnKind(definition: Node, depth: number): Inferred | undefined {
     const annotation = definition.childForFieldName('return_type');
     const returned = annotation ? undefined : returnedValues(definition);
-    const kind = annotation ? this.annotationKind(annotation) : returned && join(returned.map((value) => this.assignedKind(value, depth)));
+    const kind = annotation ? annotationKind(this.facts, annotation) : returned && join(returned.map((value) => this.assignedKind(value, depth)));
     return kind && kind !== 'none' && isData(kind) ? { kind } : undefined;
-  }
-
-  /** `pd.DataFrame`, `"pd.DataFrame"`, `Optional[pd.Series]`, `pd.DataFrame | None`. */
-  annotationKind(annotation: Node | null | undefined): PandasKind | undefined {
-    if (!annotation) return undefined;
-    let node = annotation.type === 'type' ? annotation.firstNamedChild : annotation;
-    if (!node) return undefined;
-    node = unparenthesize(node);
-    if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '|') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (right?.type === 'none') return this.annotationKind(left);
-      if (left?.type === 'none') return this.annotationKind(right);
-      return undefined;
-    }
-    if (node.type === 'generic_type' || node.type === 'subscript') {
-      const base = node.type === 'subscript' ? node.childForFieldName('value') : node.firstNamedChild;
-      const name = base ? (this.facts.resolve(base) ?? base.text) : '';
-      if (name === 'typing.Optional' || name === 'Optional') {
-        const inner = node.type === 'subscript' ? subscriptKeys(node)[0] : node.namedChildren.find((c) => c?.type === 'type_parameter')?.firstNamedChild;
-        return this.annotationKind(inner);
-      }
-      return undefined;
-    }
-    let qualified: string | undefined;
-    if (node.type === 'string') {
-      const text = stringValue(node)?.trim();
-      if (!text || !/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
-      const [first, ...rest] = text.split('.');
-      const base = this.facts.lookup(first, this.facts.scopeOf(node));
-      qualified = base === undefined ? undefined : [base, ...rest].join('.');
-    } else if (node.type === 'identifier' || node.type === 'attribute') {
-      qualified = this.facts.resolve(node);
-    }
-    switch (qualified) {
-      case 'pandas.DataFrame':
-      case 'pandas.core.frame.DataFrame':
-        return 'frame';
-      case 'pandas.Series':
-      case 'pandas.core.series.Series':
-        return 'series';
-      case 'pandas.Index':
-        return 'index';
-      default:
-        return undefined;
-    }
   }
 
   private attribute(node: Node, depth: number): Inferred | undefined {
@@ -433,7 +379,7 @@ class Inference {
     if (!parts.receiver) return this.localFunction(fn, depth);
     const receiver = this.of(parts.receiver, depth);
     if (!receiver) return this.ownMethod(parts, depth);
-    return this.method(receiver, parts);
+    return methodResult(receiver, parts);
   }
 
   private moduleFunction(name: string, parts: CallParts, depth: number): Inferred | undefined {
@@ -472,52 +418,6 @@ class Inference {
     const definition = classNode && methodDefinition(classNode, parts.name);
     return definition ? this.returnKind(definition, depth) : undefined;
   }
-
-  private method(receiver: Inferred, parts: CallParts): Inferred | undefined {
-    const name = parts.name;
-    const axisNone = parts.keywords.get('axis')?.type === 'none';
-    switch (receiver.kind) {
-      case 'frame':
-        if (name === 'groupby' || WINDOWS.has(name)) return { kind: 'groupby' };
-        if (SAME_KIND.has(name) || FRAME_TO_FRAME.has(name)) {
-          if (name === 'eval' || name === 'query') return parts.keywords.has('inplace') ? undefined : { kind: 'frame' };
-          return notInPlace(parts) ? { kind: 'frame' } : undefined;
-        }
-        if (FRAME_TO_SERIES.has(name)) return axisNone ? undefined : { kind: 'series' };
-        if (name === 'stack' || name === 'unstack') return { kind: 'data' };
-        return undefined;
-      case 'series':
-        if (name === 'groupby' || WINDOWS.has(name)) return { kind: 'groupby' };
-        if (name === 'reset_index') {
-          const drop = parts.keywords.get('drop');
-          if (!notInPlace(parts)) return undefined;
-          return drop?.type === 'true' ? { kind: 'series' } : drop === undefined || drop.type === 'false' ? { kind: 'frame' } : { kind: 'data' };
-        }
-        if (name === 'to_frame') return { kind: 'frame' };
-        if (name === 'unstack') return { kind: 'data' };
-        if (name === 'apply') return { kind: 'data' };
-        if (SAME_KIND.has(name) || SERIES_TO_SERIES.has(name)) return notInPlace(parts) ? { kind: 'series' } : undefined;
-        return undefined;
-      case 'data':
-        if (name === 'groupby' || WINDOWS.has(name)) return { kind: 'groupby' };
-        return SAME_KIND.has(name) && notInPlace(parts) ? { kind: 'data' } : undefined;
-      case 'index':
-        if (name === 'to_series') return { kind: 'series' };
-        if (name === 'to_frame') return { kind: 'frame' };
-        return undefined;
-      case 'groupby':
-        if (WINDOWS.has(name)) return { kind: 'groupby' };
-        return GROUPBY_RESULTS.has(name) ? { kind: 'data' } : undefined;
-      case 'str':
-        return name === 'cat' ? undefined : { kind: 'data' };
-      case 'dt':
-        return DT_NOT_PANDAS.has(name) ? undefined : { kind: 'data' };
-      case 'cat':
-        return { kind: 'series' };
-      default:
-        return undefined;
-    }
-  }
 }
 
 /** How many of a scope's assignments (in document order) precede an offset. */
@@ -532,37 +432,4 @@ function countBefore(all: readonly { at: number }[], offset: number): number {
   return low;
 }
 
-/**
- * A joined kind: `none` while every value so far is `None`. A name bound to `None` and to
- * frames holds a frame wherever a frame method is called on it (on `None` the call fails),
- * so `None` does not disprove the kind; a name bound only to `None` is no frame.
- */
-type Joined = PandasKind | 'none' | undefined;
 
-function join(kinds: Joined[]): Joined {
-  let result: Joined;
-  for (const kind of kinds) {
-    if (!kind) return undefined;
-    if (kind === 'none') {
-      result ??= 'none';
-      continue;
-    }
-    if (!result || result === 'none' || result === kind) result = kind;
-    else if (isData(result) && isData(kind)) result = 'data';
-    else return undefined;
-  }
-  return result;
-}
-
-/**
- * `name = value` runs on every path from itself to the use: its statement sits in a block
- * (or the module) that also holds the use, before it. (Loops are handled before this.)
- */
-function dominates(value: Node, use: Node): boolean {
-  const assignment = value.parent;
-  if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.type !== 'identifier' || !assignment.childForFieldName('right')?.equals(value)) return false;
-  const statement = assignment.parent;
-  const block = statement?.parent;
-  if (statement?.type !== 'expression_statement' || !block || (block.type !== 'block' && block.type !== 'module')) return false;
-  return statement.endIndex <= use.startIndex && use.endIndex <= block.endIndex;
-}
