@@ -4,6 +4,7 @@ import { createPandasChainedAssignment } from './checks/pandas-chained-assignmen
 import { createPandasConcatInLoop } from './checks/pandas-concat-in-loop';
 import { createPandasDataframeAppend } from './checks/pandas-dataframe-append';
 import { createPandasGroupbyApplyLambda } from './checks/pandas-groupby-apply-lambda';
+import { createPandasIndexLoop } from './checks/pandas-index-loop';
 import { createPandasInplace } from './checks/pandas-inplace';
 import { createPandasIsnullAlias } from './checks/pandas-isnull-alias';
 import { createPandasIterrowsLoop } from './checks/pandas-iterrows-loop';
@@ -25,6 +26,7 @@ export const DATAFRAMES_FAMILY: FamilyPackage = {
     'pandas-concat-in-loop': createPandasConcatInLoop,
     'pandas-dataframe-append': createPandasDataframeAppend,
     'pandas-groupby-apply-lambda': createPandasGroupbyApplyLambda,
+    'pandas-index-loop': createPandasIndexLoop,
     'pandas-inplace': createPandasInplace,
     'pandas-isnull-alias': createPandasIsnullAlias,
     'pandas-iterrows-loop': createPandasIterrowsLoop,
