@@ -102,6 +102,15 @@ describe('dataframes: hovers', () => {
     assert.ok(custom.includes('engine="numba"'), custom);
   });
 
+  it('pandas-sql-chain: statements rebinding one name make the same query as the chained form', () => {
+    const code = `${PD}o = pd.read_csv("o.csv")\nc = pd.read_csv("c.csv")\nt = o[o["amount"] > 0]\nt = t.merge(c, on="k")\nt = t.groupby("region")["amount"].sum()\n`;
+    const text = hover(code, 'pandas-sql-chain');
+    assert.ok(text.includes('FROM o'), text);
+    assert.ok(text.includes('JOIN c'), text);
+    assert.ok(text.includes('GROUP BY region'), text);
+    assert.ok(text.includes('.join(c, on="k")'), text);
+  });
+
   it('pandas-index-loop: column expressions, then NumPy arrays as the fallback', () => {
     const text = hover(`${PD}df = pd.read_csv("a.csv")\nfor i in range(len(df)):\n    df.iloc[i]\n`, 'pandas-index-loop');
     assert.ok(text.includes('`.shift()` for the previous row'), text);

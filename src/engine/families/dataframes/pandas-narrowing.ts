@@ -90,3 +90,21 @@ export function dominates(value: Node, use: Node): boolean {
   if (statement?.type !== 'expression_statement' || !block || (block.type !== 'block' && block.type !== 'module')) return false;
   return statement.endIndex <= use.startIndex && use.endIndex <= block.endIndex;
 }
+
+/**
+ * The value a local name holds at a use in straight-line code when it was rebound before
+ * (`t = t.merge(...)` after `t = df[mask]`): the last assignment before the use, provided it
+ * runs on every path to the use and no loop of the scope surrounds the use.
+ */
+export function reachingAssignment(use: Node, facts: SemanticFacts): Node | undefined {
+  if (use.type !== 'identifier' || facts.resolve(use) !== undefined) return undefined; // also collects the bindings
+  const scope = facts.scopeOf(use);
+  const name = use.text;
+  if (!scope.bindings.has(name) || scope.opaque.has(name) || scope.imports.has(name)) return undefined;
+  for (let parent = use.parent; parent && !parent.equals(scope.node); parent = parent.parent) {
+    if (parent.type === 'for_statement' || parent.type === 'while_statement') return undefined;
+  }
+  const before = (scope.assignments.get(name) ?? []).filter((a) => a.at < use.startIndex && !(a.value.startIndex <= use.startIndex && use.endIndex <= a.value.endIndex));
+  const last = before[before.length - 1]?.value;
+  return last && dominates(last, use) ? last : undefined;
+}

@@ -8,6 +8,7 @@ import { pandasFunction } from './pandas-receivers';
 import { callParts, identifierUses, stringList, stringValue, subscriptKeys, unparenthesize } from './pandas-syntax';
 
 export { isData, pandasFunction, pandasKind, type PandasKind } from './pandas-receivers';
+export { reachingAssignment } from './pandas-narrowing';
 export { callParts, definitionOf, identifierUses, isMaskLike, stringList, stringOrList, stringValue, subscriptKeys, unparenthesize, type CallParts } from './pandas-syntax';
 export { isFrameColumnName, isSeriesLabelName, PANDAS_MEMBERS } from './pandas-methods';
 
