@@ -46,6 +46,7 @@ describe('dataframes: receivers from classes, call sites, None and returns', () 
       ['isinstance narrowing with and', `${PD}def f(data, n):\n    if n and isinstance(data, pd.Series):\n        return data\n`, 'data', 'series'],
       ['isinstance narrowing to a tuple', `${PD}def f(data):\n    if isinstance(data, (pd.DataFrame, pd.Series)):\n        return data\n`, 'data', 'data'],
       ['isinstance narrowing in elif', `${PD}def f(data):\n    if data is None:\n        pass\n    elif isinstance(data, pd.DataFrame):\n        return data\n`, 'data', 'frame'],
+      ['a PySpark frame brought to pandas', `${PD}from pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\nlocal = spark.createDataFrame(rows).toPandas()\nlocal\n`, 'local', 'frame'],
       ['method-chain result', `${PD}df = pd.read_csv("a")\nt = df.copy().reset_index().merge(df, on="k").query("a > 1")\nt\n`, 't', 'frame'],
     ];
     for (const [title, text, needle, kind] of cases) {
@@ -91,6 +92,7 @@ describe('dataframes: receivers from classes, call sites, None and returns', () 
       ['dask reader', `${PD}import dask.dataframe as dd\ndf = dd.read_csv("a")\ndf\n`, 'df'],
       ['modin reader', 'import pandas\nimport modin.pandas as mpd\ndf = mpd.read_csv("a")\ndf\n', 'df'],
       ['geopandas reader', `${PD}import geopandas as gpd\ndf = gpd.read_file("a")\ndf\n`, 'df'],
+      ['toPandas without PySpark', `${PD}local = client.toPandas()\nlocal\n`, 'local'],
       ['spark frame', `${PD}df = spark.createDataFrame(rows)\ndf\n`, 'df'],
     ];
     for (const [title, text, needle] of cases) {

@@ -378,7 +378,7 @@ class Inference {
     }
     if (!parts.receiver) return this.localFunction(fn, depth);
     const receiver = this.of(parts.receiver, depth);
-    if (!receiver) return this.ownMethod(parts, depth);
+    if (!receiver) return parts.name === 'toPandas' && !parts.positional.length && this.facts.importsModule('pyspark') ? { kind: 'frame' } : this.ownMethod(parts, depth);
     return methodResult(receiver, parts);
   }
 
