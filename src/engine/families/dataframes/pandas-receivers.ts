@@ -141,14 +141,14 @@ class Inference {
       let count = countBefore(all, node.startIndex);
       const last = count ? all[count - 1].value : undefined;
       if (last && last.startIndex <= node.startIndex && node.endIndex <= last.endIndex) count--;
-      // The last assignment, when every path to the use runs through it, is the value the
-      // use sees (`df = []` … `df = pd.concat(df)` … `df.x`): earlier bindings do not matter.
+      joined = count ? this.prefixKind(scope, node.text, all, count, depth) : null;
+      // When the earlier values (or a parameter's) disagree, the last assignment still decides
+      // if every path to the use runs through it (`df = []` … `df = pd.concat(df)` … `df.x`).
       const reaching = count ? all[count - 1].value : undefined;
-      if (reaching && dominates(reaching, node)) {
+      if ((parameter || joined === undefined || joined === 'none') && reaching && dominates(reaching, node)) {
         const kind = this.assignedKind(reaching, depth);
         return kind && kind !== 'none' ? { kind } : undefined;
       }
-      joined = count ? this.prefixKind(scope, node.text, all, count, depth) : null;
     }
     if (parameter) {
       const passed = this.parameterKind(parameter, scope, depth);
