@@ -64,6 +64,8 @@ interface FileWrites {
   byClass: Map<number, ClassWrites>;
   /** Attributes written through something other than a method's `self`. */
   foreign: Set<string>;
+  /** Every class of the file (from the tree: a def analysed alone knows only its own scopes). */
+  classes: Node[];
 }
 
 const fileWrites = new WeakMap<SemanticFacts, FileWrites>();
@@ -79,7 +81,7 @@ export function instanceAttributeSources(classNode: Node, attr: string, facts: S
   const writes = collectWrites(facts);
   if (writes.foreign.has(attr)) return undefined;
   const sources: AttributeSources = { values: [], annotations: [] };
-  for (const related of relatedClasses(classNode, facts)) {
+  for (const related of relatedClasses(classNode, writes.classes)) {
     if (/\bsetattr\(|__dict__|__slots__/.test(related.text)) return undefined;
     const own = writes.byClass.get(related.id)?.byName.get(attr);
     if (own === null) return undefined;
@@ -114,20 +116,20 @@ export function instanceAttributeSources(classNode: Node, attr: string, facts: S
  * The class itself and the classes of this file that inherit from it or that it inherits
  * from, transitively: their methods run on the same instances.
  */
-function relatedClasses(classNode: Node, facts: SemanticFacts): Node[] {
-  const classes = facts.scopes.filter((s) => s.kind === 'class');
+function relatedClasses(classNode: Node, classes: readonly Node[]): Node[] {
   const basesOf = (node: Node) => (node.childForFieldName('superclasses')?.namedChildren ?? []).map((b) => b?.text ?? '');
   const related = [classNode];
-  const grow = (step: (from: Node, to: Scope) => boolean) => {
+  const nameOf = (node: Node) => node.childForFieldName('name')?.text ?? '';
+  const grow = (step: (from: Node, to: Node) => boolean) => {
     for (let i = 0; i < related.length; i++) {
       for (const other of classes) {
-        if (!related.some((r) => r.equals(other.node)) && step(related[i], other)) related.push(other.node);
+        if (!related.some((r) => r.equals(other)) && step(related[i], other)) related.push(other);
       }
     }
   };
-  grow((from, to) => basesOf(from).includes(to.name)); // ancestors
+  grow((from, to) => basesOf(from).includes(nameOf(to))); // ancestors
   // Descendants of all of them (siblings too: conservative, their writes only add sources).
-  grow((from, to) => basesOf(to.node).includes(from.childForFieldName('name')?.text ?? ''));
+  grow((from, to) => basesOf(to).includes(nameOf(from)));
   return related;
 }
 
@@ -135,15 +137,15 @@ function relatedClasses(classNode: Node, facts: SemanticFacts): Node[] {
 function collectWrites(facts: SemanticFacts): FileWrites {
   const known = fileWrites.get(facts);
   if (known) return known;
-  const writes: FileWrites = { byClass: new Map(), foreign: new Set() };
+  const writes: FileWrites = { byClass: new Map(), foreign: new Set(), classes: [] };
   fileWrites.set(facts, writes);
-  const root = facts.scopes.find((s) => s.kind === 'module')?.node;
-  if (!root) return writes;
+  const root = facts.tree.rootNode;
   const cursor = root.walk();
   try {
     for (;;) {
       const node = cursor.currentNode;
       if (node.type === 'attribute') recordWrite(node, facts, writes);
+      else if (node.type === 'class_definition') writes.classes.push(node);
       if (cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) break;
@@ -224,14 +226,14 @@ export function callSiteArguments(parameter: Node, scope: Scope, facts: Semantic
   // A def is an opaque binding too; any other binding of the name (a loop target, `global`)
   // is a use other than a call below, and rejects the function.
   if (owner.imports.has(name) || owner.assignments.has(name)) return undefined;
-  if (facts.scopes.filter((s) => s.parent === owner && s.name === name).length !== 1) return undefined;
   const position = parameterPosition(definition, parameter);
   if (!position) return undefined;
-  const root = facts.scopes.find((s) => s.kind === 'module')!.node;
   const values: Node[] = [];
   const defName = definition.childForFieldName('name');
-  for (const use of identifierUses(root, facts).get(name) ?? []) {
+  for (const use of identifierUses(facts.tree.rootNode, facts).get(name) ?? []) {
     if (defName?.equals(use)) continue;
+    // Another def or class of that name anywhere in the file: which one a call means is not proven.
+    if ((use.parent?.type === 'function_definition' || use.parent?.type === 'class_definition') && use.parent.childForFieldName('name')?.equals(use)) return undefined;
     const parent = use.parent;
     if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(use)) continue;
     if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.equals(use)) continue;

@@ -153,8 +153,11 @@ export function definitionOf(name: Node, facts: SemanticFacts): Node | undefined
   if (cached !== undefined) return cached ?? undefined;
   let found: Node | undefined;
   if (owner.bindings.has(name.text) && !owner.imports.has(name.text) && !owner.assignments.has(name.text)) {
-    const candidates = facts.scopes.filter((s) => s.parent === owner && s.name === name.text && (s.kind === 'function' || s.kind === 'class'));
-    if (candidates.length === 1 && candidates[0].kind === 'function') found = candidates[0].node;
+    // From the tree, not facts.scopes: a def analysed alone (incremental) knows only its own scopes.
+    const candidates = (identifierUses(owner.node, facts).get(name.text) ?? [])
+      .map((use) => use.parent)
+      .filter((def): def is Node => (def?.type === 'function_definition' || def?.type === 'class_definition') && !!def.childForFieldName('name')?.text && def.childForFieldName('name')!.text === name.text && facts.scopeOf(def) === owner);
+    if (candidates.length === 1 && candidates[0].type === 'function_definition') found = candidates[0];
   }
   known.set(key, found ?? null);
   return found;
