@@ -104,7 +104,18 @@ export function reachingAssignment(use: Node, facts: SemanticFacts): Node | unde
   for (let parent = use.parent; parent && !parent.equals(scope.node); parent = parent.parent) {
     if (parent.type === 'for_statement' || parent.type === 'while_statement') return undefined;
   }
-  const before = (scope.assignments.get(name) ?? []).filter((a) => a.at < use.startIndex && !(a.value.startIndex <= use.startIndex && use.endIndex <= a.value.endIndex));
-  const last = before[before.length - 1]?.value;
+  // The assignments are in document order: the last one before the use, by bisection (a
+  // notebook may rebind one name thousands of times), minus the one the use sits in.
+  const all = scope.assignments.get(name) ?? [];
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (all[mid].at < use.startIndex) low = mid + 1;
+    else high = mid;
+  }
+  let index = low - 1;
+  if (index >= 0 && all[index].value.startIndex <= use.startIndex && use.endIndex <= all[index].value.endIndex) index--;
+  const last = index >= 0 ? all[index].value : undefined;
   return last && dominates(last, use) ? last : undefined;
 }

@@ -60,6 +60,11 @@ export function createPandasSqlChain(context: CheckContext): CheckVisitor {
         const parent = call.parent;
         if (parent?.type === 'attribute' || (parent?.type === 'subscript' && parent.childForFieldName('value')?.equals(call))) continue;
         if (!context.isSound(call)) continue;
+        // The join or the aggregation must be written here (see below): check that on the
+        // expression alone before following names back (a notebook rebinding `df` thousands
+        // of times would otherwise unwind every statement).
+        const own = unwind(call, context, 0);
+        if (!own?.steps.some((s) => s.kind === 'merge' || s.kind === 'agg')) continue;
         const chain = unwind(call, context);
         if (!chain) continue;
         const clauses = clausesOf(chain.steps);
@@ -96,7 +101,7 @@ interface Chain {
 }
 
 /** The steps of a chain, root first, following names assigned once just before. */
-function unwind(node: Node, context: CheckContext): Chain | undefined {
+function unwind(node: Node, context: CheckContext, maxHops = MAX_HOPS): Chain | undefined {
   const steps: Step[] = [];
   let current = unparenthesize(node);
   let hops = 0;
@@ -137,7 +142,7 @@ function unwind(node: Node, context: CheckContext): Chain | undefined {
       current = unparenthesize(current.childForFieldName('object')!);
       continue;
     }
-    if (current.type === 'identifier' && hops < MAX_HOPS) {
+    if (current.type === 'identifier' && hops < maxHops) {
       // `paid = merged[merged.status == "paid"]` just before, or `t = t.merge(...)` rebinding
       // the same name step by step: follow it.
       const assigned = singleAssignment(current, context.facts) ?? reachingAssignment(current, context.facts);
