@@ -242,7 +242,8 @@ export class SemanticFacts {
 
   /**
    * With a focus, the scope of code outside the focused def, from the tree around it: which
-   * def, lambda or class it is in (or the module). What such a scope binds is not known.
+   * def, lambda or class it is in (or the module). A def's or lambda's own bindings are read
+   * from a query over it; what an outer class binds is not known.
    */
   private outerScopeAt(offset: number): Scope {
     for (let node = this.tree.rootNode.descendantForIndex(offset); node; node = node.parent) {
@@ -254,8 +255,12 @@ export class SemanticFacts {
       if (!scope) {
         const name = kind === 'lambda' ? '' : (node.childForFieldName('name')?.text ?? '');
         const isAsync = kind === 'function' && node.firstChild?.type === 'async';
-        scope = newScope(kind, node, isAsync, name, body.startIndex, body.endIndex, this.scopeAt(node.startIndex));
-        this.outerScopes.set(node.startIndex, scope);
+        const built = newScope(kind, node, isAsync, name, body.startIndex, body.endIndex, this.scopeAt(node.startIndex));
+        this.outerScopes.set(node.startIndex, built);
+        // A def's own bindings, from a query over it alone: so that a rule reading another def
+        // (what `__init__` assigns) sees what the whole-file analysis sees.
+        if (kind !== 'class') this.recordBindings(node, (found) => (found === built ? built : undefined), false);
+        scope = built;
       }
       return scope;
     }
@@ -405,6 +410,16 @@ export class SemanticFacts {
    * earlier default value is nested in the def whose header holds both).
    */
   private scopeOfParameter(node: Node, scopes: Scope[]): Scope {
+    const unit = this.focus?.unit;
+    if (unit && (node.startIndex < unit.startIndex || node.startIndex >= unit.endIndex)) {
+      // A parameter of a def outside the focus: that def's scope, from the tree.
+      for (let up = node.parent; up; up = up.parent) {
+        if (up.type !== 'function_definition' && up.type !== 'lambda') continue;
+        const parameters = up.childForFieldName('parameters');
+        const body = up.childForFieldName('body');
+        if (parameters && body && node.startIndex >= parameters.startIndex && node.endIndex <= parameters.endIndex) return this.outerScopeAt(body.startIndex);
+      }
+    }
     let low = 0;
     let high = scopes.length - 1;
     while (low < high) {

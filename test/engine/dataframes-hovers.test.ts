@@ -91,6 +91,32 @@ describe('dataframes: hovers', () => {
     assert.ok(text.includes('(pl.col("a") - pl.col("b")).abs() / pl.col("c")'), text);
   });
 
+  it('pandas-rolling-apply: names the built-in aggregation, with NumPy\'s ddof and the polars expression', () => {
+    const mean = hover(`${PD}import numpy as np\ns = pd.Series([1.0])\nx = s.rolling(20).apply(np.mean)\n`, 'pandas-rolling-apply');
+    assert.ok(mean.includes('s.rolling(20).mean()'), mean);
+    assert.ok(mean.includes('pl.col("x").rolling_mean(20)'), mean);
+    const std = hover(`${PD}s = pd.Series([1.0])\nx = s.rolling(5).apply(lambda w: w.std(), raw=True)\n`, 'pandas-rolling-apply');
+    assert.ok(std.includes('s.rolling(5).std(ddof=0)'), std);
+    assert.ok(std.includes('rolling_std(5, ddof=0)'), std);
+    const custom = hover(`${PD}s = pd.Series([1.0])\nx = s.expanding().apply(lambda w: w.iloc[-1] / w.iloc[0])\n`, 'pandas-rolling-apply');
+    assert.ok(custom.includes('engine="numba"'), custom);
+  });
+
+  it('pandas-sql-chain: statements rebinding one name make the same query as the chained form', () => {
+    const code = `${PD}o = pd.read_csv("o.csv")\nc = pd.read_csv("c.csv")\nt = o[o["amount"] > 0]\nt = t.merge(c, on="k")\nt = t.groupby("region")["amount"].sum()\n`;
+    const text = hover(code, 'pandas-sql-chain');
+    assert.ok(text.includes('FROM o'), text);
+    assert.ok(text.includes('JOIN c'), text);
+    assert.ok(text.includes('GROUP BY region'), text);
+    assert.ok(text.includes('.join(c, on="k")'), text);
+  });
+
+  it('pandas-index-loop: column expressions, then NumPy arrays as the fallback', () => {
+    const text = hover(`${PD}df = pd.read_csv("a.csv")\nfor i in range(len(df)):\n    df.iloc[i]\n`, 'pandas-index-loop');
+    assert.ok(text.includes('`.shift()` for the previous row'), text);
+    assert.ok(text.includes('`.to_numpy()`'), text);
+  });
+
   it('pandas-series-apply-lambda: string methods map to .str (pandas) and to_lowercase (polars)', () => {
     const text = hover(`${PD}df = pd.read_csv("a.csv")\nx = df["e"].map(lambda s: s.strip().lower())\n`, 'pandas-series-apply-lambda');
     assert.ok(text.includes('df["e"].str.strip().str.lower()'), text);

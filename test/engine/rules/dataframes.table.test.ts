@@ -44,6 +44,9 @@ ruleTester(VALUES, {
     `${PD}df = pd.read_csv("a.csv", chunksize=10)\nx = df.values\n`,
     `${PD}df = pd.read_csv("a.csv")\nx = df.values  # noqa: PD011\n`,
     `${PD}import polars as pl\n\ndf = pl.read_csv("a.csv")\nx = df.to_numpy()\n`,
+    // A call or a write of `.values` is not pandas' attribute read.
+    `${PD}df = pd.read_csv("a.csv")\nx = df.values()\n`,
+    `${PD}df = pd.read_csv("a.csv")\ndf.values = [1]\n`,
   ],
   invalid: [
     (() => {
@@ -176,6 +179,8 @@ ruleTester(INPLACE, {
     `${PD}def f(obj):\n    obj.dropna(inplace=True)\n`,
     'import polars as pl\n\ndf = pl.read_csv("a.csv")\ndf = df.drop_nulls()\n',
     `${PD}class C:\n    def clear(self, inplace=False):\n        pass\n\nC().clear(inplace=True)\n`,
+    // A pandas receiver, but no pandas method of that name takes `inplace=`.
+    `${PD}def f(df: pd.DataFrame):\n    df.rotate_z(90, inplace=True)\n`,
     // A column: reported by pandas-chained-assignment instead.
     `${PD}df = pd.read_csv("a.csv")\ndf["a"].fillna(0, inplace=True)\n`,
     `${PD}df = pd.read_csv("a.csv")\ndf.dropna(inplace=True)  # noqa: PD002\n`,
@@ -749,6 +754,91 @@ ruleTester(CHAIN, {
     (() => {
       const code = `${PD}def top(frame: pd.DataFrame, other: pd.DataFrame):\n    return frame.merge(other, on="k").groupby("g", as_index=False)["v"].sum().nlargest(3, "v")\n`;
       return { code, errors: [error(CHAIN, code, 'frame.merge(other, on="k").groupby("g", as_index=False)["v"].sum().nlargest(3, "v")', chainMessage('JOIN, GROUP BY, ORDER BY'))], output: null };
+    })(),
+  ],
+});
+
+// ---- pandas-index-loop ----
+const INDEX_LOOP = 'pandas-index-loop';
+const indexLoopMessage = (index: string, iteration: string, frame: string, lookup: string) =>
+  `\`for ${index} in ${iteration}\` reads \`${frame}\` one row at a time (\`${lookup}\`): use column expressions`;
+
+ruleTester(INDEX_LOOP, {
+  valid: [
+    `${PD}xs = [1, 2]\nfor i in range(len(xs)):\n    xs[i] += 1\n`,
+    `${PD}df = pd.read_csv("a.csv")\nfor i in range(len(df)):\n    print(df.columns[i])\n`,
+    `${PD}def f(rows):\n    for i in range(len(rows)):\n        rows.iloc[i]\n`,
+    'import polars as pl\n\ndf = pl.read_csv("a.csv")\nfor i in range(len(df)):\n    df.row(i)\n',
+    `${PD}df = pd.read_csv("a.csv")\nfor i in range(1, len(df)):\n    df.iloc[i]\n`,
+    `${PD}df = pd.read_csv("a.csv")\nfor i in range(len(df)):\n    df.iloc[:, i]\n`.replace('df.iloc[:, i]', 'df.iloc[0]'),
+    `${PD}df = pd.read_csv("a.csv")\nfor i in range(len(df)):  # pymodern: ignore[pandas-index-loop]\n    df.iloc[i]\n`,
+  ],
+  invalid: [
+    (() => {
+      const code = `${PD}df = pd.read_csv("a.csv")\nfor i in range(len(df)):\n    x = df.iloc[i]\n`;
+      return { code, errors: [error(INDEX_LOOP, code, 'range(len(df))', indexLoopMessage('i', 'range(len(df))', 'df', 'df.iloc[i]'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}def f(df: pd.DataFrame):\n    for k in df.index:\n        df.at[k, "b"] = df.at[k, "a"] * 2\n`;
+      return { code, errors: [error(INDEX_LOOP, code, 'df.index', indexLoopMessage('k', 'df.index', 'df', 'df.at[k, "b"]'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}df = pd.read_csv("a.csv")\nfor i in range(df.shape[0]):\n    df.iat[i, 0] = 1\n`;
+      return { code, errors: [error(INDEX_LOOP, code, 'range(df.shape[0])', indexLoopMessage('i', 'range(df.shape[0])', 'df', 'df.iat[i, 0]'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}df = pd.read_csv("a.csv")\ntotal = 0\nfor i in range(0, len(df)):\n    total += df["a"][i]\n`;
+      return { code, errors: [error(INDEX_LOOP, code, 'range(0, len(df))', indexLoopMessage('i', 'range(0, len(df))', 'df["a"]', 'df["a"][i]'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}class M:\n    def __init__(self):\n        self.df = pd.read_csv("a.csv")\n\n    def run(self):\n        for i in range(len(self.df)):\n            self.df.loc[i, "x"] = i\n`;
+      return { code, errors: [error(INDEX_LOOP, code, 'range(len(self.df))', indexLoopMessage('i', 'range(len(self.df))', 'self.df', 'self.df.loc[i, "x"]'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}s = pd.Series([1])\nfor i in range(len(s)):\n    if s.iloc[i] > 0:\n        print(i)\n`;
+      return { code, errors: [error(INDEX_LOOP, code, 'range(len(s))', indexLoopMessage('i', 'range(len(s))', 's', 's.iloc[i]'))], output: null };
+    })(),
+  ],
+});
+
+// ---- pandas-rolling-apply ----
+const ROLLING = 'pandas-rolling-apply';
+const rollingMessage = (window: string, func: string) => `\`.${window}(...).apply(${func})\` calls Python once per window: use a built-in window aggregation`;
+
+ruleTester(ROLLING, {
+  valid: [
+    `${PD}s = pd.Series([1.0])\nx = s.rolling(3).mean()\n`,
+    `${PD}s = pd.Series([1.0])\nx = s.rolling(3).apply(f, raw=True, engine="numba")\n`,
+    `${PD}def f(s):\n    return s.rolling(3).apply(sum)\n`,
+    'import polars as pl\nimport numpy as np\n\ns = pl.Series([1.0])\nx = s.rolling_map(np.mean, window_size=3)\n',
+    `${PD}df = pd.read_csv("a.csv")\nx = df.apply(f, axis=1)\n`,
+    `${PD}s = pd.Series([1.0])\nx = s.rolling(3).agg(["mean", "std"])\n`,
+    `${PD}import numpy as np\n\ns = pd.Series([1.0])\nx = s.rolling(3).apply(np.mean)  # noqa: PD999\n`.replace('  # noqa: PD999', '  # pymodern: ignore[pandas-rolling-apply]'),
+  ],
+  invalid: [
+    (() => {
+      const code = `${PD}import numpy as np\n\ns = pd.Series([1.0])\nx = s.rolling(3).apply(np.mean)\n`;
+      return { code, errors: [error(ROLLING, code, 's.rolling(3).apply(np.mean)', rollingMessage('rolling', 'np.mean'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}df = pd.read_csv("a.csv")\nx = df.groupby("g")["v"].expanding().apply(lambda w: w[-1], raw=True)\n`;
+      return { code, errors: [error(ROLLING, code, 'df.groupby("g")["v"].expanding().apply(lambda w: w[-1], raw=True)', rollingMessage('expanding', 'lambda ...'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}df = pd.read_csv("a.csv")\nx = df.rolling(window=5)["v"].apply(lambda w: w.max())\n`;
+      return { code, errors: [error(ROLLING, code, 'df.rolling(window=5)["v"].apply(lambda w: w.max())', rollingMessage('rolling', 'lambda ...'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}def f(s: pd.Series):\n    return s.rolling(10).apply(score, raw=True)\n`;
+      return { code, errors: [error(ROLLING, code, 's.rolling(10).apply(score, raw=True)', rollingMessage('rolling', 'score'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}s = pd.Series([1.0])\nx = s.rolling(3).apply(f, engine="cython")\n`;
+      return { code, errors: [error(ROLLING, code, 's.rolling(3).apply(f, engine="cython")', rollingMessage('rolling', 'f'))], output: null };
+    })(),
+    (() => {
+      const code = `${PD}df = pd.read_csv("a.csv")\nx = df.groupby("g").rolling(2).apply(sum)\n`;
+      return { code, errors: [error(ROLLING, code, 'df.groupby("g").rolling(2).apply(sum)', rollingMessage('rolling', 'sum'))], output: null };
     })(),
   ],
 });

@@ -4,6 +4,7 @@ import { createPandasChainedAssignment } from './checks/pandas-chained-assignmen
 import { createPandasConcatInLoop } from './checks/pandas-concat-in-loop';
 import { createPandasDataframeAppend } from './checks/pandas-dataframe-append';
 import { createPandasGroupbyApplyLambda } from './checks/pandas-groupby-apply-lambda';
+import { createPandasIndexLoop } from './checks/pandas-index-loop';
 import { createPandasInplace } from './checks/pandas-inplace';
 import { createPandasIsnullAlias } from './checks/pandas-isnull-alias';
 import { createPandasIterrowsLoop } from './checks/pandas-iterrows-loop';
@@ -13,6 +14,7 @@ import { createPandasPivotIdiom } from './checks/pandas-pivot-idiom';
 import { createPandasReadCsv } from './checks/pandas-read-csv';
 import { createPandasReadFile } from './checks/pandas-read-file';
 import { createPandasReadSql } from './checks/pandas-read-sql';
+import { createPandasRollingApply } from './checks/pandas-rolling-apply';
 import { createPandasRowApply } from './checks/pandas-row-apply';
 import { createPandasSeriesApplyLambda } from './checks/pandas-series-apply-lambda';
 import { createPandasSqlChain } from './checks/pandas-sql-chain';
@@ -25,6 +27,7 @@ export const DATAFRAMES_FAMILY: FamilyPackage = {
     'pandas-concat-in-loop': createPandasConcatInLoop,
     'pandas-dataframe-append': createPandasDataframeAppend,
     'pandas-groupby-apply-lambda': createPandasGroupbyApplyLambda,
+    'pandas-index-loop': createPandasIndexLoop,
     'pandas-inplace': createPandasInplace,
     'pandas-isnull-alias': createPandasIsnullAlias,
     'pandas-iterrows-loop': createPandasIterrowsLoop,
@@ -34,6 +37,7 @@ export const DATAFRAMES_FAMILY: FamilyPackage = {
     'pandas-read-csv': createPandasReadCsv,
     'pandas-read-file': createPandasReadFile,
     'pandas-read-sql': createPandasReadSql,
+    'pandas-rolling-apply': createPandasRollingApply,
     'pandas-row-apply': createPandasRowApply,
     'pandas-series-apply-lambda': createPandasSeriesApplyLambda,
     'pandas-sql-chain': createPandasSqlChain,

@@ -1,10 +1,11 @@
 // pandas-groupby-apply-lambda: `df.groupby(k).apply(lambda g: g["v"].sum())` and the same
-// through `agg`/`aggregate`/`transform`, where the lambda is an aggregation pandas and
+// through `agg`/`aggregate`/`transform` or with a one-`return` def of this file
+// (`def total(g): return g["v"].sum()` … `.apply(total)`), where the function is an aggregation pandas and
 // polars already have: `df.groupby(k)["v"].sum()`, `.transform("mean")`,
 // `pl.col("v").sum()`. Compound aggregations (`g.v.max() - g.v.min()`, weighted means)
 // get the polars expression in the hover. A single aggregation also gets an unsafe fix.
 import type { Node } from 'web-tree-sitter';
-import { callParts, isFrameColumnName, pandasKind, PANDAS_MEMBERS, stringOrList, stringValue, subscriptKeys, unparenthesize } from '../pandas';
+import { callParts, definitionOf, isFrameColumnName, pandasKind, PANDAS_MEMBERS, stringOrList, stringValue, subscriptKeys, unparenthesize } from '../pandas';
 import { pandasMatches, pandasPatterns } from '../pandas-query';
 import { chainLines, confidence, importLine, moduleNames, oneLine, pythonBlock, sections, wrap, type Names } from '../pandas-hover';
 import { isBuiltin, pyString, translate, type Ref } from '../pandas-translate';
@@ -12,7 +13,7 @@ import type { Fix } from '../../../types';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 pandasPatterns('pandas-groupby-apply-lambda', `
-(call function: (attribute object: (_) @groupby attribute: (identifier) @method (#any-of? @method "apply" "agg" "aggregate" "transform")) arguments: (argument_list . (lambda) @func)) @call
+(call function: (attribute object: (_) @groupby attribute: (identifier) @method (#any-of? @method "apply" "agg" "aggregate" "transform")) arguments: (argument_list . [(lambda) (identifier)] @func)) @call
 `);
 
 /** pandas aggregation methods → polars expression methods. */
@@ -42,7 +43,9 @@ export function createPandasGroupbyApplyLambda(context: CheckContext): CheckVisi
         if (!gb) continue;
         const parts = callParts(call);
         if (!parts || parts.hasSplat || parts.positional.length !== 1 || [...parts.keywords.keys()].some((k) => k !== 'include_groups')) continue;
-        const analysis = analyse(func, gb, context, names);
+        const aggregator = aggregatorOf(func, context);
+        if (!aggregator) continue;
+        const analysis = analyse(aggregator.params, aggregator.body, gb, context, names);
         if (!analysis) continue;
         const transform = method.text === 'transform';
         let pandas: string | undefined;
@@ -62,7 +65,7 @@ export function createPandasGroupbyApplyLambda(context: CheckContext): CheckVisi
           : undefined;
         context.report({
           node: call,
-          data: { method: method.text },
+          data: { method: method.text, func: func.type === 'lambda' ? 'lambda ...' : func.text },
           fixes,
           suggestion: sections(
             pandas ? `The built-in aggregation, in compiled code:\n\n${pythonBlock([pandas])}` : 'pandas has no single built-in for this expression; compute its aggregations with built-ins and combine them.',
@@ -106,9 +109,27 @@ interface Analysis {
   pandasCompound?: string;
 }
 
-function analyse(func: Node, gb: GroupBy, context: CheckContext, names: Names): Analysis | undefined {
-  const params = func.childForFieldName('parameters')?.namedChildren.filter((c): c is Node => !!c) ?? [];
-  const body = func.childForFieldName('body');
+/**
+ * The parameters and result expression of the function applied: a lambda, or a def of this
+ * file (bound once, undecorated, synchronous) whose body is one `return` (after a docstring).
+ */
+function aggregatorOf(func: Node, context: CheckContext): { params: Node[]; body: Node } | undefined {
+  const definition = func.type === 'identifier' ? definitionOf(func, context.facts) : func;
+  if (!definition) return undefined;
+  const params = definition.childForFieldName('parameters')?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
+  if (definition.type === 'lambda') {
+    const body = definition.childForFieldName('body');
+    return body ? { params, body } : undefined;
+  }
+  if (definition.parent?.type === 'decorated_definition' || definition.children.some((c) => c?.type === 'async')) return undefined;
+  const statements = definition.childForFieldName('body')?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
+  if (statements[0]?.type === 'expression_statement' && statements[0].firstNamedChild?.type === 'string' && statements.length > 1) statements.shift();
+  const only = statements.length === 1 ? statements[0] : undefined;
+  const value = only?.type === 'return_statement' ? only.firstNamedChild : undefined;
+  return value && value.type !== 'comment' ? { params, body: value } : undefined;
+}
+
+function analyse(params: Node[], body: Node | null, gb: GroupBy, context: CheckContext, names: Names): Analysis | undefined {
   if (params.length !== 1 || params[0].type !== 'identifier' || !body) return undefined;
   const group = params[0].text;
   const seriesMode = gb.column !== undefined;

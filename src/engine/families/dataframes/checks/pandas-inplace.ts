@@ -7,6 +7,7 @@
 // method on a column — belongs to pandas-chained-assignment and is not reported here.
 import type { Node } from 'web-tree-sitter';
 import { callParts, isData, pandasKind, removeArgument, soleReference, unparenthesize, type CallParts } from '../pandas';
+import { INPLACE_METHODS } from '../pandas-methods';
 import { pandasMatches, pandasPatterns } from '../pandas-query';
 import { confidence, moduleNames, oneLine, pythonBlock, sections } from '../pandas-hover';
 import type { Fix, TextEdit } from '../../../types';
@@ -34,7 +35,7 @@ export function createPandasInplace(context: CheckContext): CheckVisitor {
     finish() {
       const names = moduleNames(facts);
       for (const { object, method, argument, call } of pandasMatches(context)) {
-        if (!context.isSound(call)) continue;
+        if (!context.isSound(call) || !INPLACE_METHODS.has(method.text)) continue;
         const kind = pandasKind(object, facts);
         if (!isData(kind) && kind !== 'index') continue;
         if (isColumnSelection(object, context)) continue; // pandas-chained-assignment

@@ -1,12 +1,12 @@
 // pandas-sql-chain: a pandas pipeline that is a SQL query in disguise — at least three of
 // join (`merge`), filter (`df[mask]`, `.query()`, `.loc[mask]`), group-and-aggregate and
-// sort, including a join or a group — in one expression or through names assigned once
-// just before. The hover writes the same query for DuckDB (which reads pandas frames by
+// sort, including a join or a group — in one expression, through names assigned once
+// just before, or statement by statement rebinding one name (`t = t.merge(...)`). The hover writes the same query for DuckDB (which reads pandas frames by
 // variable name and returns one with `.df()`, so the code around it does not change) and
 // as a polars chain, both built from the pipeline's own columns, keys and aggregations.
 // When a step does not translate, the hover says which. No fix.
 import type { Node } from 'web-tree-sitter';
-import { callParts, isFrameColumnName, isMaskLike, pandasFunction, pandasKind, PANDAS_MEMBERS, singleAssignment, stringList, stringOrList, stringValue, subscriptKeys, unparenthesize, type CallParts } from '../pandas';
+import { callParts, isFrameColumnName, isMaskLike, pandasFunction, pandasKind, PANDAS_MEMBERS, reachingAssignment, singleAssignment, stringList, stringOrList, stringValue, subscriptKeys, unparenthesize, type CallParts } from '../pandas';
 import { pandasMatches, pandasPatterns } from '../pandas-query';
 import { assignedName, chainLines, confidence, importLine, moduleNames, oneLine, pythonBlock, sections, type Names } from '../pandas-hover';
 import { pyString, sqlIdentifier, sqlString, translate, type Ref } from '../pandas-translate';
@@ -60,6 +60,11 @@ export function createPandasSqlChain(context: CheckContext): CheckVisitor {
         const parent = call.parent;
         if (parent?.type === 'attribute' || (parent?.type === 'subscript' && parent.childForFieldName('value')?.equals(call))) continue;
         if (!context.isSound(call)) continue;
+        // The join or the aggregation must be written here (see below): check that on the
+        // expression alone before following names back (a notebook rebinding `df` thousands
+        // of times would otherwise unwind every statement).
+        const own = unwind(call, context, 0);
+        if (!own?.steps.some((s) => s.kind === 'merge' || s.kind === 'agg')) continue;
         const chain = unwind(call, context);
         if (!chain) continue;
         const clauses = clausesOf(chain.steps);
@@ -96,7 +101,7 @@ interface Chain {
 }
 
 /** The steps of a chain, root first, following names assigned once just before. */
-function unwind(node: Node, context: CheckContext): Chain | undefined {
+function unwind(node: Node, context: CheckContext, maxHops = MAX_HOPS): Chain | undefined {
   const steps: Step[] = [];
   let current = unparenthesize(node);
   let hops = 0;
@@ -137,9 +142,10 @@ function unwind(node: Node, context: CheckContext): Chain | undefined {
       current = unparenthesize(current.childForFieldName('object')!);
       continue;
     }
-    if (current.type === 'identifier' && hops < MAX_HOPS) {
-      // `paid = merged[merged.status == "paid"]` just before: follow it.
-      const assigned = singleAssignment(current, context.facts);
+    if (current.type === 'identifier' && hops < maxHops) {
+      // `paid = merged[merged.status == "paid"]` just before, or `t = t.merge(...)` rebinding
+      // the same name step by step: follow it.
+      const assigned = singleAssignment(current, context.facts) ?? reachingAssignment(current, context.facts);
       const value = assigned && unparenthesize(assigned);
       // Only pipeline steps (a method call or a selection), not the read that made the frame.
       const step = value && (value.type === 'subscript' || (value.type === 'call' && value.childForFieldName('function')?.type === 'attribute' && !context.facts.resolve(value.childForFieldName('function')!)));
