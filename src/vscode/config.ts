@@ -164,15 +164,17 @@ export class Configs implements vscode.Disposable {
       this.reportProjectError(project.file, `${project.error.message} — files under it are not analysed until it is fixed`);
       return;
     }
-    const { select, ignore, preview, severity, targetVersion, exclude, perFileIgnores, typing } = project.config;
+    const { select, ignore, preview, severity, targetVersion, pandasVersion, exclude, perFileIgnores, perFileSeverity, typing } = project.config;
     const parts = [
       select && `select = ${select.join(', ')}`,
       ignore && `ignore = ${ignore.join(', ')}`,
       preview !== undefined && `preview = ${preview}`,
       targetVersion && `target-version = ${targetVersion.join('.')}`,
+      pandasVersion && `pandas-version = ${pandasVersion.join('.')}`,
       severity && `severity = ${Object.entries(severity).map(([r, s]) => `${r}: ${s}`).join(', ')}`,
       exclude && `exclude = ${exclude.join(', ')}`,
       perFileIgnores && `per-file-ignores = ${Object.entries(perFileIgnores).map(([glob, ids]) => `${glob}: ${ids.join(', ')}`).join('; ')}`,
+      perFileSeverity && `per-file-severity = ${Object.entries(perFileSeverity).map(([glob, levels]) => `${glob}: ${Object.entries(levels).map(([r, l]) => `${r} ${l}`).join(', ')}`).join('; ')}`,
       typing && `typing = ${typingText(typing)}`,
     ].filter(Boolean);
     const message = `loaded ${project.file}${parts.length ? `: ${parts.join('; ')}` : ' (no [tool.pymodern] settings)'}`;

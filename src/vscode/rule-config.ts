@@ -22,6 +22,8 @@ export function mergeRuleConfig(project: ProjectConfig, overrides: SettingsOverr
   if (select) config.select = select;
   if (ignore) config.ignore = ignore;
   if (targetVersion) config.targetVersion = targetVersion;
+  // No setting of its own: the pandas target comes from pyproject.toml alone.
+  if (project.pandasVersion) config.pandasVersion = project.pandasVersion;
   const preview = overrides.preview ?? project.preview;
   if (preview !== undefined) config.preview = preview;
   if (project.severity || overrides.severity) config.severity = { ...project.severity, ...overrides.severity };
