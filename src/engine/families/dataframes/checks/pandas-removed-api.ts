@@ -33,7 +33,7 @@ export function createPandasRemovedApi(context: CheckContext): CheckVisitor {
   const wanted = context.rule.id === REMOVED_RULE;
   const report = (node: Node, what: string, change: PandasApiChange, fixes: Fix[] = [], replacement = change.replacement) => {
     const removed = !!change.removed && compareVersions(target, change.removed) >= 0;
-    if (removed !== wanted || !context.isSound(node)) return;
+    if (removed !== wanted || !context.isSound(node) || isVersionGuarded(node)) return;
     context.report({
       node,
       data: {
@@ -84,6 +84,40 @@ export function createPandasRemovedApi(context: CheckContext): CheckVisitor {
       }
     },
   };
+}
+
+/**
+ * A version check in a condition: `pd.__version__`, `Version(pandas.__version__)`, or the
+ * flags projects define for it (`PD_LT_2`, `PANDAS_GE_210`, `pandas_version`).
+ */
+const VERSION_CHECK = /__version__|\b_?(?:PD|PANDAS)_?(?:LT|LE|GT|GE|EQ|VERSION)|\bpandas_(?:lt|le|gt|ge|version)/i;
+
+/**
+ * Inside a branch of an `if` that tests the pandas version (or of a conditional expression),
+ * after such an `if` that returns, or in an `except AttributeError` / `except TypeError`
+ * fallback: code written to run on old and new pandas alike, the old API kept on purpose.
+ */
+function isVersionGuarded(node: Node): boolean {
+  for (let at: Node | null = node.parent; at && at.type !== 'function_definition' && at.type !== 'module'; at = at.parent) {
+    if (at.type === 'if_statement' || at.type === 'conditional_expression') {
+      const condition = at.type === 'if_statement' ? at.childForFieldName('condition') : at.namedChildren[1];
+      const elifs = at.type === 'if_statement' ? at.namedChildren.filter((c) => c?.type === 'elif_clause').map((c) => c!.childForFieldName('condition')) : [];
+      if ([condition, ...elifs].some((c) => c && VERSION_CHECK.test(c.text))) return true;
+    }
+    if (at.type === 'except_clause' && /\b(?:AttributeError|TypeError)\b/.test(at.namedChildren[0]?.text ?? '')) return true;
+    if (at.parent?.type === 'block' || at.parent?.type === 'module') {
+      // `if PANDAS_GE_210: return df.map(f)` before this statement: the rest is the old-pandas branch.
+      for (let before = at.previousNamedSibling; before; before = before.previousNamedSibling) {
+        if (before.type === 'if_statement' && VERSION_CHECK.test(before.childForFieldName('condition')?.text ?? '') && exits(before.childForFieldName('consequence'))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function exits(block: Node | null): boolean {
+  const last = block?.namedChildren.filter((c) => c?.type !== 'comment').at(-1);
+  return last?.type === 'return_statement' || last?.type === 'raise_statement';
 }
 
 function receives(on: readonly PandasKind[], kind: PandasKind | undefined): boolean {
