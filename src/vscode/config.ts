@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { parseTargetVersion, TYPING_SETTINGS, unknownSelectors, type Catalog } from '../engine/config';
+import { parsePandasVersion } from '../engine/pandas-version';
 import { SEVERITIES, type RuleConfig, type Severity, type TypingOptions } from '../engine/types';
 import { ProjectConfigs, type LoadedConfig } from '../node/project-config';
 import { configErrorLine, mergeRuleConfig, typingOverrides, type SettingsOverrides } from './rule-config';
@@ -130,6 +131,12 @@ export class Configs implements vscode.Disposable {
       const version = parseTargetVersion(target);
       if (version) overrides.targetVersion = version;
       else this.warnOnce(`pymodern.targetVersion: expected a version like "3.11", got "${target}" (ignored)`);
+    }
+    const pandas = settings.get<string>('pandasVersion', '');
+    if (pandas) {
+      const version = parsePandasVersion(pandas);
+      if (version) overrides.pandasVersion = version;
+      else this.warnOnce(`pymodern.pandasVersion: expected a version like "2.2", got "${pandas}" (ignored)`);
     }
     // Only a value the user set (at any level) replaces `preview` from pyproject.toml.
     const preview = settings.inspect<unknown>('preview');

@@ -41,4 +41,10 @@ describe('project config: severity by path and the pandas target', () => {
     // A nearer pyproject.toml without [tool.pymodern] gives its pandas requirement; the settings above still hold.
     assert.deepEqual(editor('app/tests/test_x.py'), { pandasVersion: [2, 2], severity: { 'pandas-read-csv': 'hint' } });
   });
+
+  it('lets the pymodern.pandasVersion setting replace the pyproject.toml value', () => {
+    assert.deepEqual(mergeRuleConfig({ pandasVersion: [2, 1] }, { pandasVersion: [3, 0] }), { pandasVersion: [3, 0] });
+    assert.deepEqual(mergeRuleConfig({ pandasVersion: [2, 1] }, {}), { pandasVersion: [2, 1] });
+    assert.deepEqual(mergeRuleConfig({}, {}), {});
+  });
 });
