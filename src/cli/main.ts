@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogOf, parseTargetVersion, unknownSelectors } from '../engine/config';
+import { parsePandasVersion } from '../engine/pandas-version';
 import type { Engine } from '../engine/engine';
 import type { RuleConfig, RuleMeta } from '../engine/types';
 import { loadEngine, readRuleSet } from '../node/load-engine';
@@ -31,6 +32,8 @@ Options:
                              selection (--no-preview: not, whatever pyproject.toml says)
   --target-version 3.X       Python version the code must run on (default: from
                              pyproject.toml, else 3.10)
+  --pandas-version X.Y       oldest pandas the code must run on (default: from
+                             pyproject.toml's pandas requirement, else 2.0)
   --fix                      apply safe fixes to the files
   --unsafe-fixes             with --fix or --diff, apply unsafe fixes too
   --diff                     print the fixes as a unified diff; change nothing
@@ -62,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
         select: { type: 'string', multiple: true },
         ignore: { type: 'string', multiple: true },
         'target-version': { type: 'string' },
+        'pandas-version': { type: 'string' },
         preview: { type: 'boolean' },
         'no-preview': { type: 'boolean' },
         fix: { type: 'boolean', default: false },
@@ -252,7 +256,7 @@ function listRules(rules: readonly RuleMeta[], cli: RuleConfig, format: string):
 }
 
 function cliOverrides(
-  values: { select?: string[]; ignore?: string[]; 'target-version'?: string; preview?: boolean; 'no-preview'?: boolean },
+  values: { select?: string[]; ignore?: string[]; 'target-version'?: string; 'pandas-version'?: string; preview?: boolean; 'no-preview'?: boolean },
   rules: readonly RuleMeta[],
 ): RuleConfig {
   const catalog = catalogOf(rules);
@@ -276,6 +280,11 @@ function cliOverrides(
     const version = parseTargetVersion(values['target-version']);
     if (!version) throw new UsageError(`--target-version: expected a version like 3.11, got "${values['target-version']}"`);
     config.targetVersion = version;
+  }
+  if (values['pandas-version'] !== undefined) {
+    const version = parsePandasVersion(values['pandas-version']);
+    if (!version) throw new UsageError(`--pandas-version: expected a version like 2.2, got "${values['pandas-version']}"`);
+    config.pandasVersion = version;
   }
   return config;
 }

@@ -2,6 +2,7 @@
 // pyproject.toml's text, validated against the rule catalog, and rule selection.
 // Reading files and finding the nearest pyproject.toml belong to the adapters.
 import { parse as parseToml, TomlError } from 'smol-toml';
+import { declaredPandasVersion, parsePandasVersion } from './pandas-version';
 import { DEFAULT_TARGET_VERSION, SEVERITIES, type PythonVersion, type RuleConfig, type RuleMeta, type Severity, type TypingOptions } from './types';
 
 export interface ProjectConfig extends RuleConfig {
@@ -13,6 +14,12 @@ export interface ProjectConfig extends RuleConfig {
    * adapters match paths (src/node/project-config.ts); the engine sees only `ignore`.
    */
   perFileIgnores?: Record<string, string[]>;
+  /**
+   * `[tool.pymodern.per-file-severity]`: glob (as in per-file-ignores) → rule id → severity
+   * in the files it matches. Applied by the adapters after `severity` and the editor's
+   * settings (src/node/project-config.ts), so the engine sees only `severity`.
+   */
+  perFileSeverity?: Record<string, Record<string, Severity>>;
   /** True when the file has a [tool.pymodern] table; without one, settings come from above. */
   hasToolTable?: boolean;
 }
@@ -37,7 +44,7 @@ export function catalogOf(rules: readonly RuleMeta[]): Catalog {
   return { ruleIds: new Set(rules.map((r) => r.id)), families: new Set(rules.map((r) => r.family)) };
 }
 
-const KNOWN_KEYS = ['select', 'ignore', 'preview', 'severity', 'target-version', 'exclude', 'per-file-ignores', 'typing'];
+const KNOWN_KEYS = ['select', 'ignore', 'preview', 'severity', 'target-version', 'pandas-version', 'exclude', 'per-file-ignores', 'per-file-severity', 'typing'];
 
 // ---- [tool.pymodern.typing] ----
 
@@ -215,6 +222,8 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
     const lower = lowerBoundOf(requires);
     if (lower) config.targetVersion = lower;
   }
+  const pandas = declaredPandasVersion(document);
+  if (pandas) config.pandasVersion = pandas;
   const raw = asTable(document.tool)?.pymodern;
   const tool = asTable(raw);
   if (raw !== undefined && !tool) {
@@ -251,6 +260,22 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
       config.perFileIgnores[pattern] = selectorList(selectors, file, key, catalog);
     }
   }
+  if (tool['per-file-severity'] !== undefined) {
+    const table = asTable(tool['per-file-severity']);
+    if (!table) throw new ConfigError(file, at('per-file-severity'), 'expected a table of "glob" = { rule id = severity }');
+    config.perFileSeverity = {};
+    for (const [pattern, levels] of Object.entries(table)) {
+      const key = at(`per-file-severity.${JSON.stringify(pattern)}`);
+      if (!pattern.replace(/^!/, '').trim()) throw new ConfigError(file, key, 'empty glob pattern');
+      config.perFileSeverity[pattern] = severityTable(levels, file, key, catalog);
+    }
+  }
+  if (tool['pandas-version'] !== undefined) {
+    const value = tool['pandas-version'];
+    const version = typeof value === 'string' ? parsePandasVersion(value) : undefined;
+    if (!version) throw new ConfigError(file, at('pandas-version'), `expected a pandas version like "2.2", got ${JSON.stringify(value)}`);
+    config.pandasVersion = version;
+  }
   if (tool.typing !== undefined) {
     const table = asTable(tool.typing);
     if (!table) throw new ConfigError(file, at('typing'), `expected a table of settings (known: ${Object.keys(TYPING_SETTINGS).join(', ')})`);
@@ -264,19 +289,23 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
     if (!version) throw new ConfigError(file, at('target-version'), `expected a version like "3.11" or "py311", got ${JSON.stringify(value)}`);
     config.targetVersion = version;
   }
-  if (tool.severity !== undefined) {
-    const table = asTable(tool.severity);
-    if (!table) throw new ConfigError(file, at('severity'), 'expected a table of rule id = severity');
-    config.severity = {};
-    for (const [rule, level] of Object.entries(table)) {
-      if (!catalog.ruleIds.has(rule)) throw new ConfigError(file, at(`severity.${rule}`), `unknown rule id "${rule}"`);
-      if (typeof level !== 'string' || !SEVERITIES.includes(level as Severity)) {
-        throw new ConfigError(file, at(`severity.${rule}`), `expected one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(level)}`);
-      }
-      config.severity[rule] = level as Severity;
-    }
-  }
+  if (tool.severity !== undefined) config.severity = severityTable(tool.severity, file, at('severity'), catalog);
   return config;
+}
+
+/** A table of rule id = severity (`severity`, and each glob of `per-file-severity`). */
+function severityTable(value: unknown, file: string, key: string, catalog: Catalog): Record<string, Severity> {
+  const table = asTable(value);
+  if (!table) throw new ConfigError(file, key, 'expected a table of rule id = severity');
+  const levels: Record<string, Severity> = {};
+  for (const [rule, level] of Object.entries(table)) {
+    if (!catalog.ruleIds.has(rule)) throw new ConfigError(file, `${key}.${rule}`, `unknown rule id "${rule}"`);
+    if (typeof level !== 'string' || !SEVERITIES.includes(level as Severity)) {
+      throw new ConfigError(file, `${key}.${rule}`, `expected one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(level)}`);
+    }
+    levels[rule] = level as Severity;
+  }
+  return levels;
 }
 
 /** `3.11`, `py311`, `3.11.4` → [3, 11]. */

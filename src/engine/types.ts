@@ -136,6 +136,12 @@ export interface RuleConfig {
   severity?: Record<string, Severity>;
   targetVersion?: PythonVersion;
   /**
+   * The oldest pandas the code must run on, as [major, minor] (`pandas-version`, else the
+   * lower bound of the pandas requirement in pyproject.toml; see src/engine/pandas-version.ts).
+   * Unset: DEFAULT_PANDAS_VERSION.
+   */
+  pandasVersion?: PandasVersion;
+  /**
    * Preview rules join the selection (`--preview`, `preview = true`, `pymodern.preview`):
    * `ALL`, a family name and the default selection then include them. Without it, a preview
    * rule runs only when selected by its id.
@@ -174,3 +180,13 @@ export interface TypingOptions {
 }
 
 export const DEFAULT_TARGET_VERSION: PythonVersion = [3, 10];
+
+/** A pandas release as [major, minor], e.g. [2, 1]. */
+export type PandasVersion = readonly [number, number];
+
+/**
+ * The pandas version assumed when a project declares none: 2.0, the oldest release line
+ * still in wide use. What 2.0 removed is reported as removed; a fix that needs a newer
+ * pandas (`DataFrame.map`, 2.1) is not offered until the project says it may use one.
+ */
+export const DEFAULT_PANDAS_VERSION: PandasVersion = [2, 0];

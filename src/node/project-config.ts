@@ -1,26 +1,32 @@
 // Finds the nearest pyproject.toml of a file (walking up the folders) and loads its
 // [tool.pymodern] once. Shared by the CLI and the editor (open files and workspace scan).
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, parse as parsePath, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigError, parsePyproject, type Catalog, type ProjectConfig } from '../engine/config';
-import type { RuleConfig } from '../engine/types';
+import { SEVERITY_IN_TESTS_AND_EXAMPLES, TEST_AND_EXAMPLE_PATHS } from '../engine/path-severity';
+import type { RuleConfig, Severity } from '../engine/types';
 import { FileKindError, readRegularFile } from './read-file';
 
 export interface LoadedConfig {
   /** The pyproject.toml path, or undefined when none was found. */
   file: string | undefined;
+  /** The folder its globs are relative to (the pyproject.toml's); undefined without one. */
+  root: string | undefined;
   config: ProjectConfig;
   /** Set when the file exists but is broken: its files must not be analysed. */
   error?: ConfigError;
   isExcluded(path: string): boolean;
   /** What `[tool.pymodern.per-file-ignores]` ignores in a file: rule ids and families, in the order written. */
   ignoresFor(path: string): string[];
+  /** What `[tool.pymodern.per-file-severity]` sets in a file: rule id → severity, later globs winning. */
+  severitiesFor(path: string): Record<string, Severity>;
   /**
    * The rule config of one file: `merge` applied to `config` (the adapter's overrides — CLI
    * flags, VS Code settings; default none), then the per-file ignores that match the file
    * appended to `ignore`. They come after the overrides, so `--ignore` or `pymodern.ignore`
-   * never drops them (as in Ruff).
+   * never drops them (as in Ruff). Severities: the path defaults of src/engine/path-severity.ts
+   * for rules the merged config gives none, then the per-file severities on top.
    */
   configFor(path: string, merge?: (config: ProjectConfig) => RuleConfig): RuleConfig;
 }
@@ -29,14 +35,37 @@ function withConfigFor(loaded: Omit<LoadedConfig, 'configFor'>): LoadedConfig {
   return {
     ...loaded,
     configFor(path, merge) {
-      const config = merge ? merge(loaded.config) : { ...loaded.config };
+      let config = merge ? merge(loaded.config) : { ...loaded.config };
       const extra = loaded.ignoresFor(path);
-      return extra.length ? { ...config, ignore: [...(config.ignore ?? []), ...extra] } : config;
+      if (extra.length) config = { ...config, ignore: [...(config.ignore ?? []), ...extra] };
+      const severity = { ...pathDefaults(loaded.root, path, config.severity), ...config.severity, ...loaded.severitiesFor(path) };
+      return Object.keys(severity).length ? { ...config, severity } : config;
     },
   };
 }
 
-const NONE: LoadedConfig = withConfigFor({ file: undefined, config: {}, isExcluded: () => false, ignoresFor: () => [] });
+/** Matchers of TEST_AND_EXAMPLE_PATHS by root folder. Without a pyproject.toml the root is the file system's. */
+const testPathMatchers = new Map<string, (path: string) => boolean>();
+
+function pathDefaults(root: string | undefined, path: string, explicit: Readonly<Record<string, Severity>> | undefined): Record<string, Severity> {
+  const base = root ?? parsePath(path).root;
+  let matches = testPathMatchers.get(base);
+  if (!matches) testPathMatchers.set(base, (matches = globMatcher(base, TEST_AND_EXAMPLE_PATHS)));
+  if (!matches(path)) return {};
+  return Object.fromEntries(Object.entries(SEVERITY_IN_TESTS_AND_EXAMPLES).filter(([rule]) => !explicit?.[rule]));
+}
+
+/** Glob entries (`!` negating) that apply to a path. */
+function perFileMatcher<T>(root: string, table: Record<string, T> | undefined): (path: string) => T[] {
+  const entries = Object.entries(table ?? {}).map(([pattern, value]) => {
+    const negated = pattern.startsWith('!');
+    const matches = globMatcher(root, [negated ? pattern.slice(1) : pattern]);
+    return { applies: (path: string) => matches(path) !== negated, value };
+  });
+  return (path) => entries.filter((entry) => entry.applies(path)).map((entry) => entry.value);
+}
+
+const NONE: LoadedConfig = withConfigFor({ root: undefined, file: undefined, config: {}, isExcluded: () => false, ignoresFor: () => [], severitiesFor: () => ({}) });
 
 /**
  * Whether a path matches a glob relative to `root`: the path itself or one of its folders
@@ -127,24 +156,25 @@ export class ProjectConfigs {
         const parentFolder = dirname(root);
         const above = parentFolder === root ? NONE : this.forFolder(parentFolder);
         const targetVersion = config.targetVersion ?? above.config.targetVersion;
-        return withConfigFor({ ...above, config: { ...above.config, ...(targetVersion ? { targetVersion } : {}) } });
+        const pandasVersion = config.pandasVersion ?? above.config.pandasVersion;
+        const versions = { ...(targetVersion ? { targetVersion } : {}), ...(pandasVersion ? { pandasVersion } : {}) };
+        return withConfigFor({ ...above, config: { ...above.config, ...versions } });
       }
       const excluded = globMatcher(root, config.exclude ?? []);
       // `"!src/new/**" = [...]` applies to the files the glob does not match.
-      const perFile = Object.entries(config.perFileIgnores ?? {}).map(([pattern, ignore]) => {
-        const negated = pattern.startsWith('!');
-        const matches = globMatcher(root, [negated ? pattern.slice(1) : pattern]);
-        return { applies: (path: string) => matches(path) !== negated, ignore };
-      });
+      const ignores = perFileMatcher(root, config.perFileIgnores);
+      const severities = perFileMatcher(root, config.perFileSeverity);
       return withConfigFor({
+        root,
         file,
         config,
         isExcluded: excluded,
-        ignoresFor: (path) => perFile.filter((entry) => entry.applies(path)).flatMap((entry) => entry.ignore),
+        ignoresFor: (path) => ignores(path).flat(),
+        severitiesFor: (path) => Object.assign({}, ...severities(path)),
       });
     } catch (error) {
       const configError = error instanceof ConfigError ? error : new ConfigError(file, '', `cannot read: ${String(error)}`);
-      return withConfigFor({ file, config: {}, error: configError, isExcluded: () => false, ignoresFor: () => [] });
+      return withConfigFor({ root, file, config: {}, error: configError, isExcluded: () => false, ignoresFor: () => [], severitiesFor: () => ({}) });
     }
   }
 }

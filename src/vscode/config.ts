@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { parseTargetVersion, TYPING_SETTINGS, unknownSelectors, type Catalog } from '../engine/config';
+import { parsePandasVersion } from '../engine/pandas-version';
 import { SEVERITIES, type RuleConfig, type Severity, type TypingOptions } from '../engine/types';
 import { ProjectConfigs, type LoadedConfig } from '../node/project-config';
 import { configErrorLine, mergeRuleConfig, typingOverrides, type SettingsOverrides } from './rule-config';
@@ -131,6 +132,12 @@ export class Configs implements vscode.Disposable {
       if (version) overrides.targetVersion = version;
       else this.warnOnce(`pymodern.targetVersion: expected a version like "3.11", got "${target}" (ignored)`);
     }
+    const pandas = settings.get<string>('pandasVersion', '');
+    if (pandas) {
+      const version = parsePandasVersion(pandas);
+      if (version) overrides.pandasVersion = version;
+      else this.warnOnce(`pymodern.pandasVersion: expected a version like "2.2", got "${pandas}" (ignored)`);
+    }
     // Only a value the user set (at any level) replaces `preview` from pyproject.toml.
     const preview = settings.inspect<unknown>('preview');
     const previewSet = preview?.workspaceFolderValue ?? preview?.workspaceValue ?? preview?.globalValue;
@@ -164,15 +171,17 @@ export class Configs implements vscode.Disposable {
       this.reportProjectError(project.file, `${project.error.message} — files under it are not analysed until it is fixed`);
       return;
     }
-    const { select, ignore, preview, severity, targetVersion, exclude, perFileIgnores, typing } = project.config;
+    const { select, ignore, preview, severity, targetVersion, pandasVersion, exclude, perFileIgnores, perFileSeverity, typing } = project.config;
     const parts = [
       select && `select = ${select.join(', ')}`,
       ignore && `ignore = ${ignore.join(', ')}`,
       preview !== undefined && `preview = ${preview}`,
       targetVersion && `target-version = ${targetVersion.join('.')}`,
+      pandasVersion && `pandas-version = ${pandasVersion.join('.')}`,
       severity && `severity = ${Object.entries(severity).map(([r, s]) => `${r}: ${s}`).join(', ')}`,
       exclude && `exclude = ${exclude.join(', ')}`,
       perFileIgnores && `per-file-ignores = ${Object.entries(perFileIgnores).map(([glob, ids]) => `${glob}: ${ids.join(', ')}`).join('; ')}`,
+      perFileSeverity && `per-file-severity = ${Object.entries(perFileSeverity).map(([glob, levels]) => `${glob}: ${Object.entries(levels).map(([r, l]) => `${r} ${l}`).join(', ')}`).join('; ')}`,
       typing && `typing = ${typingText(typing)}`,
     ].filter(Boolean);
     const message = `loaded ${project.file}${parts.length ? `: ${parts.join('; ')}` : ' (no [tool.pymodern] settings)'}`;

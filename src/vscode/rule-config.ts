@@ -2,7 +2,7 @@
 // pyproject.toml value; per-rule severities and typing options merge, the setting winning
 // per key. Free of `vscode` so the scan worker thread applies exactly the same merge.
 import { parseTypingTable, type ProjectConfig } from '../engine/config';
-import type { PythonVersion, RuleConfig, Severity, TypingOptions } from '../engine/types';
+import type { PandasVersion, PythonVersion, RuleConfig, Severity, TypingOptions } from '../engine/types';
 
 /** The rule settings a user set in VS Code (absent = not set), already validated. */
 export interface SettingsOverrides {
@@ -10,6 +10,7 @@ export interface SettingsOverrides {
   ignore?: string[];
   severity?: Record<string, Severity>;
   targetVersion?: PythonVersion;
+  pandasVersion?: PandasVersion;
   preview?: boolean;
   typing?: Partial<TypingOptions>;
 }
@@ -22,6 +23,8 @@ export function mergeRuleConfig(project: ProjectConfig, overrides: SettingsOverr
   if (select) config.select = select;
   if (ignore) config.ignore = ignore;
   if (targetVersion) config.targetVersion = targetVersion;
+  const pandasVersion = overrides.pandasVersion ?? project.pandasVersion;
+  if (pandasVersion) config.pandasVersion = pandasVersion;
   const preview = overrides.preview ?? project.preview;
   if (preview !== undefined) config.preview = preview;
   if (project.severity || overrides.severity) config.severity = { ...project.severity, ...overrides.severity };

@@ -141,7 +141,7 @@ describe('dataframes: precision and cost', () => {
     for (const rule of family) {
       if (rule.check) {
         assert.ok(CHECKS[rule.check], rule.id);
-        assert.ok(shared.has(rule.id), `${rule.id}: a check must register its patterns with pandasPatterns() (no YAML query: it would run on every file)`);
+        assert.ok(shared.has(rule.check), `${rule.id}: a check must register its patterns with pandasPatterns() (no YAML query: it would run on every file)`);
         assert.equal(rule.query, undefined, `${rule.id}: a check's YAML query would run in the engine's first pass over every file`);
       } else {
         assert.ok(rule.guards.some((g) => g.name === 'pandas-type' || g.name === 'imports-module' || g.name === 'resolves-to'), `${rule.id}: no pandas guard`);

@@ -14,6 +14,7 @@ import { createPandasPivotIdiom } from './checks/pandas-pivot-idiom';
 import { createPandasReadCsv } from './checks/pandas-read-csv';
 import { createPandasReadFile } from './checks/pandas-read-file';
 import { createPandasReadSql } from './checks/pandas-read-sql';
+import { createPandasRemovedApi } from './checks/pandas-removed-api';
 import { createPandasRollingApply } from './checks/pandas-rolling-apply';
 import { createPandasRowApply } from './checks/pandas-row-apply';
 import { createPandasSeriesApplyLambda } from './checks/pandas-series-apply-lambda';
@@ -37,6 +38,7 @@ export const DATAFRAMES_FAMILY: FamilyPackage = {
     'pandas-read-csv': createPandasReadCsv,
     'pandas-read-file': createPandasReadFile,
     'pandas-read-sql': createPandasReadSql,
+    'pandas-removed-api': createPandasRemovedApi,
     'pandas-rolling-apply': createPandasRollingApply,
     'pandas-row-apply': createPandasRowApply,
     'pandas-series-apply-lambda': createPandasSeriesApplyLambda,

@@ -1,0 +1,24 @@
+// Severities that depend on where a file lives, before any configuration: a finding that
+// matters in library code is noise in tests, examples and docs. `pandas-read-csv` is the
+// case in point — on real projects nearly all of its findings sat in test fixtures and
+// example scripts, where a CSV read is the point of the code. The adapters apply these
+// (src/node/project-config.ts) under the same glob rules as `per-file-severity`, and only
+// to rules the user gave no severity of their own: `severity`, the editor's
+// `pymodern.severity` and `[tool.pymodern.per-file-severity]` all win over them.
+import type { Severity } from './types';
+
+/** Globs without a `/`: each matches a file or folder name at any depth. */
+export const TEST_AND_EXAMPLE_PATHS: readonly string[] = Object.freeze([
+  'tests',
+  'test',
+  'test_*.py',
+  '*_test.py',
+  'conftest.py',
+  'examples',
+  'docs',
+]);
+
+/** Rule id → the severity it takes in files under TEST_AND_EXAMPLE_PATHS. */
+export const SEVERITY_IN_TESTS_AND_EXAMPLES: Readonly<Record<string, Severity>> = Object.freeze({
+  'pandas-read-csv': 'hint',
+});
