@@ -8,6 +8,7 @@ import type { ImportBinding, SemanticFacts } from '../../facts';
 import { detectEol } from '../../positions';
 import type { TextEdit } from '../../types';
 import { onlyRead, within, wordOccurrences } from './annotations';
+import { stringMayUse } from './string-types';
 
 interface StatementChange {
   statement: Node;
@@ -73,8 +74,8 @@ export class ImportPlan {
 
   /**
    * True when the binding's name occurs nowhere but in its import and inside `except`
-   * (the ranges a fix replaces): not in code, not in strings (forward references,
-   * `__all__`, `cast("List[int]", x)`) other than docstrings, not in type comments.
+   * (the ranges a fix replaces): not in code, not in strings that read as type expressions
+   * naming it (forward references, `__all__`, `cast("List[int]", x)`), not in type comments.
    * Occurrences after a dot are attributes, not uses.
    */
   isUnusedExcept(binding: ImportBinding, except: readonly { start: number; end: number }[]): boolean {
@@ -84,7 +85,10 @@ export class ImportPlan {
       const node = root.descendantForIndex(offset, offset + binding.local.length);
       if (node?.type === 'comment') return !/#\s*type:/.test(node.text);
       for (let current: Node | null = node; current; current = current.parent) {
-        if (current.type === 'string') return isDocstring(current);
+        // A string uses the name only when it reads as a type expression naming it
+        // (`"List[int]"`, `__all__ = ["Type"]`), never `"Content-Type"` or a docstring.
+        if (current.type === 'string') return isDocstring(current) || !stringMayUse(current, binding.local, offset, this.facts.tree.language);
+        if (current.type === 'interpolation') return false;
         if (current.type.endsWith('statement') || current.type === 'block') break;
       }
       return false;

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { atLeast } from '../annotations';
 import { ImportPlan, localName, nameNodes } from '../imports';
-import { report, useFix, usesOf } from '../legacy';
+import { isUnusedImport, report, useFix, usesOf } from '../legacy';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 /** The first Python version whose `typing` provides the name exactly as typing_extensions does. */
@@ -40,7 +40,7 @@ export function createTypingExtensionsImport(context: CheckContext): CheckVisito
         const member = /^typing_extensions\.(\w+)$/.exec(binding.qualified)?.[1];
         if (binding.isModule || !member || !movable(member) || isCompatibilityShim(binding.node)) continue;
         const node = nameNodes(binding.node).find((n) => localName(n) === binding.local);
-        if (!node || !context.isSound(binding.node)) continue;
+        if (!node || !context.isSound(binding.node) || isUnusedImport(context, binding)) continue;
         const all = nameNodes(binding.node).every((n) => movable(n.type === 'aliased_import' ? (n.childForFieldName('name')?.text ?? '') : n.text));
         let edits;
         if (all) {
