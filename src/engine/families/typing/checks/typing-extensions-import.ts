@@ -68,7 +68,7 @@ export function createTypingExtensionsImport(context: CheckContext): CheckVisito
 }
 
 /** `try: from typing import X / except ImportError: from typing_extensions import X`, or an `if sys.version_info` branch. */
-function isCompatibilityShim(statement: Node): boolean {
+export function isCompatibilityShim(statement: Node): boolean {
   for (let node = statement.parent; node; node = node.parent) {
     if (['try_statement', 'if_statement', 'except_clause', 'else_clause', 'elif_clause'].includes(node.type)) return true;
     if (node.type === 'function_definition' || node.type === 'class_definition') return false;
