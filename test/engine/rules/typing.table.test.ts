@@ -505,6 +505,18 @@ typingRuleTester('typing-generic-alias', {
       output: "def f(kind: type[int]) -> dict[str, str]:\n    return {\"Content-Type\": \"text/plain\"}\n",
     },
     {
+      // Nor is the literal text of an f-string; a name in its braces would be.
+      code: "from typing import Type\n\ndef f(kind: Type[int]) -> str:\n    return f\"Type {kind} is not supported\"\n",
+      errors: [E(3, 13, 3, 17, "`Type` is a deprecated alias of `type`")],
+      output: "def f(kind: type[int]) -> str:\n    return f\"Type {kind} is not supported\"\n",
+    },
+    {
+      // A string that reads as a type naming the alias (a forward-reference alias) keeps the import.
+      code: "from typing import List\n\nNames = \"List[str]\"\n\ndef f(x: List[int]) -> None: ...\n",
+      errors: [E(5, 10, 5, 14, "`List` is a deprecated alias of `list`")],
+      output: "from typing import List\n\nNames = \"List[str]\"\n\ndef f(x: list[int]) -> None: ...\n",
+    },
+    {
       code: "from typing import Set\n",
       errors: [E(1, 20, 1, 23, "`Set` is imported but never used")],
       output: "",

@@ -73,8 +73,8 @@ const STRING_PREFIX = /^([A-Za-z]*)("""|'''|"|')/;
 /**
  * True when the string (a `string` node) may refer to `name` at `offset` as code: its
  * content reads as a type expression in which `name` is an identifier there. Byte strings
- * and text that is no type expression (`"Content-Type"`, `"a Type of thing"`) do not;
- * content with escapes counts (it cannot be mapped, so it is kept as a possible use).
+ * the literal text of f-strings and text that is no type expression (`"Content-Type"`,
+ * `"a Type of thing"`) do not; content with escapes counts (kept as a possible use).
  */
 export function stringMayUse(string: Node, name: string, offset: number, language: Language): boolean {
   const match = STRING_PREFIX.exec(string.text);
@@ -84,7 +84,9 @@ export function stringMayUse(string: Node, name: string, offset: number, languag
   const start = string.startIndex + match[0].length;
   const end = string.endIndex - match[2].length;
   const content = string.text.slice(match[0].length, string.text.length - match[2].length);
-  if (offset < start || offset >= end || prefix.includes('f')) return true; // interpolations are code
+  if (offset < start || offset >= end) return true;
+  // The literal text of an f-string (its interpolations are code, seen before the string).
+  if (prefix.includes('f') || prefix.includes('t')) return false;
   if (content.includes('\\')) return true;
   const tree = parseExpression(content, language);
   if (!tree) return true;
