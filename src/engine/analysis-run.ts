@@ -43,7 +43,7 @@ export class AnalysisRun {
       moduleReference: (module) => referenceModule(module, this.facts, this.document.text),
       report: (report) => {
         const message = renderTemplate(rule.message, { captures: {}, data: report.data }, true);
-        this.add(rule, report.node.startIndex, report.node.endIndex, message, report.fixes ?? [], report.suggestion, report.peer);
+        this.add(rule, report.range?.start ?? report.node.startIndex, report.range?.end ?? report.node.endIndex, message, report.fixes ?? [], report.suggestion, report.peer);
       },
     };
   }

@@ -11,6 +11,8 @@ import type { Fix, RuleConfig, RuleMeta } from '../types';
 export interface CheckReport {
   /** The node whose range the finding takes. */
   node: Node;
+  /** Offsets the finding takes instead of the node's (a type inside a quoted annotation). */
+  range?: { start: number; end: number };
   /** Values for the rule's message placeholders. */
   data?: Record<string, string>;
   fixes?: Fix[];

@@ -493,13 +493,32 @@ typingRuleTester('typing-generic-alias', {
       unsafeOutput: "Alias = list[int]\n",
     },
     {
+      // Inside the quotes too: the range maps into the string; fix-all then drops the import.
       code: "from typing import List\n\ndef f(x: List[int], y: \"List[str]\") -> None:\n    pass\n",
-      errors: [E(3, 10, 3, 14, "`List` is a deprecated alias of `list`")],
-      output: "from typing import List\n\ndef f(x: list[int], y: \"List[str]\") -> None:\n    pass\n",
+      errors: [E(3, 10, 3, 14, "`List` is a deprecated alias of `list`"), E(3, 25, 3, 29, "`List` is a deprecated alias of `list`")],
+      output: "def f(x: list[int], y: \"list[str]\") -> None:\n    pass\n",
+    },
+    {
+      // A header name is no use of `Type`: the import goes with the last real use.
+      code: "from typing import Type\n\ndef f(kind: Type[int]) -> dict[str, str]:\n    return {\"Content-Type\": \"text/plain\"}\n",
+      errors: [E(3, 13, 3, 17, "`Type` is a deprecated alias of `type`")],
+      output: "def f(kind: type[int]) -> dict[str, str]:\n    return {\"Content-Type\": \"text/plain\"}\n",
+    },
+    {
+      // Nor is the literal text of an f-string; a name in its braces would be.
+      code: "from typing import Type\n\ndef f(kind: Type[int]) -> str:\n    return f\"Type {kind} is not supported\"\n",
+      errors: [E(3, 13, 3, 17, "`Type` is a deprecated alias of `type`")],
+      output: "def f(kind: type[int]) -> str:\n    return f\"Type {kind} is not supported\"\n",
+    },
+    {
+      // A string that reads as a type naming the alias (a forward-reference alias) keeps the import.
+      code: "from typing import List\n\nNames = \"List[str]\"\n\ndef f(x: List[int]) -> None: ...\n",
+      errors: [E(5, 10, 5, 14, "`List` is a deprecated alias of `list`")],
+      output: "from typing import List\n\nNames = \"List[str]\"\n\ndef f(x: list[int]) -> None: ...\n",
     },
     {
       code: "from typing import Set\n",
-      errors: [E(1, 20, 1, 23, "`Set` is a deprecated alias of `set`")],
+      errors: [E(1, 20, 1, 23, "`Set` is imported but never used")],
       output: "",
     },
     {
@@ -578,7 +597,7 @@ typingRuleTester('typing-optional', {
     },
     {
       code: "from typing import Optional\n",
-      errors: [E(1, 20, 1, 28, "`Optional` can be written `X | None`")],
+      errors: [E(1, 20, 1, 28, "`Optional` is imported but never used")],
       output: "",
     },
   ],
@@ -711,7 +730,7 @@ typingRuleTester('typing-text', {
     },
     {
       code: "from typing import Text\n",
-      errors: [E(1, 20, 1, 24, "`Text` is an alias of `str`")],
+      errors: [E(1, 20, 1, 24, "`Text` is imported but never used")],
       output: "",
     },
     {
@@ -741,17 +760,20 @@ typingRuleTester('typing-extensions-import', {
     "import sys\nif sys.version_info >= (3, 8):\n    from typing import Final\nelse:\n    from typing_extensions import Final\n",
     "from typing_extensions import TypeIs\n",
     "from typing_extensions import Final  # noqa: UP035\n",
+    // An import nothing uses is Ruff's F401, not a deprecation: silent.
+    "from typing_extensions import Final\n",
+    "from typing_extensions import Final, Self\n\nx: Self\n",
   ],
   invalid: [
     {
-      code: "from typing_extensions import Final\n",
+      code: "from typing_extensions import Final\n\nX: Final = 1\n",
       errors: [E(1, 31, 1, 36, "`Final` is in `typing` since Python 3.8: import it from there")],
-      output: "from typing import Final\n",
+      output: "from typing import Final\n\nX: Final = 1\n",
     },
     {
-      code: "from typing_extensions import Final, Self\n",
+      code: "from typing_extensions import Final, Self\n\nX: Final = 1\n",
       errors: [E(1, 31, 1, 36, "`Final` is in `typing` since Python 3.8: import it from there")],
-      output: "from typing_extensions import Self\nfrom typing import Final\n",
+      output: "from typing_extensions import Self\nfrom typing import Final\n\nX: Final = 1\n",
     },
     {
       code: "from typing_extensions import Annotated as A\n\nx: A[int, 1] = 1\n",
@@ -769,9 +791,9 @@ typingRuleTester('typing-extensions-import', {
       output: "from typing import Any\nfrom typing import TypeAlias\n\nX: TypeAlias = Any\n",
     },
     {
-      code: "def f() -> None:\n    from typing_extensions import Final\n",
+      code: "def f() -> None:\n    from typing_extensions import Final\n    x: Final = 1\n",
       errors: [E(2, 35, 2, 40, "`Final` is in `typing` since Python 3.8: import it from there")],
-      output: "def f() -> None:\n    from typing import Final\n",
+      output: "def f() -> None:\n    from typing import Final\n    x: Final = 1\n",
     },
   ],
 });
@@ -995,12 +1017,15 @@ typingRuleTester('typing-abc-import', {
     "from typing_extensions import Iterable\n",
     "import typing\n\nx: typing.AbstractSet[int] = frozenset()\n",
     "from typing import Any, Optional\n",
+    // An import nothing uses is Ruff's F401, not a deprecation; a string that reads as no type is no use.
+    "from typing import Iterable\n",
+    "from typing import Iterable\n\nHEADERS = {\"Accept\": \"Iterable-Rows\"}\n",
   ],
   invalid: [
     {
-      code: "from typing import Iterable\n",
+      code: "from typing import Iterable\n\nItems = Iterable[int]\n",
       errors: [E(1, 20, 1, 28, "`typing.Iterable` is a deprecated alias of `collections.abc.Iterable`")],
-      output: "from collections.abc import Iterable\n",
+      output: "from collections.abc import Iterable\n\nItems = Iterable[int]\n",
     },
     {
       // One fix per statement, shared by its findings: both names move together.
@@ -1012,7 +1037,8 @@ typingRuleTester('typing-abc-import', {
       output: "from typing import Any\nfrom collections.abc import Iterable, Sequence\n\ndef f(x: Iterable[Any]) -> Sequence[int]: ...\n",
     },
     {
-      code: "from collections.abc import Sized\nfrom typing import Callable as Fn\n",
+      // A re-export marked for Ruff (`# noqa: F401`) is a use: the deprecation applies.
+      code: "from collections.abc import Sized\nfrom typing import Callable as Fn  # noqa: F401\n",
       errors: [E(2, 20, 2, 34, "`typing.Callable` is a deprecated alias of `collections.abc.Callable`")],
       output: "from collections.abc import Sized, Callable as Fn\n",
     },
@@ -1022,14 +1048,14 @@ typingRuleTester('typing-abc-import', {
       output: "import typing\nimport collections.abc\n\ndef f(x: collections.abc.Iterable[int]) -> None: ...\n",
     },
     {
-      code: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from typing import Any, Mapping\n",
+      code: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from typing import Any, Mapping\n\n    Table = Mapping[str, Any]\n",
       errors: [E(4, 29, 4, 36, "`typing.Mapping` is a deprecated alias of `collections.abc.Mapping`")],
-      output: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from typing import Any\n    from collections.abc import Mapping\n",
+      output: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from typing import Any\n    from collections.abc import Mapping\n\n    Table = Mapping[str, Any]\n",
     },
     {
-      code: "from typing import (\n    Any,\n    Iterator,\n    Optional,\n)\n",
+      code: "from typing import (\n    Any,\n    Iterator,\n    Optional,\n)\n\nRows = Iterator[Any]\n",
       errors: [E(3, 5, 3, 13, "`typing.Iterator` is a deprecated alias of `collections.abc.Iterator`")],
-      output: "from typing import (\n    Any,\n    Optional,\n)\nfrom collections.abc import Iterator\n",
+      output: "from typing import (\n    Any,\n    Optional,\n)\nfrom collections.abc import Iterator\n\nRows = Iterator[Any]\n",
     },
     {
       // A subscripted base: only typing's alias makes the class generic at runtime.
@@ -1046,9 +1072,9 @@ typingRuleTester('typing-abc-import', {
   valid: ["from typing import Callable\n", "import typing\n\nf: typing.Callable[[], None]\n"],
   invalid: [
     {
-      code: "from typing import Callable, Iterable\n",
+      code: "from typing import Callable, Iterable\n\nItems = Iterable[Callable[[], int]]\n",
       errors: [E(1, 30, 1, 38, "`typing.Iterable` is a deprecated alias of `collections.abc.Iterable`")],
-      output: "from typing import Callable\nfrom collections.abc import Iterable\n",
+      output: "from typing import Callable\nfrom collections.abc import Iterable\n\nItems = Iterable[Callable[[], int]]\n",
     },
   ],
 }, { targetVersion: [3, 9] });

@@ -8,6 +8,7 @@ import type { ImportBinding, SemanticFacts } from '../../facts';
 import { detectEol } from '../../positions';
 import type { TextEdit } from '../../types';
 import { onlyRead, within, wordOccurrences } from './annotations';
+import { stringMayUse } from './string-types';
 
 interface StatementChange {
   statement: Node;
@@ -73,13 +74,13 @@ export class ImportPlan {
 
   /**
    * True when the binding's name occurs nowhere but in its import and inside `except`
-   * (the ranges a fix replaces): not in code, not in strings (forward references,
-   * `__all__`, `cast("List[int]", x)`) other than docstrings, not in type comments.
+   * (the ranges a fix replaces): not in code, not in strings that read as type expressions
+   * naming it (forward references, `__all__`, `cast("List[int]", x)`), not in type comments.
    * Occurrences after a dot are attributes, not uses.
    */
   isUnusedExcept(binding: ImportBinding, except: readonly { start: number; end: number }[]): boolean {
     return wordOccurrences(this.facts, this.text, binding.local).every(
-      (offset) => within(offset, binding.node) || except.some((r) => offset >= r.start && offset < r.end) || !occurrenceIsUse(this.facts, offset, binding.local.length),
+      (offset) => within(offset, binding.node) || except.some((r) => offset >= r.start && offset < r.end) || !occurrenceIsUse(this.facts, offset, binding.local),
     );
   }
 
@@ -230,22 +231,24 @@ const useAt = new WeakMap<SemanticFacts, Map<number, boolean>>();
  * each fix asks about every occurrence, and on deep nesting every ancestor step costs
  * the depth.
  */
-function occurrenceIsUse(facts: SemanticFacts, offset: number, length: number): boolean {
+function occurrenceIsUse(facts: SemanticFacts, offset: number, name: string): boolean {
   let known = useAt.get(facts);
   if (!known) useAt.set(facts, (known = new Map()));
   let use = known.get(offset);
-  if (use === undefined) known.set(offset, (use = classifyOccurrence(facts.tree.rootNode.descendantForIndex(offset, offset + length))));
+  if (use === undefined) known.set(offset, (use = classifyOccurrence(facts.tree.rootNode.descendantForIndex(offset, offset + name.length), name, offset, facts)));
   return use;
 }
 
 /** Strings and comments hold the word as text; only a few ancestors up is a string's own. */
-function classifyOccurrence(node: Node | null): boolean {
+function classifyOccurrence(node: Node | null, name: string, offset: number, facts: SemanticFacts): boolean {
   if (!node || node.type === 'identifier') return true;
   if (node.type === 'comment') return /#\s*type:/.test(node.text);
   let current: Node | null = node;
   for (let steps = 0; current && steps < 4; steps++, current = current.parent) {
     if (current.type === 'interpolation') return true;
-    if (current.type === 'string') return !isDocstring(current);
+    // A string uses the name only when it reads as a type expression naming it
+    // (`"List[int]"`, `__all__ = ["Type"]`), never `"Content-Type"` or a docstring.
+    if (current.type === 'string') return !isDocstring(current) && stringMayUse(current, name, offset, facts.tree.language);
     if (current.type.endsWith('statement') || current.type === 'block') break;
   }
   return true;

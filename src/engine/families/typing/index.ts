@@ -8,6 +8,7 @@ import { createMissingPrivateReturnAnnotation } from './checks/missing-private-r
 import { createMissingReturnAnnotation } from './checks/missing-return-annotation';
 import { createMissingSpecialMethodReturnAnnotation } from './checks/missing-special-method-return-annotation';
 import { createMissingStarArgsAnnotation } from './checks/missing-star-args-annotation';
+import { createMovedImport } from './checks/moved-import';
 import { createQuotedAnnotation } from './checks/quoted-annotation';
 import { createTypealiasAnnotation } from './checks/typealias-annotation';
 import { createTypevarGenericClass } from './checks/typevar-generic-class';
@@ -30,6 +31,7 @@ export const TYPING_FAMILY: FamilyPackage = {
     'missing-return-annotation': createMissingReturnAnnotation,
     'missing-special-method-return-annotation': createMissingSpecialMethodReturnAnnotation,
     'missing-star-args-annotation': createMissingStarArgsAnnotation,
+    'moved-import': createMovedImport,
     'quoted-annotation': createQuotedAnnotation,
     'typealias-annotation': createTypealiasAnnotation,
     'typevar-generic-class': createTypevarGenericClass,

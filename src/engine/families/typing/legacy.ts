@@ -4,10 +4,21 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 import { isFunctionAtRuntime } from '../../runtime-annotations';
-import type { ImportBinding, SemanticFacts } from '../../facts';
+import type { ImportBinding, Scope, SemanticFacts } from '../../facts';
 import type { Fix, TextEdit } from '../../types';
 import { ensureBindings, genericWithHead, syntaxAt, typingUses, type GenericView, type SyntaxAt, type TypingUse } from './annotations';
 import { ImportPlan, localName, nameNodes } from './imports';
+import { forEachQuotedUse } from './string-types';
+
+/** A type in quoted content whose head is typing's NamedTuple / TypedDict / NewType or a def of the file: a function at runtime. */
+function namesFunctionInQuotes(node: Node, facts: SemanticFacts, scope: Scope): boolean {
+  const head = node.type === 'subscript' ? node.childForFieldName('value') : node;
+  if (head?.type !== 'identifier') return head?.type === 'attribute' && /NamedTuple|TypedDict|NewType/.test(head.text);
+  const qualified = facts.lookup(head.text, scope);
+  if (qualified) return /^typing(?:_extensions)?\.(?:NamedTuple|TypedDict|NewType)$/.test(qualified);
+  const definitions = facts.moduleDefinitions(head.text);
+  return definitions.some((d) => d.type === 'function_definition');
+}
 
 /** Uses of the given typing members, in document order. */
 export function usesOf(context: CheckContext, members: ReadonlySet<string>): TypingUse[] {
@@ -18,7 +29,7 @@ export function usesOf(context: CheckContext, members: ReadonlySet<string>): Typ
  * The fix for one use: the replacement, plus removing the use's from-import when this was
  * its last use (the name left in code, strings or comments keeps it).
  */
-export function useFix(context: CheckContext, title: string, safe: boolean, edit: TextEdit, use: TypingUse, plan = new ImportPlan(context.facts, context.text)): Fix | undefined {
+export function useFix(context: CheckContext, title: string, safe: boolean, edit: TextEdit, use: Pick<TypingUse, 'binding'>, plan = new ImportPlan(context.facts, context.text)): Fix | undefined {
   if (use.binding && plan.isUnusedExcept(use.binding, [edit])) plan.remove(use.binding);
   const imports = plan.edits();
   if (!imports) return undefined;
@@ -37,6 +48,31 @@ export function unusedImports(context: CheckContext, members: ReadonlySet<string
     if (node && context.isSound(node)) result.push({ binding, node, member: match[1] });
   }
   return result;
+}
+
+/**
+ * True when nothing in the file uses the import and its line does not mark it as a
+ * re-export (`# noqa: F401`, `# noqa`): such an import is Ruff's F401, not a deprecation to
+ * report (typing-abc-import and typing-extensions-import stay silent on it).
+ */
+export function isUnusedImport(context: CheckContext, binding: ImportBinding): boolean {
+  const statement = binding.node;
+  const marked = context.facts.comments.some((c) => c.startIndex >= statement.startIndex && c.startPosition.row <= statement.endPosition.row && /#\s*noqa\b/i.test(c.text) && c.startPosition.row >= statement.startPosition.row);
+  return !marked && new ImportPlan(context.facts, context.text).isUnusedExcept(binding, []);
+}
+
+/** How the unused-import findings read (the `{{verdict}}` of the legacy-typing rules' messages). */
+export const UNUSED_VERDICT = 'is imported but never used';
+
+/**
+ * Reports the from-imports of these members that nothing uses (typically left over once
+ * their uses were rewritten, which fix-all relies on to clean up): once per name, as unused,
+ * with the peer F401 (Ruff's unused import; its `# noqa: F401` silences it) and the removal.
+ */
+export function reportUnusedImports(context: CheckContext, members: ReadonlySet<string>, data: (binding: ImportBinding) => Record<string, string>): void {
+  for (const unused of unusedImports(context, members)) {
+    report(context, { node: unused.node, data: { ...data(unused.binding), verdict: UNUSED_VERDICT }, fixes: removalFix(context, unused.binding), peer: 'F401' });
+  }
 }
 
 /** The fix that removes an unused import. */
@@ -151,7 +187,6 @@ export function report(context: CheckContext, finding: Parameters<CheckContext['
 export function reportUnionRewrites(
   context: CheckContext,
   members: ReadonlySet<string>,
-  unusedLabel: string,
   /** The peer code of a rewritten use (UP007, UP045); an import left unused has none. */
   usePeer: string,
   spell: (view: GenericView, mayQuote: boolean, syntax: SyntaxAt) => string | undefined,
@@ -169,10 +204,22 @@ export function reportUnionRewrites(
     if (!text) continue;
     const safe = !!syntax.annotation && !syntax.deferred604;
     const fix = useFix(context, `Replace with \`${short(text)}\``, safe, { start: view.node.startIndex, end: view.node.endIndex, newText: text }, use);
-    report(context, { node: view.node, data: { old: short(view.node.text), modern: short(text) }, fixes: fix ? [fix] : [], peer: usePeer });
+    report(context, { node: view.node, data: { old: short(view.node.text), verdict: `can be written \`${short(text)}\`` }, fixes: fix ? [fix] : [], peer: usePeer });
   }
+  forEachQuotedUse(facts, members, (use) => {
+    const view = genericWithHead(use.node);
+    const syntax = syntaxAt(use.string, facts);
+    if (!view || !syntax.pep604 || !context.isSound(use.string)) return;
+    // Inside quotes a forward reference cannot be re-quoted, nor `NamedTuple | None` evaluated by get_type_hints.
+    const scope = facts.scopeOf(use.string);
+    if (view.args.some((arg) => namesFunctionInQuotes(arg, facts, scope))) return;
+    const text = spell(view, false, syntax);
+    if (!text) return;
+    const start = view.node.startIndex + use.shift;
+    const edit = { start, end: view.node.endIndex + use.shift, newText: text };
+    const fix = useFix(context, `Replace with \`${short(text)}\``, !!syntax.annotation && !syntax.deferred604, edit, use);
+    report(context, { node: use.string, range: { start, end: edit.end }, data: { old: short(view.node.text), verdict: `can be written \`${short(text)}\`` }, fixes: fix ? [fix] : [], peer: usePeer });
+  });
   if (!facts.hasFutureImport('annotations') && !syntaxAt(facts.tree.rootNode, facts).pep604) return;
-  for (const unused of unusedImports(context, members)) {
-    report(context, { node: unused.node, data: { old: unused.binding.local, modern: unusedLabel }, fixes: removalFix(context, unused.binding), peer: null });
-  }
+  reportUnusedImports(context, members, (binding) => ({ old: binding.local }));
 }

@@ -26,7 +26,7 @@ import { Suppressions } from '../../../suppression';
 import type { Fix, TextEdit } from '../../../types';
 import { atLeast, genericWithHead, namesBoundInFile, type TypingUse } from '../annotations';
 import { ImportPlan, localName, nameNodes } from '../imports';
-import { usesOf } from '../legacy';
+import { isUnusedImport, usesOf } from '../legacy';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 /** Names `typing` re-exports from `collections.abc` under the same name (deprecated since 3.9). */
@@ -58,6 +58,8 @@ export function createTypingAbcImport(context: CheckContext): CheckVisitor {
       for (const binding of facts.imports) {
         const member = /^typing\.(\w+)$/.exec(binding.qualified)?.[1];
         if (binding.isModule || !member || !movable(member) || !context.isSound(binding.node)) continue;
+        // An import nothing uses is an unused import (F401), not a deprecation to move.
+        if (isUnusedImport(context, binding)) continue;
         const node = nameNodes(binding.node).find((n) => localName(n) === binding.local && importedName(n) === member);
         if (!node) continue;
         const list = statements.get(binding.node.startIndex) ?? [];

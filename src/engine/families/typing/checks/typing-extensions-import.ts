@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { atLeast } from '../annotations';
 import { ImportPlan, localName, nameNodes } from '../imports';
-import { report, useFix, usesOf } from '../legacy';
+import { isUnusedImport, report, useFix, usesOf } from '../legacy';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 /** The first Python version whose `typing` provides the name exactly as typing_extensions does. */
@@ -40,7 +40,7 @@ export function createTypingExtensionsImport(context: CheckContext): CheckVisito
         const member = /^typing_extensions\.(\w+)$/.exec(binding.qualified)?.[1];
         if (binding.isModule || !member || !movable(member) || isCompatibilityShim(binding.node)) continue;
         const node = nameNodes(binding.node).find((n) => localName(n) === binding.local);
-        if (!node || !context.isSound(binding.node)) continue;
+        if (!node || !context.isSound(binding.node) || isUnusedImport(context, binding)) continue;
         const all = nameNodes(binding.node).every((n) => movable(n.type === 'aliased_import' ? (n.childForFieldName('name')?.text ?? '') : n.text));
         let edits;
         if (all) {
@@ -68,7 +68,7 @@ export function createTypingExtensionsImport(context: CheckContext): CheckVisito
 }
 
 /** `try: from typing import X / except ImportError: from typing_extensions import X`, or an `if sys.version_info` branch. */
-function isCompatibilityShim(statement: Node): boolean {
+export function isCompatibilityShim(statement: Node): boolean {
   for (let node = statement.parent; node; node = node.parent) {
     if (['try_statement', 'if_statement', 'except_clause', 'else_clause', 'elif_clause'].includes(node.type)) return true;
     if (node.type === 'function_definition' || node.type === 'class_definition') return false;

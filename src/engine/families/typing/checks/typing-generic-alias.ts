@@ -9,7 +9,8 @@ import type { Node } from 'web-tree-sitter';
 import type { TypingUse } from '../annotations';
 import { annotationOf, genericWithHead, nameIsFree, syntaxAt } from '../annotations';
 import { ImportPlan } from '../imports';
-import { isTypeArgument, removalFix, report, unusedImports, useFix, usesOf } from '../legacy';
+import { forEachQuotedUse } from '../string-types';
+import { isTypeArgument, report, reportUnusedImports, useFix, usesOf } from '../legacy';
 import type { Fix } from '../../../types';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
@@ -40,14 +41,19 @@ export function createTypingGenericAlias(context: CheckContext): CheckVisitor {
           const fix = edit && useFix(context, `Replace with \`${replacement}\``, isSafe(syntax), edit, use, plan);
           fixes = fix ? [fix] : [];
         }
-        report(context, { node: use.node, data: { name: use.node.text, modern }, fixes, peer: 'UP006' });
+        report(context, { node: use.node, data: { name: use.node.text, verdict: deprecated(modern) }, fixes, peer: 'UP006' });
       }
+      // Inside quoted annotations (`x: "List[str]"`): the builtins only, written in the quotes.
+      forEachQuotedUse(facts, new Set(Object.keys(BUILTINS)), (use) => {
+        const syntax = syntaxAt(use.string, facts);
+        if (!syntax.pep585 || !context.isSound(use.string)) return;
+        const builtin = BUILTINS[use.member];
+        const range = { start: use.node.startIndex + use.shift, end: use.node.endIndex + use.shift };
+        const fix = nameIsFree(builtin, use.string, facts) ? useFix(context, `Replace with \`${builtin}\``, isSafe(syntax), { ...range, newText: builtin }, use) : undefined;
+        report(context, { node: use.string, range, data: { name: use.node.text, verdict: deprecated(builtin) }, fixes: fix ? [fix] : [], peer: 'UP006' });
+      });
       if (!facts.hasFutureImport('annotations') && !syntaxAt(facts.tree.rootNode, facts).pep585) return;
-      for (const unused of unusedImports(context, MEMBERS)) {
-        const modern = BUILTINS[unused.member] ?? `collections.${COLLECTIONS[unused.member]}`;
-        // On the import line: Ruff's deprecated-import code.
-        report(context, { node: unused.node, data: { name: unused.binding.local, modern }, fixes: removalFix(context, unused.binding), peer: 'UP035' });
-      }
+      reportUnusedImports(context, MEMBERS, (binding) => ({ name: binding.local }));
     },
   };
 }
@@ -62,6 +68,8 @@ function isTypeExpression(node: Node): boolean {
   const parent = node.parent;
   return parent?.type === 'argument_list' && parent.parent?.type === 'class_definition';
 }
+
+const deprecated = (modern: string) => `is a deprecated alias of \`${modern}\``;
 
 function isSafe(syntax: ReturnType<typeof syntaxAt>): boolean {
   return !!syntax.annotation && !syntax.deferred585;

@@ -11,7 +11,7 @@ const MEMBERS = new Set(['Optional']);
 export function createTypingOptional(context: CheckContext): CheckVisitor {
   return {
     finish() {
-      reportUnionRewrites(context, MEMBERS, 'X | None', 'UP045', (view, mayQuote, syntax) => {
+      reportUnionRewrites(context, MEMBERS, 'UP045', (view, mayQuote, syntax) => {
         if (view.args.length !== 1 || view.args[0].type === 'none') return undefined;
         const inner = joinUnion([view.args[0]], mayQuote, context.facts, syntax.unevaluated);
         if (inner === undefined) return undefined;

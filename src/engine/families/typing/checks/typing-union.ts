@@ -10,7 +10,7 @@ const MEMBERS = new Set(['Union']);
 export function createTypingUnion(context: CheckContext): CheckVisitor {
   return {
     finish() {
-      reportUnionRewrites(context, MEMBERS, 'A | B', 'UP007', (view, mayQuote, syntax) => {
+      reportUnionRewrites(context, MEMBERS, 'UP007', (view, mayQuote, syntax) => {
         // `Union[()]` / a lone tuple argument has no `|` form.
         if (!view.args.length || (view.args.length === 1 && view.args[0].type === 'tuple')) return undefined;
         return joinUnion(view.args, mayQuote, context.facts, syntax.unevaluated);
