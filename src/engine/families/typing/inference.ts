@@ -421,7 +421,11 @@ export function inferParameter(parameter: ParameterInfo, info: FunctionInfo, fac
     const ty = scalar(value) ? inference.expression(value) : undefined;
     if (!ty || ty.kind !== 'builtin') return undefined;
     // `timeout=10` called with `timeout=None`, tested `is None` or documented optional: `int | None`, a guess.
-    const evidence = defaultEvidence(parameter, info, facts, ty, (node) => inference.expression(node));
+    const evidence = defaultEvidence(parameter, info, facts, (argument) => {
+      const passed = inference.expression(argument);
+      // An int passed where the default is a float is still a float (PEP 484's numeric tower).
+      return passed && (keyOf(passed) === keyOf(ty) || (ty.name === 'float' && keyOf(passed) === 'int'));
+    });
     if (evidence.other) return undefined;
     return evidence.none ? { ty: { kind: 'optional', inner: ty }, safe: false } : { ty, safe: true };
   }

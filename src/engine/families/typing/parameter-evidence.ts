@@ -8,7 +8,6 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import { escapeRegExp, nameIsFree } from './annotations';
 import type { FunctionInfo, ParameterInfo } from './functions';
-import type { Ty } from './inference';
 
 export interface DefaultEvidence {
   /** Something says the parameter may be None. */
@@ -17,23 +16,18 @@ export interface DefaultEvidence {
   other: boolean;
 }
 
-/** `expression` types a call-site argument; it is Inference.expression, passed in to keep the import one-way. */
-export function defaultEvidence(parameter: ParameterInfo, info: FunctionInfo, facts: SemanticFacts, defaultType: Ty, expression: (node: Node) => Ty | undefined): DefaultEvidence {
+/**
+ * `fits` says whether a call-site argument has the default's type: true, false (another
+ * type), undefined (unknown). It comes from inference.ts, which calls this module.
+ */
+export function defaultEvidence(parameter: ParameterInfo, info: FunctionInfo, facts: SemanticFacts, fits: (argument: Node) => boolean | undefined): DefaultEvidence {
   const evidence: DefaultEvidence = { none: false, other: false };
   const name = parameter.name.text;
   if (testsForNone(info, name) || docstringAllowsNone(info, name)) evidence.none = true;
   for (const argument of callSiteArguments(parameter, info, facts)) {
-    if (argument.type === 'none') {
-      evidence.none = true;
-      continue;
-    }
-    const ty = expression(argument);
+    if (argument.type === 'none') evidence.none = true;
     // A variable of unknown type (or the parameter forwarded to itself) says nothing.
-    if (!ty) continue;
-    if (ty.kind !== defaultType.kind || (ty.kind === 'builtin' && defaultType.kind === 'builtin' && ty.name !== defaultType.name)) {
-      // An int passed where the default is a float is still a float (PEP 484's numeric tower).
-      if (!(ty.kind === 'builtin' && ty.name === 'int' && defaultType.kind === 'builtin' && defaultType.name === 'float')) evidence.other = true;
-    }
+    else if (fits(argument) === false) evidence.other = true;
   }
   return evidence;
 }
