@@ -2,15 +2,17 @@
 // (PEP 695, 3.12+): lazily evaluated, so forward references need no quotes, and generic
 // aliases name their type parameters. Unsafe: the alias becomes a TypeAliasType, which code
 // cannot call or pass to isinstance(); no fix when this file uses the alias outside
-// annotations.
+// annotations. `X = TypeAliasType("X", …)` too (alias-call.ts says why that fix is unsafe).
 import type { Node } from 'web-tree-sitter';
 import { annotationOf, escapeRegExp, unwrapType, wordOccurrences } from '../annotations';
 import { plainStringContent, removalFix, report, short, unusedImports, useFix, usesOf } from '../legacy';
+import { aliasCall } from '../alias-call';
 import { parsesAsType } from '../type-text';
 import { typeParameter, typeVarsIn, typeVarTable } from '../typevars';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 const MEMBERS = new Set(['TypeAlias']);
+const CALLS = new Set(['TypeAliasType']);
 
 export function createTypealiasAnnotation(context: CheckContext): CheckVisitor {
   return {
@@ -30,6 +32,12 @@ export function createTypealiasAnnotation(context: CheckContext): CheckVisitor {
           if (fix) fixes.push(fix);
         }
         report(context, { node: name, data: { subject: `${name.text}: ${use.node.text}` }, fixes });
+      }
+      for (const use of usesOf(context, CALLS)) {
+        const call = aliasCall(use.node, context);
+        if (!call) continue;
+        const fix = call.statement && useFix(context, `Replace with \`${short(call.statement)}\``, false, { start: call.assignment.startIndex, end: call.assignment.endIndex, newText: call.statement }, use);
+        report(context, { node: call.name, data: { subject: `${call.name.text} = ${use.node.text}(…)` }, fixes: fix ? [fix] : [] });
       }
       for (const unused of unusedImports(context, MEMBERS)) {
         report(context, { node: unused.node, data: { subject: unused.binding.local }, fixes: removalFix(context, unused.binding) });
