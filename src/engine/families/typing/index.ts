@@ -1,5 +1,7 @@
 // The typing family: missing annotations and legacy typing spellings (rules/typing/).
 import type { FamilyPackage } from '../../checks/context';
+import { createFunctionalNamedtuple } from './checks/functional-namedtuple';
+import { createFunctionalTypeddict } from './checks/functional-typeddict';
 import { createFutureAnnotationsRequired } from './checks/future-annotations-required';
 import { createImplicitOptional } from './checks/implicit-optional';
 import { createMissingParameterAnnotation } from './checks/missing-parameter-annotation';
@@ -22,6 +24,8 @@ import { createTypingUnion } from './checks/typing-union';
 export const TYPING_FAMILY: FamilyPackage = {
   name: 'typing',
   checks: {
+    'functional-namedtuple': createFunctionalNamedtuple,
+    'functional-typeddict': createFunctionalTypeddict,
     'future-annotations-required': createFutureAnnotationsRequired,
     'implicit-optional': createImplicitOptional,
     'missing-parameter-annotation': createMissingParameterAnnotation,

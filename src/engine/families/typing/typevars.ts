@@ -125,12 +125,16 @@ function refersToModule(identifier: Node, facts: SemanticFacts): boolean {
 const KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
-  'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type', '_',
+  'return', 'try', 'while', 'with', 'yield',
 ]);
+const SOFT_KEYWORDS = new Set(['match', 'case', 'type', '_']);
 
-/** A name Python accepts as a plain identifier anywhere (ASCII; no keyword, no soft keyword). */
-export function isPlainIdentifier(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name);
+/**
+ * A name Python accepts as a plain identifier (ASCII; no keyword). `allowSoft`: `type`,
+ * `match`, `case` and `_` too, which are names everywhere but where a statement starts with them.
+ */
+export function isPlainIdentifier(name: string, allowSoft = false): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name) && (allowSoft || !SOFT_KEYWORDS.has(name));
 }
 
 /**
