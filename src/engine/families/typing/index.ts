@@ -11,6 +11,7 @@ import { createMissingReturnAnnotation } from './checks/missing-return-annotatio
 import { createMissingSpecialMethodReturnAnnotation } from './checks/missing-special-method-return-annotation';
 import { createMissingStarArgsAnnotation } from './checks/missing-star-args-annotation';
 import { createQuotedAnnotation } from './checks/quoted-annotation';
+import { createTypeComment } from './checks/type-comment';
 import { createTypealiasAnnotation } from './checks/typealias-annotation';
 import { createTypevarGenericClass } from './checks/typevar-generic-class';
 import { createTypevarGenericFunction } from './checks/typevar-generic-function';
@@ -35,6 +36,7 @@ export const TYPING_FAMILY: FamilyPackage = {
     'missing-special-method-return-annotation': createMissingSpecialMethodReturnAnnotation,
     'missing-star-args-annotation': createMissingStarArgsAnnotation,
     'quoted-annotation': createQuotedAnnotation,
+    'type-comment': createTypeComment,
     'typealias-annotation': createTypealiasAnnotation,
     'typevar-generic-class': createTypevarGenericClass,
     'typevar-generic-function': createTypevarGenericFunction,
