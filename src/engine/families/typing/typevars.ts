@@ -5,6 +5,7 @@ import type { SemanticFacts } from '../../facts';
 import type { TextEdit } from '../../types';
 import { ensureBindings, typingUses, wordOccurrences } from './annotations';
 import { plainStringContent } from './legacy';
+import { parsesAsType } from './type-text';
 
 export interface TypeVarDefinition {
   name: string;
@@ -122,6 +123,13 @@ function refersToModule(identifier: Node, facts: SemanticFacts): boolean {
   return true;
 }
 
+/** A comment, or a docstring (a string standing alone as a statement). */
+function isProse(node: Node | null): boolean {
+  if (node?.type === 'comment') return true;
+  const string = node?.type === 'string_content' ? node.parent : node?.type === 'string' ? node : undefined;
+  return string?.type === 'string' && string.parent?.type === 'expression_statement' && string.parent.namedChildCount === 1;
+}
+
 const KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
@@ -164,7 +172,8 @@ export function publicNames(
     if (!name.startsWith('_')) continue;
     const next = name.replace(/^_+/, '');
     if (!isPlainIdentifier(next) || /^[0-9]/.test(next)) return undefined;
-    if (wordOccurrences(facts, text, next).some(inRegion)) return undefined;
+    // `T` mentioned in a comment or a docstring is prose, not a collision.
+    if (wordOccurrences(facts, text, next).some((offset) => inRegion(offset) && !isProse(root.descendantForIndex(offset, offset + next.length)))) return undefined;
     for (const other of names) {
       const definition = table.get(other);
       const bounds = [definition?.bound, ...(definition?.constraints ?? [])].filter((b): b is Node => !!b);
@@ -173,8 +182,13 @@ export function publicNames(
     for (const offset of wordOccurrences(facts, text, name)) {
       if (!inRegion(offset) || skipped(offset)) continue;
       const node = root.descendantForIndex(offset, offset + name.length);
-      if (node?.type === 'comment') continue;
-      if (node?.type !== 'identifier' || node.startIndex !== offset || !refersToModule(node, facts)) return undefined;
+      if (node && isProse(node)) continue;
+      // A forward reference (`cast("_T", x)`, `"list[_T]"`) names the parameter too.
+      const string = node?.type === 'string_content' ? node.parent : undefined;
+      if (string?.type === 'string') {
+        const content = plainStringContent(string);
+        if (content === undefined || !parsesAsType(content, facts.tree.language)) return undefined;
+      } else if (node?.type !== 'identifier' || node.startIndex !== offset || !refersToModule(node, facts)) return undefined;
       edits.push({ start: offset, end: offset + name.length, newText: next });
     }
     renamed.set(name, next);
