@@ -147,14 +147,34 @@ function write(type: string, at: Node, evaluated: boolean, context: CheckContext
   if (!type || !isType(type, language)) return undefined;
   if (!evaluated || context.facts.hasFutureImport('annotations')) return { text: type, quoted: false };
   // Quoted parts are forward references already: they stay strings when evaluated.
-  const names = [...type.replace(/(["'])[^"']*\1/g, '').matchAll(/(?<![\w.])[A-Za-z_]\w*/g)].map((m) => m[0]).filter((n) => n !== 'None');
-  if (names.every((name) => boundWhenRun(name, at, context))) return { text: type, quoted: false };
+  const chains = [...type.replace(/(["'])[^"']*\1/g, '').matchAll(/(?<![\w.])[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*/g)].map((m) => m[0].replace(/\s+/g, ''));
+  if (chains.every((chain) => chain === 'None' || boundWhenRun(chain, at, context))) return { text: type, quoted: false };
   return /["']/.test(type) ? undefined : { text: `"${type}"`, quoted: true };
 }
 
-/** The name is a builtin, or imported / defined before `at` at runtime (not only under TYPE_CHECKING). */
-function boundWhenRun(name: string, at: Node, context: CheckContext): boolean {
+/**
+ * Standard-library modules whose attributes exist once the module is imported. Elsewhere
+ * `pkg.sub.Class` after `import pkg` may name a submodule not loaded yet (or a package
+ * half-initialised by a circular import) when the annotation runs.
+ */
+const SETTLED_MODULES = new Set([
+  'typing', 'typing_extensions', 'collections', 'abc', 'os', 're', 'io', 'types', 'datetime', 'pathlib', 'enum', 'socket',
+  'ssl', 'logging', 'decimal', 'fractions', 'uuid', 'subprocess', 'threading', 'asyncio', 'numbers', 'array', 'struct',
+  'argparse', 'functools', 'itertools', 'contextlib', 'queue', 'select', 'selectors', 'sqlite3', 'zipfile', 'tarfile',
+  'ipaddress', 'random', 'time', 'sys', 'weakref', 'codecs', 'json', 'csv', 'hashlib', 'hmac', 'tempfile', 'shutil',
+]);
+
+/**
+ * The name (or dotted chain) is a builtin, or imported / defined before `at` at runtime (not
+ * only under TYPE_CHECKING); a chain's root must be a settled standard-library module.
+ */
+function boundWhenRun(chain: string, at: Node, context: CheckContext): boolean {
   const facts = context.facts;
+  const [name, ...attributes] = chain.split('.');
+  if (attributes.length) {
+    const root = facts.lookup(name, facts.scopeOf(at));
+    if (!root || !SETTLED_MODULES.has(root) || !facts.imports.some((b) => b.local === name && b.isModule)) return false;
+  }
   if (typeCheckingOnlyNames(facts).has(name)) return false;
   const scope = facts.scopeOf(at);
   const qualified = facts.lookup(name, scope);
