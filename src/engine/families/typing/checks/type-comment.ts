@@ -12,7 +12,7 @@ import type { Node } from 'web-tree-sitter';
 import { parsesAsType } from '../type-text';
 import { parseSignature, type TypeComment, typeComments } from '../type-comments';
 import { report, short } from '../legacy';
-import { runtimeAnnotationRisk } from '../annotations';
+import { atLeast, runtimeAnnotationRisk } from '../annotations';
 import { runtimeReaderOfClass, typeCheckingOnlyNames } from '../../../runtime-annotations';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix, TextEdit } from '../../../types';
@@ -79,7 +79,7 @@ function fixFor(typeComment: TypeComment, context: CheckContext): Fix | undefine
   }
 }
 
-const quotedRisk = 'a name in it is not bound when it runs, so it is quoted';
+const quotedRisk = 'it would not run where it is evaluated (a name not bound yet, or syntax newer than the target), so it is quoted';
 
 function fix(title: string, risk: string | undefined, edits: TextEdit[]): Fix {
   return { title: `${title}${risk ? ` (unsafe: ${risk})` : ''}`, safety: risk ? 'unsafe' : 'safe', edits };
@@ -148,7 +148,10 @@ function write(type: string, at: Node, evaluated: boolean, context: CheckContext
   if (!evaluated || context.facts.hasFutureImport('annotations')) return { text: type, quoted: false };
   // Quoted parts are forward references already: they stay strings when evaluated.
   const chains = [...type.replace(/(["'])[^"']*\1/g, '').matchAll(/(?<![\w.])[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*/g)].map((m) => m[0].replace(/\s+/g, ''));
-  if (chains.every((chain) => chain === 'None' || boundWhenRun(chain, at, context))) return { text: type, quoted: false };
+  // A comment may say `int | None` or `list[int]` on any version; evaluated, they need 3.10 / 3.9.
+  const target = context.facts.targetVersion;
+  const runs = (!/\|/.test(type) || atLeast(target, 3, 10)) && (!/(?<![\w.])(?:list|dict|set|frozenset|tuple|type)\s*\[/.test(type) || atLeast(target, 3, 9));
+  if (runs && chains.every((chain) => chain === 'None' || boundWhenRun(chain, at, context))) return { text: type, quoted: false };
   return /["']/.test(type) ? undefined : { text: `"${type}"`, quoted: true };
 }
 
