@@ -8,7 +8,7 @@ import { annotationOf, escapeRegExp, unwrapType, wordOccurrences } from '../anno
 import { plainStringContent, removalFix, report, short, unusedImports, useFix, usesOf } from '../legacy';
 import { aliasCall } from '../alias-call';
 import { parsesAsType } from '../type-text';
-import { typeParameter, typeVarsIn, typeVarTable } from '../typevars';
+import { publicNames, typeParameter, typeVarsIn, typeVarTable } from '../typevars';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 const MEMBERS = new Set(['TypeAlias']);
@@ -55,9 +55,15 @@ function replacement(name: Node, value: Node, assignment: Node, context: CheckCo
   const { names, inStrings } = typeVarsIn([value], facts, context.text, table);
   if (inStrings) return undefined;
   if (names.length && facts.scopeOf(assignment).kind !== 'module') return undefined;
-  const parameters = names.map((n) => typeParameter(table.get(n)!));
+  // A private `_T` is declared as `T` (renamed in the value; a quoted value is left to the user).
+  const renames = publicNames(names, value, [], table, facts, context.text);
+  if (!renames || (renames.edits.length && value.type === 'string')) return undefined;
+  const parameters = names.map((n) => typeParameter(table.get(n)!, renames.renamed.get(n)));
   if (parameters.some((p) => !p)) return undefined;
-  const body = plainStringContent(value) ?? (value.type === 'string' ? undefined : value.text);
+  let body = plainStringContent(value) ?? (value.type === 'string' ? undefined : value.text);
+  for (const edit of [...renames.edits].sort((a, b) => b.start - a.start)) {
+    if (body !== undefined) body = body.slice(0, edit.start - value.startIndex) + edit.newText + body.slice(edit.end - value.startIndex);
+  }
   // A quoted alias is written unquoted into the `type` statement: it must parse as a type there.
   if (body === undefined || (value.type === 'string' && !parsesAsType(body, context.tree.language))) return undefined;
   return `type ${name.text}${parameters.length ? `[${parameters.join(', ')}]` : ''} = ${body}`;
