@@ -22,12 +22,32 @@ export function createTypeComment(context: CheckContext): CheckVisitor {
     finish() {
       if (!/#[ \t]*type:/.test(context.text)) return;
       for (const typeComment of typeComments(context.facts)) {
-        if (!context.isSound(typeComment.comment) || !readsAsType(typeComment, context)) continue;
+        const owner = typeComment.place.kind === 'signature' || typeComment.place.kind === 'parameter' ? typeComment.place.definition : typeComment.place.statement;
+        // Inside broken code the comment's place is a guess: silent.
+        if (!context.isSound(typeComment.comment) || !context.isSound(owner) || !cleanAround(owner) || !readsAsType(typeComment, context)) continue;
         const fix = fixFor(typeComment, context);
         report(context, { node: typeComment.comment, data: { comment: short(`# type: ${typeComment.type}`) }, fixes: fix ? [fix] : [] });
       }
     },
   };
+}
+
+/** No syntax error in or right after the node (a def missing its body still has a sound header). */
+function cleanAround(node: Node): boolean {
+  // A def whose body is missing (tree-sitter may not even mark it): its recovery shifts with the fix.
+  const body = node.type === 'function_definition' ? node.childForFieldName('body') : undefined;
+  if (node.type === 'function_definition' && (!body || !body.namedChildren.some((c) => !!c && c.type !== 'comment'))) return false;
+  const root = node.tree.rootNode;
+  if (!root.hasError) return true;
+  if (node.hasError) return false;
+  const end = node.endIndex + 2;
+  return !root.descendantsOfType('ERROR').some((e) => !!e && e.startIndex <= end && e.endIndex >= node.startIndex) && !hasMissing(root, node.startIndex, end);
+}
+
+function hasMissing(node: Node, start: number, end: number): boolean {
+  if (node.endIndex < start || node.startIndex > end) return false;
+  if (node.isMissing) return true;
+  return node.children.some((c) => !!c && hasMissing(c, start, end));
 }
 
 /** The comment says a type (or a signature, on a def): prose after `# type:` is left alone. */
