@@ -33,7 +33,7 @@ describe('fuzz-found regressions', () => {
   });
 
   it('type-comment offers nothing on a def whose body is missing (the fix would shift the parser\'s recovery)', () => {
-    const text = '\ufeff"""Doc."""\nimport os\ndef lookup(\n    default=None,  # type: Optional[int]\n):';
+    const text = '\ufeff\ufeff"""Doc."""\nimport os\ndef lookup(\n    default=None,  # type: Optional[int]  # expect: type-comment\n):';
     for (const finding of engine.analyzeText(text, { select: all(engine) })) {
       for (const fix of finding.fixes) assert.ok(engine.fixKeepsSyntax(text, fix), `${finding.rule}: ${fix.title}`);
     }
