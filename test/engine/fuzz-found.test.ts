@@ -48,4 +48,11 @@ describe('fuzz-found regressions', () => {
     assert.match(fixed.text, /^from typing import List\n/, 'List is still used further in');
     assert.ok(fixed.text.startsWith(`from typing import List\nx: ${'list['.repeat(fixed.applied)}List[`), fixed.text.slice(0, 120));
   });
+
+  it('type-comment offers nothing on a def whose body is missing (the fix would shift the parser\'s recovery)', () => {
+    const text = '\ufeff\ufeff"""Doc."""\nimport os\ndef lookup(\n    default=None,  # type: Optional[int]  # expect: type-comment\n):';
+    for (const finding of engine.analyzeText(text, { select: all(engine) })) {
+      for (const fix of finding.fixes) assert.ok(engine.fixKeepsSyntax(text, fix), `${finding.rule}: ${fix.title}`);
+    }
+  });
 });

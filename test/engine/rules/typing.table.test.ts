@@ -850,7 +850,8 @@ typingRuleTester('typealias-annotation', {
     "X = int\n",
     "from typing import TypeAlias\n\ndef f(x: TypeAlias) -> None:\n    pass\n",
     "from typing import TypeAlias\n\nX: TypeAlias = int  # noqa: UP040\n",
-    "from typing import TypeAliasType\n\nX = TypeAliasType(\"X\", int)\n",
+    // TypeAliasType's name string differs from the variable: the statement cannot say that.
+    "from typing import TypeAliasType\n\n_X = TypeAliasType(\"X\", int)\n",
     "x: int = 1\n",
   ],
   invalid: [
@@ -894,6 +895,12 @@ typingRuleTester('typealias-annotation', {
       errors: [E(4, 5, 4, 6, "`X: TypeAlias` can be a `type` statement")],
       output: null,
       unsafeOutput: "class A:\n    type X = int\n",
+    },
+    {
+      code: "from typing import TypeAliasType, TypeVar\n\n_T = TypeVar(\"_T\")\nPair = TypeAliasType(\"Pair\", tuple[_T, _T], type_params=(_T,))\n",
+      errors: [E(4, 1, 4, 5, "`Pair = TypeAliasType(…)` can be a `type` statement")],
+      output: null,
+      unsafeOutput: "from typing import TypeVar\n\n_T = TypeVar(\"_T\")\ntype Pair[T] = tuple[T, T]\n",
     },
   ],
 }, { targetVersion: [3, 12] });
@@ -1168,3 +1175,158 @@ typingRuleTester('future-annotations-required', {
   valid: ["def f(x: int | None = None) -> list[int]: ...\n", "class A:\n    items: dict[str, int | None] = {}\n"],
   invalid: [],
 }, { targetVersion: [3, 12] });
+
+// ---- typing-syntax: type comments and functional class forms ----
+
+currentRule = 'type-comment';
+typingRuleTester('type-comment', {
+  valid: [
+    "x = []  # type: ignore\n",
+    "x = []  # type: ignore[assignment]\n",
+    "mode = \"fast\"  # type: the kind of run, fast or slow\n",
+    "a, b = 1, 2  # type: int, int\n",
+    "# type: List[int]\nitems = []\n",
+    "note = \"# type: int\"\n",
+    "def f(a: int) -> int:\n    # type: of the result depends on a\n    return a\n",
+  ],
+  invalid: [
+    {
+      code: "x = []  # type: list[int]\n",
+      errors: [E(1, 9, 1, 26, "Type comment `# type: list[int]` can be an annotation")],
+      output: "x: list[int] = []\n",
+    },
+    {
+      code: "def f(a, b=1):  # type: (str, int) -> bool\n    return True\n",
+      errors: [E(1, 17, 1, 43, "Type comment `# type: (str, int) -> bool` can be an annotation")],
+      output: "def f(a: str, b: int = 1) -> bool:\n    return True\n",
+    },
+    {
+      code: "def f(\n    a,  # type: str\n):\n    # type: (...) -> None\n    pass\n",
+      errors: [E(2, 9, 2, 20, "Type comment `# type: str` can be an annotation"), E(4, 5, 4, 26, "Type comment `# type: (...) -> None` can be an annotation")],
+      output: "def f(\n    a: str,\n) -> None:\n    pass\n",
+    },
+    {
+      code: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from m import User\n\ndef f(u):  # type: (User) -> None\n    pass\n",
+      errors: [E(6, 12, 6, 34, "Type comment `# type: (User) -> None` can be an annotation")],
+      output: null,
+      unsafeOutput: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from m import User\n\ndef f(u: \"User\") -> None:\n    pass\n",
+    },
+    {
+      code: "def f():\n    x = {}  # type: dict[str, int]\n    return x\n",
+      errors: [E(2, 13, 2, 35, "Type comment `# type: dict[str, int]` can be an annotation")],
+      output: "def f():\n    x: dict[str, int] = {}\n    return x\n",
+    },
+    {
+      code: "for x in range(3):  # type: int\n    pass\n",
+      errors: [E(1, 21, 1, 32, "Type comment `# type: int` can be an annotation")],
+      output: null,
+    },
+    {
+      code: "class A:\n    def m(self, n):  # type: (int) -> int\n        return n\n",
+      errors: [E(2, 22, 2, 42, "Type comment `# type: (int) -> int` can be an annotation")],
+      output: "class A:\n    def m(self, n: int) -> int:\n        return n\n",
+    },
+    {
+      code: "y = 1  # type: int  # noqa: E501\n",
+      errors: [E(1, 8, 1, 33, "Type comment `# type: int` can be an annotation")],
+      output: "y: int = 1  # noqa: E501\n",
+    },
+  ],
+});
+
+currentRule = 'functional-typeddict';
+typingRuleTester('functional-typeddict', {
+  valid: [
+    "from typing import TypedDict\n\nH = TypedDict(\"H\", {\"Content-Type\": str})\n",
+    "from typing import TypedDict\n\nR = TypedDict(\"R\", {\"class\": str})\n",
+    "from typing import TypedDict\n\nM = TypedDict(\"M\", {\"__secret\": str})\n",
+    "from typing import TypedDict\n\n_P = TypedDict(\"P\", {\"name\": str})\n",
+    "from typing import TypedDict\n\nfields = {\"a\": int}\nD = TypedDict(\"D\", fields)\n",
+    "from typing import TypedDict\n\nfields = {\"a\": int}\nD = TypedDict(\"D\", {\"b\": str, **fields})\n",
+    "from mypy_extensions import TypedDict\n\nL = TypedDict(\"L\", {\"name\": str})\n",
+  ],
+  invalid: [
+    {
+      code: "from typing import TypedDict\n\nMovie = TypedDict(\"Movie\", {\"title\": str, \"year\": int})\n",
+      errors: [E(3, 1, 3, 6, "`Movie` is declared with the functional `TypedDict` form; a class declares the same keys")],
+      output: "from typing import TypedDict\n\nclass Movie(TypedDict):\n    title: str\n    year: int\n",
+    },
+    {
+      code: "from typing import TypedDict\n\nOpts = TypedDict(\"Opts\", {\"a\": int}, total=False)\n",
+      errors: [E(3, 1, 3, 5, "`Opts` is declared with the functional `TypedDict` form; a class declares the same keys")],
+      output: "from typing import TypedDict\n\nclass Opts(TypedDict, total=False):\n    a: int\n",
+    },
+    {
+      code: "import typing\n\nE = typing.TypedDict(\"E\", {})\n",
+      errors: [E(3, 1, 3, 2, "`E` is declared with the functional `typing.TypedDict` form; a class declares the same keys")],
+      output: "import typing\n\nclass E(typing.TypedDict):\n    pass\n",
+    },
+    {
+      code: "from typing_extensions import TypedDict\n\nP = TypedDict(\"P\", x=int, y=int)\n",
+      errors: [E(3, 1, 3, 2, "`P` is declared with the functional `TypedDict` form; a class declares the same keys")],
+      output: "from typing_extensions import TypedDict\n\nclass P(TypedDict):\n    x: int\n    y: int\n",
+    },
+    {
+      code: "from typing import TypedDict\n\ndef f():\n    R = TypedDict(\"R\", {\"id\": int})\n    return R\n",
+      errors: [E(4, 5, 4, 6, "`R` is declared with the functional `TypedDict` form; a class declares the same keys")],
+      output: null,
+      unsafeOutput: "from typing import TypedDict\n\ndef f():\n    class R(TypedDict):\n        id: int\n    return R\n",
+    },
+    {
+      code: "from __future__ import annotations\nfrom typing import TypedDict\n\nM = TypedDict(\"M\", {\"t\": str})\n",
+      errors: [E(4, 1, 4, 2, "`M` is declared with the functional `TypedDict` form; a class declares the same keys")],
+      output: null,
+      unsafeOutput: "from __future__ import annotations\nfrom typing import TypedDict\n\nclass M(TypedDict):\n    t: str\n",
+    },
+    {
+      code: "from typing import TypedDict\n\nM = TypedDict(\"M\", {\n    \"t\": str,  # title\n})\n",
+      errors: [E(3, 1, 3, 2, "`M` is declared with the functional `TypedDict` form; a class declares the same keys")],
+      output: null,
+    },
+  ],
+});
+
+currentRule = 'functional-namedtuple';
+typingRuleTester('functional-namedtuple', {
+  valid: [
+    "from typing import NamedTuple\n\nP = NamedTuple(\"P\", [(\"_cache\", dict)])\n",
+    "from typing import NamedTuple\n\nR = NamedTuple(\"R\", [(\"from\", str)])\n",
+    "from typing import NamedTuple\n\n_A = NamedTuple(\"A\", [(\"name\", str)])\n",
+    "from typing import NamedTuple\n\nfields = [(\"a\", int)]\nD = NamedTuple(\"D\", fields)\n",
+    "from typing import NamedTuple\n\nW = NamedTuple(\"W\", [(\"name\", str)], defaults=[\"x\"])\n",
+    "from collections import namedtuple\n\nU = namedtuple(\"U\", [\"x\", \"y\"])\n",
+  ],
+  invalid: [
+    {
+      code: "from typing import NamedTuple\n\nPoint = NamedTuple(\"Point\", [(\"x\", float), (\"y\", float)])\n",
+      errors: [E(3, 1, 3, 6, "`Point` is declared with the functional `NamedTuple` form; a class declares the same fields")],
+      output: "from typing import NamedTuple\n\nclass Point(NamedTuple):\n    x: float\n    y: float\n",
+    },
+    {
+      code: "import typing\n\nS = typing.NamedTuple(\"S\", ((\"w\", int),))\n",
+      errors: [E(3, 1, 3, 2, "`S` is declared with the functional `typing.NamedTuple` form; a class declares the same fields")],
+      output: "import typing\n\nclass S(typing.NamedTuple):\n    w: int\n",
+    },
+    {
+      code: "from typing import NamedTuple\n\nC = NamedTuple(\"C\", r=int, g=int)\n",
+      errors: [E(3, 1, 3, 2, "`C` is declared with the functional `NamedTuple` form; a class declares the same fields")],
+      output: "from typing import NamedTuple\n\nclass C(NamedTuple):\n    r: int\n    g: int\n",
+    },
+    {
+      code: "from typing import NamedTuple\n\nN = NamedTuple(\"N\", [])\n",
+      errors: [E(3, 1, 3, 2, "`N` is declared with the functional `NamedTuple` form; a class declares the same fields")],
+      output: "from typing import NamedTuple\n\nclass N(NamedTuple):\n    pass\n",
+    },
+    {
+      code: "from typing import NamedTuple\n\ndef f():\n    R = NamedTuple(\"R\", [(\"id\", int)])\n    return R\n",
+      errors: [E(4, 5, 4, 6, "`R` is declared with the functional `NamedTuple` form; a class declares the same fields")],
+      output: null,
+      unsafeOutput: "from typing import NamedTuple\n\ndef f():\n    class R(NamedTuple):\n        id: int\n    return R\n",
+    },
+    {
+      code: "from typing import NamedTuple\n\nclass A:\n    R = NamedTuple(\"R\", [(\"id\", int)])\n",
+      errors: [E(4, 5, 4, 6, "`R` is declared with the functional `NamedTuple` form; a class declares the same fields")],
+      output: null,
+    },
+  ],
+});

@@ -1,5 +1,7 @@
 // The typing family: missing annotations and legacy typing spellings (rules/typing/).
 import type { FamilyPackage } from '../../checks/context';
+import { createFunctionalNamedtuple } from './checks/functional-namedtuple';
+import { createFunctionalTypeddict } from './checks/functional-typeddict';
 import { createFutureAnnotationsRequired } from './checks/future-annotations-required';
 import { createImplicitOptional } from './checks/implicit-optional';
 import { createMissingParameterAnnotation } from './checks/missing-parameter-annotation';
@@ -10,6 +12,7 @@ import { createMissingSpecialMethodReturnAnnotation } from './checks/missing-spe
 import { createMissingStarArgsAnnotation } from './checks/missing-star-args-annotation';
 import { createMovedImport } from './checks/moved-import';
 import { createQuotedAnnotation } from './checks/quoted-annotation';
+import { createTypeComment } from './checks/type-comment';
 import { createTypealiasAnnotation } from './checks/typealias-annotation';
 import { createTypevarGenericClass } from './checks/typevar-generic-class';
 import { createTypevarGenericFunction } from './checks/typevar-generic-function';
@@ -23,6 +26,8 @@ import { createTypingUnion } from './checks/typing-union';
 export const TYPING_FAMILY: FamilyPackage = {
   name: 'typing',
   checks: {
+    'functional-namedtuple': createFunctionalNamedtuple,
+    'functional-typeddict': createFunctionalTypeddict,
     'future-annotations-required': createFutureAnnotationsRequired,
     'implicit-optional': createImplicitOptional,
     'missing-parameter-annotation': createMissingParameterAnnotation,
@@ -33,6 +38,7 @@ export const TYPING_FAMILY: FamilyPackage = {
     'missing-star-args-annotation': createMissingStarArgsAnnotation,
     'moved-import': createMovedImport,
     'quoted-annotation': createQuotedAnnotation,
+    'type-comment': createTypeComment,
     'typealias-annotation': createTypealiasAnnotation,
     'typevar-generic-class': createTypevarGenericClass,
     'typevar-generic-function': createTypevarGenericFunction,

@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import { escapeRegExp, isBuiltin, isPlainRead, nameIsFree } from './annotations';
+import { defaultEvidence } from './parameter-evidence';
 import { alwaysExits, type FunctionInfo, lastStatement, type ParameterInfo, parametersOf, statementOf, statementsOf } from './functions';
 
 export type Builtin = 'int' | 'float' | 'complex' | 'str' | 'bytes' | 'bool';
@@ -406,7 +407,9 @@ export function inferReturn(info: FunctionInfo, facts: SemanticFacts): Inferred 
 }
 
 /**
- * The type of a parameter from its default: `retries=3` → int (safe). For `name=None`, the
+ * The type of a parameter from its default: `retries=3` → int (safe; `int | None` and unsafe
+ * when the file passes None for it or documents it as optional, see parameter-evidence.ts;
+ * none when a call passes another type). For `name=None`, the
  * body must say what else it holds: `if name is None: name = "x"`, `name = name or "x"` make
  * it `str | None` (safe); other assignments of one type make it a guess (unsafe).
  */
@@ -416,7 +419,15 @@ export function inferParameter(parameter: ParameterInfo, info: FunctionInfo, fac
   const inference = new Inference(facts);
   if (value.type !== 'none') {
     const ty = scalar(value) ? inference.expression(value) : undefined;
-    return ty && ty.kind === 'builtin' ? { ty, safe: true } : undefined;
+    if (!ty || ty.kind !== 'builtin') return undefined;
+    // `timeout=10` called with `timeout=None`, tested `is None` or documented optional: `int | None`, a guess.
+    const evidence = defaultEvidence(parameter, info, facts, (argument) => {
+      const passed = inference.expression(argument);
+      // An int passed where the default is a float is still a float (PEP 484's numeric tower).
+      return passed && (keyOf(passed) === keyOf(ty) || (ty.name === 'float' && keyOf(passed) === 'int'));
+    });
+    if (evidence.other) return undefined;
+    return evidence.none ? { ty: { kind: 'optional', inner: ty }, safe: false } : { ty, safe: true };
   }
   const body = info.node.childForFieldName('body');
   const scope = body ? facts.scopeAt(body.startIndex) : undefined;

@@ -2,8 +2,10 @@
 // definitions, and how each is written as a PEP 695 type parameter (`T: int`, `**P`, `*Ts`).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
+import type { TextEdit } from '../../types';
 import { ensureBindings, typingUses, wordOccurrences } from './annotations';
 import { plainStringContent } from './legacy';
+import { parsesAsType } from './type-text';
 
 export interface TypeVarDefinition {
   name: string;
@@ -63,11 +65,14 @@ export function typeVarTable(facts: SemanticFacts, text: string): Map<string, Ty
   return table;
 }
 
-/** `T`, `T: int`, `T: (int, str)`, `*Ts`, `**P`; undefined when not expressible. */
-export function typeParameter(definition: TypeVarDefinition): string | undefined {
+/**
+ * `T`, `T: int`, `T: (int, str)`, `*Ts`, `**P`; undefined when not expressible. `name` replaces
+ * the variable's own (a private `_T` is declared as `T`, see `publicNames`).
+ */
+export function typeParameter(definition: TypeVarDefinition, name = definition.name): string | undefined {
   if (definition.unsupported) return undefined;
   const expression = (node: Node) => plainStringContent(node) ?? (node.type === 'string' ? undefined : node.text);
-  let text = definition.kind === 'ParamSpec' ? `**${definition.name}` : definition.kind === 'TypeVarTuple' ? `*${definition.name}` : definition.name;
+  let text = definition.kind === 'ParamSpec' ? `**${name}` : definition.kind === 'TypeVarTuple' ? `*${name}` : name;
   if (definition.bound) {
     const bound = expression(definition.bound);
     if (!bound) return undefined;
@@ -116,4 +121,77 @@ function refersToModule(identifier: Node, facts: SemanticFacts): boolean {
     if (scope.bindings.has(identifier.text) || scope.imports.has(identifier.text)) return false;
   }
   return true;
+}
+
+/** A comment, or a docstring (a string standing alone as a statement). */
+function isProse(node: Node | null): boolean {
+  if (node?.type === 'comment') return true;
+  const string = node?.type === 'string_content' ? node.parent : node?.type === 'string' ? node : undefined;
+  return string?.type === 'string' && string.parent?.type === 'expression_statement' && string.parent.namedChildCount === 1;
+}
+
+const KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
+  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+  'return', 'try', 'while', 'with', 'yield',
+]);
+const SOFT_KEYWORDS = new Set(['match', 'case', 'type', '_']);
+
+/**
+ * A name Python accepts as a plain identifier (ASCII; no keyword). `allowSoft`: `type`,
+ * `match`, `case` and `_` too, which are names everywhere but where a statement starts with them.
+ */
+export function isPlainIdentifier(name: string, allowSoft = false): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name) && (allowSoft || !SOFT_KEYWORDS.has(name));
+}
+
+/**
+ * PEP 695 parameters named `_T` are private names in a scope that is already private (Ruff's
+ * UP049): the header declares `T` instead, and every use of `_T` in `region` (the class or def)
+ * outside `skip` (text the fix replaces anyway, default values evaluated outside the new scope)
+ * is renamed. Undefined when the new name is taken in the region (any occurrence of the word,
+ * or another parameter's name), appears in a bound, or a use cannot be renamed safely
+ * (inside a string annotation, a keyword argument, or rebound locally).
+ */
+export function publicNames(
+  names: readonly string[],
+  region: Node,
+  skip: readonly Node[],
+  table: Map<string, TypeVarDefinition>,
+  facts: SemanticFacts,
+  text: string,
+): { renamed: Map<string, string>; edits: TextEdit[] } | undefined {
+  const renamed = new Map<string, string>();
+  const edits: TextEdit[] = [];
+  const inRegion = (offset: number) => offset >= region.startIndex && offset < region.endIndex;
+  const skipped = (offset: number) => skip.some((n) => offset >= n.startIndex && offset < n.endIndex);
+  const finals = new Set(names.map((n) => n.replace(/^_+/, '') || n));
+  if (finals.size !== names.length) return undefined;
+  const root = facts.tree.rootNode;
+  for (const name of names) {
+    if (!name.startsWith('_')) continue;
+    const next = name.replace(/^_+/, '');
+    if (!isPlainIdentifier(next) || /^[0-9]/.test(next)) return undefined;
+    // `T` mentioned in a comment or a docstring is prose, not a collision.
+    if (wordOccurrences(facts, text, next).some((offset) => inRegion(offset) && !isProse(root.descendantForIndex(offset, offset + next.length)))) return undefined;
+    for (const other of names) {
+      const definition = table.get(other);
+      const bounds = [definition?.bound, ...(definition?.constraints ?? [])].filter((b): b is Node => !!b);
+      if (bounds.some((b) => new RegExp(`\\b${next}\\b`).test(b.text))) return undefined;
+    }
+    for (const offset of wordOccurrences(facts, text, name)) {
+      if (!inRegion(offset) || skipped(offset)) continue;
+      const node = root.descendantForIndex(offset, offset + name.length);
+      if (node && isProse(node)) continue;
+      // A forward reference (`cast("_T", x)`, `"list[_T]"`) names the parameter too.
+      const string = node?.type === 'string_content' ? node.parent : undefined;
+      if (string?.type === 'string') {
+        const content = plainStringContent(string);
+        if (content === undefined || !parsesAsType(content, facts.tree.language)) return undefined;
+      } else if (node?.type !== 'identifier' || node.startIndex !== offset || !refersToModule(node, facts)) return undefined;
+      edits.push({ start: offset, end: offset + name.length, newText: next });
+    }
+    renamed.set(name, next);
+  }
+  return { renamed, edits };
 }

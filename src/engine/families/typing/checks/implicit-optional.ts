@@ -85,7 +85,7 @@ export function excludesNone(node: Node, facts: SemanticFacts, depth = 0): boole
       const qualified = facts.resolve(generic.head);
       const member = qualified && /^(?:typing|typing_extensions)\.(\w+)$/.exec(qualified)?.[1];
       if (member === 'Union') return generic.args.every((a) => excludesNone(a, facts, depth + 1));
-      if (member === 'Literal') return generic.args.every((a) => a.type !== 'none');
+      if (member === 'Literal') return literalExcludesNone(generic.args, facts, depth + 1);
       if (member === 'Annotated') return !!generic.args[0] && excludesNone(generic.args[0], facts, depth + 1);
       return isConcreteClass(generic.head, facts);
     }
@@ -99,6 +99,24 @@ export function excludesNone(node: Node, facts: SemanticFacts, depth = 0): boole
     default:
       return false;
   }
+}
+
+/**
+ * No member of a `Literal[...]` is None, nested `Literal`s included (`Literal["a", Literal[None]]`
+ * flattens to admit None). A member that is neither a plain value nor a `Literal` is unknown.
+ */
+function literalExcludesNone(members: readonly Node[], facts: SemanticFacts, depth: number): boolean {
+  if (depth > 8) return false;
+  return members.every((raw) => {
+    const member = unwrapType(raw);
+    if (member.type === 'none') return false;
+    if (member.type === 'subscript' || member.type === 'generic_type') {
+      const nested = genericOf(member);
+      const head = nested && facts.resolve(nested.head);
+      return !!nested && (head === 'typing.Literal' || head === 'typing_extensions.Literal') && literalExcludesNone(nested.args, facts, depth + 1);
+    }
+    return ['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'unary_operator', 'attribute'].includes(member.type);
+  });
 }
 
 function isConcreteClass(node: Node, facts: SemanticFacts): boolean {

@@ -2,15 +2,17 @@
 // (PEP 695, 3.12+): lazily evaluated, so forward references need no quotes, and generic
 // aliases name their type parameters. Unsafe: the alias becomes a TypeAliasType, which code
 // cannot call or pass to isinstance(); no fix when this file uses the alias outside
-// annotations.
+// annotations. `X = TypeAliasType("X", …)` too (alias-call.ts says why that fix is unsafe).
 import type { Node } from 'web-tree-sitter';
 import { annotationOf, escapeRegExp, unwrapType, wordOccurrences } from '../annotations';
 import { plainStringContent, removalFix, report, short, unusedImports, useFix, usesOf } from '../legacy';
+import { aliasCall } from '../alias-call';
 import { parsesAsType } from '../type-text';
-import { typeParameter, typeVarsIn, typeVarTable } from '../typevars';
+import { publicNames, typeParameter, typeVarsIn, typeVarTable } from '../typevars';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 const MEMBERS = new Set(['TypeAlias']);
+const CALLS = new Set(['TypeAliasType']);
 
 export function createTypealiasAnnotation(context: CheckContext): CheckVisitor {
   return {
@@ -31,6 +33,12 @@ export function createTypealiasAnnotation(context: CheckContext): CheckVisitor {
         }
         report(context, { node: name, data: { subject: `${name.text}: ${use.node.text}` }, fixes });
       }
+      for (const use of usesOf(context, CALLS)) {
+        const call = aliasCall(use.node, context);
+        if (!call) continue;
+        const fix = call.statement && useFix(context, `Replace with \`${short(call.statement)}\``, false, { start: call.assignment.startIndex, end: call.assignment.endIndex, newText: call.statement }, use);
+        report(context, { node: call.name, data: { subject: `${call.name.text} = ${use.node.text}(…)` }, fixes: fix ? [fix] : [] });
+      }
       for (const unused of unusedImports(context, MEMBERS)) {
         report(context, { node: unused.node, data: { subject: unused.binding.local }, fixes: removalFix(context, unused.binding) });
       }
@@ -47,9 +55,15 @@ function replacement(name: Node, value: Node, assignment: Node, context: CheckCo
   const { names, inStrings } = typeVarsIn([value], facts, context.text, table);
   if (inStrings) return undefined;
   if (names.length && facts.scopeOf(assignment).kind !== 'module') return undefined;
-  const parameters = names.map((n) => typeParameter(table.get(n)!));
+  // A private `_T` is declared as `T` (renamed in the value; a quoted value is left to the user).
+  const renames = publicNames(names, value, [], table, facts, context.text);
+  if (!renames || (renames.edits.length && value.type === 'string')) return undefined;
+  const parameters = names.map((n) => typeParameter(table.get(n)!, renames.renamed.get(n)));
   if (parameters.some((p) => !p)) return undefined;
-  const body = plainStringContent(value) ?? (value.type === 'string' ? undefined : value.text);
+  let body = plainStringContent(value) ?? (value.type === 'string' ? undefined : value.text);
+  for (const edit of [...renames.edits].sort((a, b) => b.start - a.start)) {
+    if (body !== undefined) body = body.slice(0, edit.start - value.startIndex) + edit.newText + body.slice(edit.end - value.startIndex);
+  }
   // A quoted alias is written unquoted into the `type` statement: it must parse as a type there.
   if (body === undefined || (value.type === 'string' && !parsesAsType(body, context.tree.language))) return undefined;
   return `type ${name.text}${parameters.length ? `[${parameters.join(', ')}]` : ''} = ${body}`;

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { genericOf, genericWithHead, unwrapType } from '../annotations';
 import { removalFix, report, short, unusedImports, useFix, usesOf } from '../legacy';
-import { typeParameter, typeVarTable } from '../typevars';
+import { publicNames, type TypeVarDefinition, typeParameter, typeVarTable } from '../typevars';
 import type { Fix } from '../../../types';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
@@ -26,15 +26,20 @@ export function createTypevarGenericClass(context: CheckContext): CheckVisitor {
         // Module-level classes only, as Ruff's UP046: inside a def or class, the TypeVars are
         // often local too, and the scoping of type parameters there is easy to get wrong.
         if (isNested(classNode)) continue;
-        const parameters = parametersOf(view.args, context);
+        const definitions = definitionsOf(view.args, context);
         const isGeneric = use.member === 'Generic';
+        // `_T` is declared as `T`, its uses in the class renamed; `Generic[T, T]` (a TypeError
+        // at runtime) has no fix: a header cannot declare a name twice.
+        const names = definitions?.map((d) => d.name);
+        const renames = names && new Set(names).size === names.length ? publicNames(names, classNode, [view.node], typeVarTable(context.facts, context.text), context.facts, context.text) : undefined;
+        const parameters = renames && definitions!.map((d) => typeParameter(d, renames.renamed.get(d.name)));
         const fixes: Fix[] = [];
-        if (parameters) {
+        if (parameters && parameters.every((p): p is string => !!p)) {
           const header = { start: name.endIndex, end: name.endIndex, newText: `[${parameters.join(', ')}]` };
           const base = isGeneric ? baseRemoval(view.node, argumentList) : { start: view.node.startIndex, end: view.node.endIndex, newText: use.node.text };
           if (base) {
             const fix = useFix(context, `Declare \`class ${name.text}[${short(parameters.join(', '))}]\``, false, base, isGeneric ? use : { ...use, binding: undefined });
-            if (fix) fixes.push({ ...fix, edits: [header, ...fix.edits] });
+            if (fix) fixes.push({ ...fix, edits: [header, ...renames!.edits, ...fix.edits] });
           }
         }
         report(context, { node: view.node, data: { base: short(view.node.text) }, fixes });
@@ -46,10 +51,10 @@ export function createTypevarGenericClass(context: CheckContext): CheckVisitor {
   };
 }
 
-/** `T`, `*Ts`, `Unpack[Ts]`, `P` → PEP 695 parameters, when every one is a local TypeVar-like. */
-function parametersOf(args: readonly Node[], context: CheckContext): string[] | undefined {
+/** `T`, `*Ts`, `Unpack[Ts]`, `P` → their definitions, when every one is a local TypeVar-like. */
+function definitionsOf(args: readonly Node[], context: CheckContext): TypeVarDefinition[] | undefined {
   const table = typeVarTable(context.facts, context.text);
-  const result: string[] = [];
+  const result: TypeVarDefinition[] = [];
   for (const raw of args) {
     let arg = unwrapType(raw);
     if (arg.type === 'list_splat' || arg.type === 'splat_type') {
@@ -61,9 +66,7 @@ function parametersOf(args: readonly Node[], context: CheckContext): string[] | 
     if (arg.type !== 'identifier') return undefined;
     const definition = table.get(arg.text);
     if (!definition) return undefined;
-    const parameter = typeParameter(definition);
-    if (!parameter) return undefined;
-    result.push(parameter);
+    result.push(definition);
   }
   return result.length ? result : undefined;
 }

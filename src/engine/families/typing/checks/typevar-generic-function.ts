@@ -7,7 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import { wordOccurrences } from '../annotations';
 import { functionInfo, parametersOf } from '../functions';
-import { typeParameter, typeVarsIn, typeVarTable } from '../typevars';
+import { publicNames, typeParameter, typeVarsIn, typeVarTable } from '../typevars';
 import { report } from '../legacy';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
@@ -32,9 +32,12 @@ export function createTypevarGenericFunction(context: CheckContext): CheckVisito
         const { names, inStrings } = typeVarsIn(annotations, facts, context.text, table);
         const own = names.filter((name) => !boundByEnclosingClass(scope.node, name, context));
         if (!own.length) continue;
-        const parameters = own.map((name) => typeParameter(table.get(name)!));
-        const header = parameters.every((p): p is string => !!p) && !inStrings ? `[${parameters.join(', ')}]` : undefined;
-        const fixes = header ? [{ title: `Declare \`def ${info.name.text}${header}\``, safety: 'unsafe' as const, edits: [{ start: info.name.endIndex, end: info.name.endIndex, newText: header }] }] : [];
+        // `_T` is declared as `T` and renamed in the def (not in defaults: they run outside its scope).
+        const defaults = parametersOf(info).map((p) => p.value).filter((v): v is Node => !!v);
+        const renames = inStrings ? undefined : publicNames(own, scope.node, defaults, table, facts, context.text);
+        const parameters = renames && own.map((name) => typeParameter(table.get(name)!, renames.renamed.get(name)));
+        const header = parameters && parameters.every((p): p is string => !!p) ? `[${parameters.join(', ')}]` : undefined;
+        const fixes = header ? [{ title: `Declare \`def ${info.name.text}${header}\``, safety: 'unsafe' as const, edits: [{ start: info.name.endIndex, end: info.name.endIndex, newText: header }, ...renames!.edits] }] : [];
         report(context, { node: info.name, data: { name: info.name.text, typevars: own.join(', ') }, fixes });
       }
     },
