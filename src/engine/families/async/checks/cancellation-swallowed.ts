@@ -92,16 +92,24 @@ function awaitsOtherTask(body: Node): boolean {
 
 /**
  * `task.cancel()` earlier in the def (or in the `try` body), and a body of nothing but
- * awaits and `.cancel()` calls: the handler absorbs the child task's cancellation, which is
- * how asyncio's documentation waits for a cancelled task to finish.
+ * awaits and `.cancel()` calls, with at most a flag set after an await (`await task`, then
+ * `cancelled = False`): the handler absorbs the child task's cancellation, which is how
+ * asyncio's documentation waits for a cancelled task to finish.
  */
 function awaitsCancelledTask(text: string, definition: Node, body: Node): boolean {
   if (!/\.cancel\(\s*(?:msg\s*=[^)]*)?\)/.test(text.slice(definition.startIndex, body.endIndex))) return false;
+  let awaited = false;
   return statementsOf(body).every((s) => {
     if (s.type !== 'expression_statement') return false;
     let expression = s.namedChildren[0];
-    if (expression?.type === 'assignment') expression = expression.childForFieldName('right');
-    if (expression?.type === 'await') return true;
+    if (expression?.type === 'assignment') {
+      const value = expression.childForFieldName('right');
+      if (awaited && value && FLAG_VALUES.has(value.type) && expression.childForFieldName('left')?.type === 'identifier') return true;
+      expression = value;
+    }
+    if (expression?.type === 'await') return (awaited = true);
     return expression?.type === 'call' && /\.cancel$/.test(expression.childForFieldName('function')?.text ?? '');
   });
 }
+
+const FLAG_VALUES = new Set(['true', 'false', 'none', 'integer']);
