@@ -130,6 +130,7 @@ suite('diagnostics', () => {
       await editor.edit((b) => b.replace(new vscode.Range(13, line.text.length + 31, 13, line.text.length + 32), 'le'));
       await diagnosticsOf(service(), (d) => d.length === 3 && !d.some((x) => ruleOf(x) === 'invalid-suppression'));
     } finally {
+      await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });
@@ -159,7 +160,11 @@ suite('diagnostics', () => {
       await diagnosticsOf(service(), (d) => d.length === 2004);
     } finally {
       await config.update('timeBudget', undefined, vscode.ConfigurationTarget.Workspace);
+      // The revert command acts on the active editor: make sure it is this file's (a
+      // notification or a slow config write can move the focus on a loaded machine).
+      await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.files.revert');
+      await diagnosticsOf(service(), (d) => d.length === 4);
     }
   });
 
