@@ -21,6 +21,11 @@ export interface ExpectedError {
   message: string;
 }
 
+/** An expected finding at 1-based `line:column`-`endLine:endColumn`. */
+export function expectedError(rule: string, line: number, column: number, endLine: number, endColumn: number, message: string): ExpectedError {
+  return { rule, line, column, endLine, endColumn, message };
+}
+
 export interface InvalidCase {
   code: string;
   errors: ExpectedError[];

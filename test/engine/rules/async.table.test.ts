@@ -2,16 +2,9 @@
 // positions and messages (conventions in ../rule-tester.ts). Every fix of these rules but
 // blocking-sleep-in-async's is unsafe, so `output` is null here (safe fixes only); the
 // unsafe fix texts are asserted in ../async-fixes.test.ts.
-import { ruleTester, type ExpectedError } from '../rule-tester';
+import { expectedError, ruleTester } from '../rule-tester';
 
-const error = (rule: string, line: number, column: number, endLine: number, endColumn: number, message: string): ExpectedError => ({
-  rule,
-  line,
-  column,
-  endLine,
-  endColumn,
-  message,
-});
+const error = expectedError;
 
 ruleTester('blocking-http-call-in-async', {
   valid: [

@@ -7,6 +7,7 @@
 // handed out as a value, a decorator, a generator).
 import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
+import { forEachNode } from '../../tree-walk';
 import { callParts, identifierUses } from './pandas-syntax';
 
 /** The values and annotations an instance attribute is given. */
@@ -139,22 +140,10 @@ function collectWrites(facts: SemanticFacts): FileWrites {
   if (known) return known;
   const writes: FileWrites = { byClass: new Map(), foreign: new Set(), classes: [] };
   fileWrites.set(facts, writes);
-  const root = facts.tree.rootNode;
-  const cursor = root.walk();
-  try {
-    for (;;) {
-      const node = cursor.currentNode;
-      if (node.type === 'attribute') recordWrite(node, facts, writes);
-      else if (node.type === 'class_definition') writes.classes.push(node);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) break;
-      }
-      if (cursor.currentNode.equals(root)) break;
-    }
-  } finally {
-    cursor.delete();
-  }
+  forEachNode(facts.tree.rootNode, (node) => {
+    if (node.type === 'attribute') recordWrite(node, facts, writes);
+    else if (node.type === 'class_definition') writes.classes.push(node);
+  });
   return writes;
 }
 

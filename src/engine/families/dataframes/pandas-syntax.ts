@@ -3,6 +3,7 @@
 // (that is pandas-receivers.ts), so every other module of the family may import this one.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
+import { forEachNode } from '../../tree-walk';
 
 export interface CallParts {
   call: Node;
@@ -175,24 +176,12 @@ export function identifierUses(scopeNode: Node, facts: SemanticFacts): Map<strin
   const cached = byScope.get(scopeNode.id);
   if (cached) return cached;
   const uses = new Map<string, Node[]>();
-  const cursor = scopeNode.walk();
-  try {
-    for (;;) {
-      const node = cursor.currentNode;
-      if (node.type === 'identifier') {
-        const list = uses.get(node.text);
-        if (list) list.push(node);
-        else uses.set(node.text, [node]);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) break;
-      }
-      if (cursor.currentNode.equals(scopeNode)) break;
-    }
-  } finally {
-    cursor.delete();
-  }
+  forEachNode(scopeNode, (node) => {
+    if (node.type !== 'identifier') return;
+    const list = uses.get(node.text);
+    if (list) list.push(node);
+    else uses.set(node.text, [node]);
+  });
   byScope.set(scopeNode.id, uses);
   return uses;
 }
