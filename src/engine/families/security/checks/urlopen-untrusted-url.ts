@@ -1,8 +1,8 @@
 // urlopen-untrusted-url: `urllib.request.urlopen` / `Request` / `urlretrieve` on a URL whose
 // scheme the code does not fix. urllib also opens `file://` (and `ftp://`, `data:`) URLs, so
-// a URL that comes from input can read local files. Clean: a literal http(s) URL, text built
-// from one (`f"https://api/{path}"`, `"https://…" + path`, `.format`, `%`), a name bound only
-// to such values, and `urlopen(req)` of a `Request` checked where it was built.
+// a URL that comes from input can read local files. Clean: a literal URL of any scheme (the
+// author wrote it), text built from an http(s) literal (`f"https://api/{path}"`,
+// `"https://…" + path`, `.format`, `%`), a name bound only to such values, and `urlopen(req)` of a `Request` checked where it was built.
 import type { Node } from 'web-tree-sitter';
 import { isStaticString } from '../strings';
 import { callParts, keywordArgument, positionalArguments } from '../network';
@@ -22,12 +22,12 @@ export function createUrlopenUntrustedUrl(context: CheckContext): CheckVisitor {
       const name = facts.resolve(parts.callee);
       if (!name || !OPENERS.has(name)) return;
       const url = positionalArguments(parts.args)[0] ?? keywordArgument(parts.args, 'url')?.childForFieldName('value');
-      if (!url || hasWebScheme(facts, url, 0)) return;
+      // A literal URL (any scheme) is what the author wrote, not input.
+      if (!url || isStaticString(url) || hasWebScheme(facts, url, 0)) return;
       if (!REQUEST_CLASSES.has(name) && isCheckedRequest(facts, url)) return;
-      const literal = isStaticString(url);
       context.report({
         node: url,
-        data: { callee: parts.callee.text.replace(/\s+/g, ''), problem: literal ? 'opens a URL that is not http(s)' : 'opens a URL whose scheme is not fixed' },
+        data: { callee: parts.callee.text.replace(/\s+/g, '') },
         peer: 'S310',
         suggestion: `Check the scheme first: \`if urllib.parse.urlsplit(${url.text.length <= 40 ? url.text : 'url'}).scheme not in ("http", "https"): raise ValueError(...)\`, or fetch with requests/httpx, which only speak HTTP.`,
       });
