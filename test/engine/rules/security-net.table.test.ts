@@ -83,6 +83,9 @@ ruleTester(TLS, {
     'import ssl\n\nif mode == ssl.CERT_NONE:\n    pass\n',
     'class Opts:\n    check_hostname = False\n\no = Opts()\no.check_hostname = False\n',
     'def f(session):\n    session.verify = False\n',
+    // The caller's own switch: verification off because it was asked for.
+    'import ssl\n\ndef make(verify):\n    ctx = ssl.create_default_context()\n    if not verify:\n        ctx.check_hostname = False\n        ctx.verify_mode = ssl.CERT_NONE\n    return ctx\n',
+    'import ssl\n\ndef wrap(sock, insecure):\n    if insecure:\n        return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_NONE)\n',
   ],
   invalid: [
     {

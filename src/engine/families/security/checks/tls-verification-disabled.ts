@@ -31,7 +31,7 @@ export function createTlsVerificationDisabled(context: CheckContext): CheckVisit
         const certReqs = keywordArgument(parts.args, 'cert_reqs');
         const certValue = certReqs?.childForFieldName('value');
         // urllib3 also takes the constant's name as a string.
-        if (certReqs && (isCertNone(certValue) || (name?.startsWith('urllib3.') && /^["']CERT_NONE["']$/.test(certValue?.text ?? '')))) {
+        if (certReqs && !isOptIn(certReqs) && (isCertNone(certValue) || (name?.startsWith('urllib3.') && /^["']CERT_NONE["']$/.test(certValue?.text ?? '')))) {
           context.report({ node: certReqs, data: { what: certReqs.text, problem: CERTIFICATES_OFF }, peer: null, suggestion: 'Leave `cert_reqs` at its default (`ssl.CERT_REQUIRED`) and pass the server\'s CA bundle (`ca_certs=`) if it is private.' });
         }
         if (!httpCallKind(facts, parts.callee)) return;
@@ -48,6 +48,9 @@ export function createTlsVerificationDisabled(context: CheckContext): CheckVisit
       if (facts.resolve(right) === UNVERIFIED_CONTEXT) {
         // `ssl._create_default_https_context = ssl._create_unverified_context`: every HTTPS request of urllib.
         context.report({ node, data: { what: `${left.text} = ${right.text}`, problem: `${CERTIFICATES_OFF} for every \`urllib\` HTTPS request` }, peer: 'S323', suggestion: 'Delete this line; to trust a private CA, pass `ssl.create_default_context(cafile=...)` to the calls that need it.' });
+      } else if (isOptIn(node)) {
+        // `if not verify: ctx.verify_mode = ssl.CERT_NONE`: the user's own switch, not a default.
+        return;
       } else if (attribute === 'verify_mode' && isCertNone(right)) {
         context.report({ node, data: { what: `${left.text} = ${right.text}`, problem: CERTIFICATES_OFF }, peer: null, suggestion: 'Keep `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`) and load a private CA with `load_verify_locations(cafile)`.' });
       } else if (attribute === 'check_hostname' && right.type === 'false' && facts.importsModule('ssl')) {
@@ -57,6 +60,25 @@ export function createTlsVerificationDisabled(context: CheckContext): CheckVisit
       }
     },
   };
+}
+
+/** Names of a switch that turns verification off on request: `verify`, `insecure`, `ssl_verify`, `no_check_certificate`. */
+const OPT_IN = /verif|insecure|unsafe|check_cert|cert_check|validate/i;
+
+/**
+ * True when the node runs under a condition naming such a switch (an `if`/`elif` test or a
+ * conditional expression in the same def): the code disables checks because its caller asked.
+ */
+function isOptIn(node: Node): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'function_definition' || parent.type === 'lambda' || parent.type === 'class_definition') return false;
+    const condition =
+      parent.type === 'if_statement' || parent.type === 'elif_clause' ? parent.childForFieldName('condition')
+      : parent.type === 'conditional_expression' ? parent.namedChildren[1]
+      : undefined;
+    if (condition && !condition.equals(child) && OPT_IN.test(condition.text)) return true;
+  }
+  return false;
 }
 
 const VERIFY_ADVICE = 'Remove `verify=False`; for a private or self-signed CA pass its bundle instead: `verify="/path/to/ca.pem"` (or set `REQUESTS_CA_BUNDLE` / `SSL_CERT_FILE`).';
