@@ -110,3 +110,30 @@ export function httpCallKind(facts: SemanticFacts, callee: Node): HttpCallKind |
 export function calleeText(callee: Node): string {
   return callee.text.replace(/\s+/g, '');
 }
+
+/** The text of `node` after `edits` (offsets in the file) that fall inside it. */
+export function textAfterEdits(text: string, node: Node, edits: readonly { start: number; end: number; newText: string }[]): string {
+  let result = text.slice(node.startIndex, node.endIndex);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    if (edit.start < node.startIndex || edit.end > node.endIndex) continue;
+    result = result.slice(0, edit.start - node.startIndex) + edit.newText + result.slice(edit.end - node.startIndex);
+  }
+  return result;
+}
+
+/** A fenced Python block for a hover. */
+export function pythonBlock(code: string): string {
+  return `\`\`\`python\n${code}\n\`\`\`\n`;
+}
+
+/** The call after the fix, for the hover: short calls only (a long one reads worse than the advice). */
+export function fixedCallBlock(text: string, call: Node, edits: readonly { start: number; end: number; newText: string }[]): string | undefined {
+  const fixed = textAfterEdits(text, call, edits);
+  return fixed.length <= 300 && fixed.split('\n').length <= 8 ? pythonBlock(dedent(fixed, call.startPosition.column)) : undefined;
+}
+
+/** Removes the call's own indentation from its continuation lines. */
+function dedent(code: string, column: number): string {
+  const lines = code.split('\n');
+  return [lines[0], ...lines.slice(1).map((line) => (line.slice(0, column).trim() === '' ? line.slice(column) : line))].join('\n');
+}

@@ -32,10 +32,24 @@ export function createBindAllInterfaces(context: CheckContext): CheckVisitor {
         node: string,
         data: { address, where },
         peer: 'S104',
-        suggestion: `Bind \`127.0.0.1\` when only this machine (or a reverse proxy on it) must connect, and take the public address from the deployment: \`host=os.environ.get("HOST", "127.0.0.1")\`.`,
+        suggestion: safeForm(context.text, string, address),
       });
     },
   };
+}
+
+/**
+ * The same code bound to the loopback (`"127.0.0.1"`, `"::1"` for IPv6, the port kept), with
+ * the advice to take a public address from the deployment.
+ */
+function safeForm(text: string, string: Node, address: string): string {
+  const port = /:(\d+)$/.exec(address.replace(/^\[::\]|^::(?=:|$)/, ''))?.[1];
+  const loopback = address.includes(':') && !address.startsWith('0.') ? (port ? `[::1]:${port}` : '::1') : port ? `127.0.0.1:${port}` : '127.0.0.1';
+  const quote = string.text.endsWith("'") ? "'" : '"';
+  const statement = string.parent!;
+  const line = text.slice(statement.startIndex, string.startIndex) + `${quote}${loopback}${quote}` + text.slice(string.endIndex, statement.endIndex);
+  const code = line.length <= 120 && !line.includes('\n') ? `\n\`\`\`python\n${line}\n\`\`\`\n` : ` (\`${quote}${loopback}${quote}\`)`;
+  return `Bind the loopback when only this machine (or a reverse proxy on it) must connect${code}and let the deployment choose a public address, e.g. from an environment variable.`;
 }
 
 /** The text of a plain string literal (no f-string, no bytes), without quotes and prefix. */

@@ -4,7 +4,7 @@
 // A `**kwargs`/`*args` in the call may carry the timeout: silent. The unsafe fix adds (or
 // replaces None with) the `request-timeout` setting of `[tool.pymodern.security]`.
 import type { Node } from 'web-tree-sitter';
-import { argumentsOf, callParts, calleeText, hasSplat, httpCallKind, keywordArgument, methodName, positionalArguments } from '../network';
+import { argumentsOf, callParts, calleeText, fixedCallBlock, hasSplat, httpCallKind, keywordArgument, methodName, positionalArguments } from '../network';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
 
@@ -24,12 +24,14 @@ export function createHttpCallWithoutTimeout(context: CheckContext): CheckVisito
       if (timeout) {
         const value = timeout.childForFieldName('value');
         if (value?.type !== 'none') return;
+        const edits = [{ start: value.startIndex, end: value.endIndex, newText: String(seconds) }];
+        const block = fixedCallBlock(context.text, parts.call, edits);
         context.report({
           node: timeout,
           data: { callee, problem: 'sets `timeout=None`: a server that stops answering hangs it forever' },
-          fixes: [{ title: `Set \`timeout=${seconds}\``, safety: 'unsafe', edits: [{ start: value.startIndex, end: value.endIndex, newText: String(seconds) }] }],
+          fixes: [{ title: `Set \`timeout=${seconds}\``, safety: 'unsafe', edits }],
           peer: 'S113',
-          suggestion: `Give the request a bound, e.g. \`timeout=${seconds}\` (seconds); a long download can use \`timeout=(connect, read)\`.`,
+          suggestion: [`Give the request a bound in seconds (a long download can use \`timeout=(connect, read)\`):`, block].filter(Boolean).join('\n'),
         });
         return;
       }
@@ -38,12 +40,13 @@ export function createHttpCallWithoutTimeout(context: CheckContext): CheckVisito
       // Session.request(method, url, params, data, headers, cookies, files, auth, timeout, …)
       if (kind === 'requests-session' && methodName(parts.callee) === 'request' && positionalArguments(parts.args).length >= 9) return;
       const fix = addKeyword(context, parts.args, `timeout=${seconds}`);
+      const block = fix && fixedCallBlock(context.text, parts.call, fix.edits);
       context.report({
         node: parts.call,
         data: { callee, problem: 'has no `timeout`: a server that stops answering hangs it forever' },
         fixes: fix ? [fix] : [],
         peer: 'S113',
-        suggestion: `Pass a timeout in seconds: \`${callee}(…, timeout=${seconds})\`.`,
+        suggestion: block ? `Pass a timeout in seconds:\n${block}` : `Pass a timeout in seconds: \`${callee}(…, timeout=${seconds})\`.`,
       });
     },
   };

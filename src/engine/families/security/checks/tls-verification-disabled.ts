@@ -5,7 +5,7 @@
 // `ctx.check_hostname = False`. The unsafe fixes turn the check back on; a dev setup with a
 // self-signed certificate then fails until it is given its CA bundle.
 import type { Node } from 'web-tree-sitter';
-import { argumentsOf, callParts, httpCallKind, isRequestsSession, keywordArgument } from '../network';
+import { argumentsOf, callParts, fixedCallBlock, httpCallKind, isRequestsSession, keywordArgument } from '../network';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
 
@@ -37,7 +37,9 @@ export function createTlsVerificationDisabled(context: CheckContext): CheckVisit
         if (!httpCallKind(facts, parts.callee)) return;
         const verify = keywordArgument(parts.args, 'verify');
         if (verify?.childForFieldName('value')?.type !== 'false') return;
-        context.report({ node: verify, data: { what: 'verify=False', problem: CERTIFICATES_OFF }, fixes: [removeArgumentFix(context, verify)], peer: 'S501', suggestion: VERIFY_ADVICE });
+        const fix = removeArgumentFix(context, verify);
+        const block = fixedCallBlock(context.text, node, fix.edits);
+        context.report({ node: verify, data: { what: 'verify=False', problem: CERTIFICATES_OFF }, fixes: [fix], peer: 'S501', suggestion: block ? `${VERIFY_ADVICE}\n${block}` : VERIFY_ADVICE });
         return;
       }
       const left = node.childForFieldName('left');
