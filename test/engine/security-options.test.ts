@@ -1,7 +1,8 @@
 // `[tool.pymodern.security]` and the `pymodern.security` setting: `request-timeout`, the
 // seconds the http-call-without-timeout fix writes. Parsed and validated like the typing table.
 import assert from 'node:assert/strict';
-import { ConfigError, catalogOf, parsePyproject } from '../../src/engine/config';
+import { readFileSync } from 'node:fs';
+import { ConfigError, SECURITY_SETTINGS, catalogOf, parsePyproject } from '../../src/engine/config';
 import type { Engine } from '../../src/engine/engine';
 import { mergeRuleConfig, securityOverrides } from '../../src/vscode/rule-config';
 import { getEngine } from '../helpers/engine';
@@ -59,6 +60,13 @@ describe('config: [tool.pymodern.security]', () => {
     const security = securityOverrides({ 'request-timeout': 5 }, () => assert.fail('no warning expected'));
     assert.deepEqual(mergeRuleConfig({ security: { requestTimeout: 30 } }, { security }).security, { requestTimeout: 5 });
     assert.deepEqual(mergeRuleConfig({ security: { requestTimeout: 30 } }, {}).security, { requestTimeout: 30 });
+  });
+
+  it('has the VS Code setting speak the same keys, with the same default', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { properties: Record<string, { default: unknown }> }> } } };
+    const setting = manifest.contributes.configuration.properties['pymodern.security'];
+    assert.deepEqual(Object.keys(setting.properties), [...SECURITY_SETTINGS]);
+    assert.equal(setting.properties['request-timeout'].default, 10);
   });
 
   it('gives the fix its timeout: the setting, else 10 seconds', () => {
