@@ -191,6 +191,7 @@ ruleTester(BIND, {
 
 const URLOPEN = 'urlopen-untrusted-url';
 const opens = (callee: string) => `\`${callee}()\` opens a URL whose scheme is not fixed: a \`file://\` URL would read local files`;
+const opensScheme = (callee: string, scheme: string) => `\`${callee}()\` opens a \`${scheme}:\` URL, not http(s)`;
 
 ruleTester(URLOPEN, {
   valid: [
@@ -200,7 +201,7 @@ ruleTester(URLOPEN, {
     'import urllib.request\n\nurllib.request.urlopen("https://x/{}".format(n))\n',
     'import urllib.request\n\nreq = urllib.request.Request("https://x")\nurllib.request.urlopen(req)\n',
     'def f(opener, url):\n    return opener.urlopen(url)\n',
-    'import urllib.request\n\nurllib.request.urlopen("ftp://mirror.example.com/x")\n',
+    'from six.moves.urllib.request import urlopen\n\nurlopen("http://example.com")\n',
   ],
   invalid: [
     {
@@ -226,6 +227,16 @@ ruleTester(URLOPEN, {
     {
       code: 'import urllib.request as ur\n\nur.urlopen(f"{scheme}://host/x")\n',
       errors: [error(URLOPEN, 3, 12, 3, 32, opens('ur.urlopen'))],
+      output: null,
+    },
+    {
+      code: 'import urllib.request\n\nurllib.request.urlopen("file:///etc/passwd")\n',
+      errors: [error(URLOPEN, 3, 24, 3, 44, opensScheme('urllib.request.urlopen', 'file'))],
+      output: null,
+    },
+    {
+      code: 'from six.moves.urllib.request import Request\n\nRequest(u)\n',
+      errors: [error(URLOPEN, 3, 9, 3, 10, opens('Request'))],
       output: null,
     },
     {

@@ -1,7 +1,8 @@
 // urlopen-untrusted-url: `urllib.request.urlopen` / `Request` / `urlretrieve` on a URL whose
 // scheme the code does not fix. urllib also opens `file://` (and `ftp://`, `data:`) URLs, so
-// a URL that comes from input can read local files. Clean: a literal URL of any scheme (the
-// author wrote it), text built from an http(s) literal (`f"https://api/{path}"`,
+// a URL that comes from input can read local files. A literal of another scheme is reported
+// too (as Ruff and Bandit do): it is rare, and `open()` says plainly what it does. Clean: a
+// literal http(s) URL, text built from one (`f"https://api/{path}"`,
 // `"https://…" + path`, `.format`, `%`), a name bound only to such values, and `urlopen(req)` of a `Request` checked where it was built.
 import type { Node } from 'web-tree-sitter';
 import { isStaticString } from '../strings';
@@ -9,8 +10,9 @@ import { callParts, keywordArgument, positionalArguments } from '../network';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
 
-const OPENERS = new Set(['urllib.request.urlopen', 'urllib.request.Request', 'urllib.request.urlretrieve', 'urllib2.urlopen', 'urllib2.Request']);
-const REQUEST_CLASSES = new Set(['urllib.request.Request', 'urllib2.Request']);
+const MODULES = ['urllib.request', 'six.moves.urllib.request'];
+const OPENERS = new Set([...MODULES.flatMap((m) => ['urlopen', 'Request', 'urlretrieve'].map((f) => `${m}.${f}`)), 'urllib2.urlopen', 'urllib2.Request']);
+const REQUEST_CLASSES = new Set([...MODULES.map((m) => `${m}.Request`), 'urllib2.Request']);
 const WEB_SCHEME = /^[rRfFuU]{0,2}(?:"""|'''|"|')https?:\/\//i;
 
 export function createUrlopenUntrustedUrl(context: CheckContext): CheckVisitor {
@@ -22,17 +24,22 @@ export function createUrlopenUntrustedUrl(context: CheckContext): CheckVisitor {
       const name = facts.resolve(parts.callee);
       if (!name || !OPENERS.has(name)) return;
       const url = positionalArguments(parts.args)[0] ?? keywordArgument(parts.args, 'url')?.childForFieldName('value');
-      // A literal URL (any scheme) is what the author wrote, not input.
-      if (!url || isStaticString(url) || hasWebScheme(facts, url, 0)) return;
+      if (!url || hasWebScheme(facts, url, 0)) return;
       if (!REQUEST_CLASSES.has(name) && isCheckedRequest(facts, url)) return;
       context.report({
         node: url,
-        data: { callee: parts.callee.text.replace(/\s+/g, '') },
+        data: { callee: parts.callee.text.replace(/\s+/g, ''), problem: isStaticString(url) ? literalProblem(url) : 'opens a URL whose scheme is not fixed: a `file://` URL would read local files' },
         peer: 'S310',
         suggestion: `Check the scheme first: \`if urllib.parse.urlsplit(${url.text.length <= 40 ? url.text : 'url'}).scheme not in ("http", "https"): raise ValueError(...)\`, or fetch with requests/httpx, which only speak HTTP.`,
       });
     },
   };
+}
+
+/** For a literal URL: the scheme it opens (`file:`), or that it has none urllib accepts as-is. */
+function literalProblem(url: Node): string {
+  const scheme = /^[rRuU]?(?:"""|'''|"|')([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url.text)?.[1];
+  return scheme ? `opens a \`${scheme.toLowerCase()}:\` URL, not http(s)` : 'opens a URL without an http(s) scheme';
 }
 
 /** True when the expression is an http(s) URL literal or text built from one (its scheme fixed). */
