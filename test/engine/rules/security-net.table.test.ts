@@ -59,6 +59,11 @@ ruleTester(TIMEOUT, {
       output: null,
     },
     {
+      code: 'import requests\n\nrequests.Session().get(url)\n',
+      errors: [error(TIMEOUT, 3, 1, 3, 28, missing('requests.Session().get'))],
+      output: null,
+    },
+    {
       code: 'import requests\n\nrequests.get(url, timeout=None)\n',
       errors: [error(TIMEOUT, 3, 19, 3, 31, none('requests.get'))],
       output: null,

@@ -59,9 +59,11 @@ export function methodName(callee: Node): string | undefined {
  * True when `receiver` is a name the file provably bound to a `requests.Session`: every
  * assignment before it in its own scope (or, for a global, in the module) is a
  * `requests.Session()` call, or it is the target of `with requests.Session() as name:`
- * around the use. A parameter, `self.session` or anything else stays unknown.
+ * around the use; or the receiver is that call itself. A parameter, `self.session` or anything else stays unknown.
  */
 export function isRequestsSession(facts: SemanticFacts, receiver: Node): boolean {
+  // `requests.Session().get(url)`
+  if (receiver.type === 'call') return SESSION_FACTORIES.has(facts.resolve(receiver.childForFieldName('function') ?? receiver) ?? '');
   if (receiver.type !== 'identifier') return false;
   if (boundByWithSession(facts, receiver)) return true;
   const builds = (value: Node) => value.type === 'call' && SESSION_FACTORIES.has(facts.resolve(value.childForFieldName('function') ?? value) ?? '');

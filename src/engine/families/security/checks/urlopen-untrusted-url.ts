@@ -2,8 +2,9 @@
 // scheme the code does not fix. urllib also opens `file://` (and `ftp://`, `data:`) URLs, so
 // a URL that comes from input can read local files. A literal of another scheme is reported
 // too (as Ruff and Bandit do): it is rare, and `open()` says plainly what it does. Clean: a
-// literal http(s) URL, text built from one (`f"https://api/{path}"`,
-// `"https://…" + path`, `.format`, `%`), a name bound only to such values, and `urlopen(req)` of a `Request` checked where it was built.
+// literal http(s) URL, text built from one (`f"https://api/{path}"`, `"https://…" + path`,
+// `.format`, `%`), a name bound only to such values, and `urlopen(req)` of a `Request`
+// (checked where it was built).
 import type { Node } from 'web-tree-sitter';
 import { isStaticString } from '../strings';
 import { callParts, keywordArgument, positionalArguments } from '../network';
@@ -30,7 +31,9 @@ export function createUrlopenUntrustedUrl(context: CheckContext): CheckVisitor {
         node: url,
         data: { callee: parts.callee.text.replace(/\s+/g, ''), problem: isStaticString(url) ? literalProblem(url) : 'opens a URL whose scheme is not fixed: a `file://` URL would read local files' },
         peer: 'S310',
-        suggestion: `Check the scheme first: \`if urllib.parse.urlsplit(${url.text.length <= 40 ? url.text : 'url'}).scheme not in ("http", "https"): raise ValueError(...)\`, or fetch with requests/httpx, which only speak HTTP.`,
+        suggestion: isStaticString(url)
+          ? 'The URL is fixed in the code, so no attacker picks it; still, to read a local file `open()` says so plainly, and a reviewer need not wonder which schemes urllib is meant to open.'
+          : `Check the scheme first:\n\`\`\`python\nif urllib.parse.urlsplit(${url.text.length <= 40 && !url.text.includes('\n') ? url.text : 'url'}).scheme not in ("http", "https"):\n    raise ValueError("only http(s) URLs")\n\`\`\`\nor fetch with requests or httpx, which only speak HTTP.`,
       });
     },
   };
