@@ -3,7 +3,7 @@
 // Reading files and finding the nearest pyproject.toml belong to the adapters.
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { declaredPandasVersion, parsePandasVersion } from './pandas-version';
-import { DEFAULT_TARGET_VERSION, SEVERITIES, type PythonVersion, type RuleConfig, type RuleMeta, type Severity, type TypingOptions } from './types';
+import { DEFAULT_TARGET_VERSION, SEVERITIES, type PythonVersion, type RuleConfig, type RuleMeta, type Severity, type SecurityOptions, type TypingOptions } from './types';
 
 export interface ProjectConfig extends RuleConfig {
   /** Glob patterns (relative to the pyproject.toml folder) the CLI and scans skip. */
@@ -44,7 +44,7 @@ export function catalogOf(rules: readonly RuleMeta[]): Catalog {
   return { ruleIds: new Set(rules.map((r) => r.id)), families: new Set(rules.map((r) => r.family)) };
 }
 
-const KNOWN_KEYS = ['select', 'ignore', 'preview', 'severity', 'target-version', 'pandas-version', 'exclude', 'per-file-ignores', 'per-file-severity', 'typing'];
+const KNOWN_KEYS = ['select', 'ignore', 'preview', 'severity', 'target-version', 'pandas-version', 'exclude', 'per-file-ignores', 'per-file-severity', 'typing', 'security'];
 
 // ---- [tool.pymodern.typing] ----
 
@@ -158,6 +158,32 @@ export function parseTypingTable(table: Record<string, unknown>, problem: (key: 
       continue;
     }
     options.dummyArgs = value;
+  }
+  return options;
+}
+
+// ---- [tool.pymodern.security] ----
+
+/** The kebab-case keys of `[tool.pymodern.security]` and of the `pymodern.security` setting. */
+export const SECURITY_SETTINGS = ['request-timeout'] as const;
+
+/**
+ * Reads a security table (`[tool.pymodern.security]` or the `pymodern.security` setting), like
+ * parseTypingTable: each unknown key or bad value goes to `problem`, the good ones are kept.
+ */
+export function parseSecurityTable(table: Record<string, unknown>, problem: (key: string, detail: string) => void): SecurityOptions {
+  const options: SecurityOptions = {};
+  for (const [key, value] of Object.entries(table)) {
+    if (key !== 'request-timeout') {
+      problem(key, `unknown setting (known: ${SECURITY_SETTINGS.join(', ')})`);
+      continue;
+    }
+    // A timeout the fix writes into code: a positive number of seconds, at most a day.
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 86400) {
+      problem(key, `expected a number of seconds greater than 0, got ${JSON.stringify(value)}`);
+      continue;
+    }
+    options.requestTimeout = value;
   }
   return options;
 }
@@ -281,6 +307,13 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
     if (!table) throw new ConfigError(file, at('typing'), `expected a table of settings (known: ${Object.keys(TYPING_SETTINGS).join(', ')})`);
     config.typing = parseTypingTable(table, (key, detail) => {
       throw new ConfigError(file, at(`typing.${key}`), detail);
+    });
+  }
+  if (tool.security !== undefined) {
+    const table = asTable(tool.security);
+    if (!table) throw new ConfigError(file, at('security'), `expected a table of settings (known: ${SECURITY_SETTINGS.join(', ')})`);
+    config.security = parseSecurityTable(table, (key, detail) => {
+      throw new ConfigError(file, at(`security.${key}`), detail);
     });
   }
   if (tool['target-version'] !== undefined) {

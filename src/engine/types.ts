@@ -149,6 +149,14 @@ export interface RuleConfig {
   preview?: boolean;
   /** `[tool.pymodern.typing]`: what the missing-annotation rules and typed coverage count. Unset keys take the defaults. */
   typing?: Partial<TypingOptions>;
+  /** `[tool.pymodern.security]`: settings of the security family's fixes. */
+  security?: SecurityOptions;
+}
+
+/** `[tool.pymodern.security]`, setting `pymodern.security` (kebab-case keys in src/engine/config.ts). */
+export interface SecurityOptions {
+  /** Seconds the `http-call-without-timeout` fix writes as `timeout=` (default 10). */
+  requestTimeout?: number;
 }
 
 /**

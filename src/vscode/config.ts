@@ -10,7 +10,7 @@ import { parseTargetVersion, TYPING_SETTINGS, unknownSelectors, type Catalog } f
 import { parsePandasVersion } from '../engine/pandas-version';
 import { SEVERITIES, type RuleConfig, type Severity, type TypingOptions } from '../engine/types';
 import { ProjectConfigs, type LoadedConfig } from '../node/project-config';
-import { configErrorLine, mergeRuleConfig, typingOverrides, type SettingsOverrides } from './rule-config';
+import { configErrorLine, mergeRuleConfig, securityOverrides, typingOverrides, type SettingsOverrides } from './rule-config';
 import { DEFAULT_EDITOR_TIME_BUDGET_MS } from '../node/analysis-client';
 
 export type RunMode = 'onType' | 'onSave';
@@ -151,6 +151,8 @@ export class Configs implements vscode.Disposable {
     }
     const typing = typingOverrides(settings.get<unknown>('typing'), (message) => this.warnOnce(message));
     if (typing) overrides.typing = typing;
+    const security = securityOverrides(settings.get<unknown>('security'), (message) => this.warnOnce(message));
+    if (security) overrides.security = security;
     return overrides;
   }
 

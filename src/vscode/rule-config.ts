@@ -1,8 +1,8 @@
 // How VS Code settings combine with `[tool.pymodern]`: a setting the user set replaces the
 // pyproject.toml value; per-rule severities and typing options merge, the setting winning
 // per key. Free of `vscode` so the scan worker thread applies exactly the same merge.
-import { parseTypingTable, type ProjectConfig } from '../engine/config';
-import type { PandasVersion, PythonVersion, RuleConfig, Severity, TypingOptions } from '../engine/types';
+import { parseSecurityTable, parseTypingTable, type ProjectConfig } from '../engine/config';
+import type { PandasVersion, PythonVersion, RuleConfig, SecurityOptions, Severity, TypingOptions } from '../engine/types';
 
 /** The rule settings a user set in VS Code (absent = not set), already validated. */
 export interface SettingsOverrides {
@@ -13,6 +13,7 @@ export interface SettingsOverrides {
   pandasVersion?: PandasVersion;
   preview?: boolean;
   typing?: Partial<TypingOptions>;
+  security?: SecurityOptions;
 }
 
 export function mergeRuleConfig(project: ProjectConfig, overrides: SettingsOverrides): RuleConfig {
@@ -29,6 +30,7 @@ export function mergeRuleConfig(project: ProjectConfig, overrides: SettingsOverr
   if (preview !== undefined) config.preview = preview;
   if (project.severity || overrides.severity) config.severity = { ...project.severity, ...overrides.severity };
   if (project.typing || overrides.typing) config.typing = { ...project.typing, ...overrides.typing };
+  if (project.security || overrides.security) config.security = { ...project.security, ...overrides.security };
   return config;
 }
 
@@ -45,6 +47,17 @@ export function typingOverrides(value: unknown, warn: (message: string) => void)
   }
   const typing = parseTypingTable(value as Record<string, unknown>, (key, detail) => warn(`pymodern.typing.${key}: ${detail} (ignored)`));
   return Object.keys(typing).length ? typing : undefined;
+}
+
+/** The `pymodern.security` setting, read like `pymodern.typing` (bad keys warned and left out). */
+export function securityOverrides(value: unknown, warn: (message: string) => void): SecurityOptions | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    warn(`pymodern.security: expected an object, got ${JSON.stringify(value)} (ignored)`);
+    return undefined;
+  }
+  const security = parseSecurityTable(value as Record<string, unknown>, (key, detail) => warn(`pymodern.security.${key}: ${detail} (ignored)`));
+  return Object.keys(security).length ? security : undefined;
 }
 
 /**
