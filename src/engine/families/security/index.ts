@@ -2,10 +2,14 @@
 // disabled TLS and leaked secrets come from (rules/security/).
 import type { FamilyPackage } from '../../checks/context';
 import { createHardcodedSecret } from './checks/hardcoded-secret';
+import { createInsecureRandomForSecrets } from './checks/insecure-random-for-secrets';
+import { createWeakHashForSecurity } from './checks/weak-hash-for-security';
 
 export const SECURITY_FAMILY: FamilyPackage = {
   name: 'security',
   checks: {
     'hardcoded-secret': createHardcodedSecret,
+    'insecure-random-for-secrets': createInsecureRandomForSecrets,
+    'weak-hash-for-security': createWeakHashForSecurity,
   },
 };
