@@ -2,6 +2,7 @@
 // disabled TLS and leaked secrets come from (rules/security/).
 import type { FamilyPackage } from '../../checks/context';
 import { createHardcodedSecret } from './checks/hardcoded-secret';
+import { createInsecureTempFile } from './checks/insecure-temp-file';
 import { createInsecureRandomForSecrets } from './checks/insecure-random-for-secrets';
 import { createWeakHashForSecurity } from './checks/weak-hash-for-security';
 
@@ -10,6 +11,7 @@ export const SECURITY_FAMILY: FamilyPackage = {
   checks: {
     'hardcoded-secret': createHardcodedSecret,
     'insecure-random-for-secrets': createInsecureRandomForSecrets,
+    'insecure-temp-file': createInsecureTempFile,
     'weak-hash-for-security': createWeakHashForSecurity,
   },
 };
