@@ -20,7 +20,9 @@ export function nameWords(name: string): string[] {
 /** Last words that name a credential by themselves. */
 const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'apikey', 'credential']);
 /** `<word> key` pairs that name a credential (a plain `key` is usually a dict or cache key). */
-const KEY_PREFIXES = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'auth', 'master', 'client', 'app', 'session', 'hmac', 'aes', 'crypto']);
+// Not `session`: Django's `SESSION_KEY = "_auth_user_id"` names a key of the session dict.
+const KEY_PREFIXES = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'auth', 'master', 'client', 'app', 'hmac', 'aes', 'crypto']);
+const NAME_VERBS = new Set(['get', 'set', 'convert', 'is', 'has', 'check', 'validate', 'make', 'create', 'load', 'read', 'fetch', 'update', 'forgot', 'to', 'parse', 'render', 'save', 'with', 'use', 'require', 'requires']);
 /** Trailing words that say how a secret is written, not what it is (`password_str`, `token_hex`). */
 const FORM_WORDS = new Set(['str', 'string', 'hex', 'value', 'bytes', 'chars', 'b']);
 
@@ -32,6 +34,8 @@ const FORM_WORDS = new Set(['str', 'string', 'hex', 'value', 'bytes', 'chars', '
  */
 export function isSecretName(name: string, extraWords: ReadonlySet<string> = new Set()): boolean {
   const words = nameWords(name);
+  // `get_password`, `convert_to_secret_str`: a function's name (in a lazy-import table, a URL map).
+  if (words.length > 1 && NAME_VERBS.has(words[0])) return false;
   while (words.length > 1 && FORM_WORDS.has(words[words.length - 1])) words.pop();
   const last = words[words.length - 1];
   if (!last) return false;
@@ -64,7 +68,9 @@ export function isPlaceholderValue(value: string, name: string): boolean {
   if (/\s/.test(v)) return true;
   if (/^(.)\1*$/.test(v)) return true;
   if (PLACEHOLDER_WORDS.test(v) || /your|here|insert|replace/i.test(v)) return true;
-  if (/[{}<>]|^\$|%\(|%s|^\*+|\*{3}/.test(v)) return true;
+  if (/[{}<>[\]]|^\$|%\(|%s|^\*+|\*{3}/.test(v)) return true;
+  // `"_auth_user_id"`, `"redis_url"`: a key or setting name in lower snake case, not a credential.
+  if (/^_*[a-z]+(_[a-z]+)*$/.test(v) && /_/.test(v)) return true;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('./') || v.startsWith('~')) return true;
   const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (normalize(v) === normalize(name)) return true;

@@ -21,7 +21,7 @@ const PATH_CALLS = new Set([
   'tarfile.open', 'zipfile.ZipFile', 'gzip.open', 'json.dump',
 ]);
 /** Last words of names that hold a path. */
-const PATH_WORDS = new Set(['path', 'dir', 'directory', 'folder', 'file', 'filename', 'fname', 'tmp', 'tmpdir', 'tempdir', 'location', 'root', 'dest', 'destination', 'output', 'logfile', 'socket', 'sock', 'db', 'cache', 'workdir', 'prefix', 'base', 'target']);
+const PATH_WORDS = new Set(['path', 'uri', 'dir', 'directory', 'folder', 'file', 'filename', 'fname', 'tmp', 'tmpdir', 'tempdir', 'location', 'root', 'dest', 'destination', 'output', 'logfile', 'socket', 'sock', 'db', 'cache', 'workdir', 'prefix', 'base', 'target']);
 
 export function createInsecureTempFile(context: CheckContext): CheckVisitor {
   return {

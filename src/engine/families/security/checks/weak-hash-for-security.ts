@@ -15,9 +15,14 @@ const QUALIFIED = new Set(['hashlib.md5', 'hashlib.sha1', 'hashlib.new']);
 const WEAK = new Set(['md5', 'sha1']);
 
 /** Words that mark a digest as an identifier of content, not a protection. */
-const NON_SECURITY_WORDS = new Set(['cache', 'etag', 'checksum', 'checksums', 'fingerprint', 'dedup', 'dedupe', 'md5sum', 'sha1sum', 'shard', 'bucket', 'partition', 'cachekey', 'crc']);
+const NON_SECURITY_WORDS = new Set(['cache', 'etag', 'checksum', 'checksums', 'fingerprint', 'dedup', 'dedupe', 'md5sum', 'sha1sum', 'shard', 'bucket', 'partition', 'cachekey', 'crc', 'id', 'ids', 'uuid', 'hash', 'hashes']);
+/** Attributes that read a property of the algorithm, not a digest of anything. */
+const ALGORITHM_PROPERTIES = new Set(['digest_size', 'block_size', 'name']);
 /** Words that mark a digest as protecting something. */
 const SECURITY_WORDS = new Set(['password', 'passwd', 'pwd', 'token', 'secret', 'signature', 'sign', 'signed', 'hmac', 'salt', 'auth', 'credential', 'credentials', 'nonce', 'csrf', 'otp', 'verify', 'key']);
+
+/** Names in the hashed data that make the digest protect a secret. */
+const SECURITY_DATA_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'token', 'salt', 'credential', 'credentials', 'nonce']);
 
 type Use = 'non-security' | 'security' | 'unknown';
 
@@ -33,7 +38,9 @@ export function createWeakHashForSecurity(context: CheckContext): CheckVisitor {
         const flag = keywordArgument(call.args, 'usedforsecurity');
         if (flag?.type === 'false') continue;
         if (hasSplat(call.args)) continue;
-        const { use, clue } = useOf(call.call);
+        const read = call.call.parent;
+        if (read?.type === 'attribute' && ALGORITHM_PROPERTIES.has(read.childForFieldName('attribute')?.text ?? '')) continue;
+        const { use, clue } = useOf(call);
         if (use === 'non-security' && !hasKeyword) continue;
         const fix = use === 'non-security' && !flag ? usedForSecurityFix(call) : undefined;
         const name = algorithm.toUpperCase().replace('SHA1', 'SHA-1');
@@ -64,8 +71,15 @@ function algorithmOf(call: Call): string | undefined {
 }
 
 /** What the digest is for, read from the names around the call: the target, a keyword, the enclosing def. */
-function useOf(call: Node): { use: Use; clue: string } {
+function useOf(site: Call): { use: Use; clue: string } {
+  const call = site.call;
   const names: { name: string; clue: string }[] = [];
+  // What is hashed comes first: `md5(salt + password)` is a password hash whatever it is called.
+  for (const argument of positionalArguments(site.args)) {
+    for (const match of argument.text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+      if (nameWords(match[0]).some((w) => SECURITY_DATA_WORDS.has(w))) return { use: 'security', clue: `hashing \`${match[0]}\`` };
+    }
+  }
   let node: Node = call;
   for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
     if (parent.type === 'lambda' || parent.type === 'function_definition' || parent.type === 'class_definition' || parent.type === 'block') break;
@@ -85,11 +99,11 @@ function useOf(call: Node): { use: Use; clue: string } {
   if (fn) names.push({ name: fn, clue: `\`${fn}()\`` });
   for (const { name, clue } of names) {
     const words = nameWords(name);
-    // `cache_key`, `etag_for`, `file_checksum`: an identifier of content.
-    if (words.some((w) => NON_SECURITY_WORDS.has(w))) return { use: 'non-security', clue };
     // A plain `key` is a dict or cache key; `api_key`, `signing_key` are secrets.
     const security = words.some((w, i) => SECURITY_WORDS.has(w) && !(w === 'key' && (i === 0 || !['api', 'secret', 'signing', 'private', 'session', 'encryption'].includes(words[i - 1]))));
     if (security) return { use: 'security', clue };
+    // `cache_key`, `etag_for`, `file_checksum`, `doc_id`: an identifier of content.
+    if (words.some((w) => NON_SECURITY_WORDS.has(w))) return { use: 'non-security', clue };
   }
   return { use: 'unknown', clue: '' };
 }
