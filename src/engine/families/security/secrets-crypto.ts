@@ -105,7 +105,10 @@ export interface Call {
 export function callsTo(context: CheckContext, names: readonly string[], qualified: ReadonlySet<string>): Call[] {
   const facts = context.facts;
   const calls: Call[] = [];
-  const word = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g');
+  // `from random import choice as pick`: the local names too.
+  const aliases = facts.imports.filter((b) => qualified.has(b.qualified) || [...qualified].some((q) => q.startsWith(`${b.qualified}.`))).map((b) => b.local);
+  const all = [...new Set([...names, ...aliases])].map((n) => n.replace(/[^A-Za-z0-9_]/g, ''));
+  const word = new RegExp(`\\b(?:${all.join('|')})\\b`, 'g');
   for (const match of context.text.matchAll(word)) {
     const identifier = facts.tree.rootNode.descendantForIndex(match.index!, match.index! + match[0].length);
     if (identifier?.type !== 'identifier' || identifier.text !== match[0]) continue;

@@ -112,7 +112,8 @@ function secretsFix(context: CheckContext, call: Call): { fix: Fix; text: string
     const extra = fn === 'randint' ? 1 : 0;
     const a = integerValue(low);
     const b = integerValue(high);
-    const span = a !== undefined && b !== undefined ? String(b - a + extra) : `${atom(high)} - ${atom(low)}${extra ? ' + 1' : ''}`;
+    const span =
+      a !== undefined && b !== undefined ? String(b - a + extra) : a === 0 ? (extra ? `${atom(high)} + 1` : high.text) : `${atom(high)} - ${atom(low)}${extra ? ' + 1' : ''}`;
     if (a !== undefined && b !== undefined && b - a + extra <= 0) return undefined;
     text = a === 0 ? `${secrets}.randbelow(${span})` : `${secrets}.randbelow(${span}) + ${atom(low)}`;
     if (a !== 0 && needsParentheses(call.call)) text = `(${text})`;
