@@ -82,6 +82,7 @@ ruleTester(RANDOM, {
     "import random\n\ntoken = random.SystemRandom().choice(\"ab\")\n",
     "class R:\n    def choice(self, x):\n        return x\n\nrandom = R()\ntoken = random.choice(\"ab\")\n",
     "import random\n\nrandom.shuffle(deck)\n",
+    "import random\n\nnext_token = random.choice(vocab)\n",
   ],
   invalid: [
     {

@@ -37,7 +37,7 @@ export function createInsecureRandomForSecrets(context: CheckContext): CheckVisi
       if (!context.facts.importsModule('random')) return;
       for (const call of callsTo(context, FUNCTIONS, QUALIFIED)) {
         const purpose = secretPurpose(call.call);
-        if (!purpose) continue;
+        if (!purpose || samplesLanguage(call)) continue;
         const fix = secretsFix(context, call);
         const fn = call.qualified.slice('random.'.length);
         context.report({
@@ -52,6 +52,14 @@ export function createInsecureRandomForSecrets(context: CheckContext): CheckVisi
       }
     },
   };
+}
+
+/**
+ * Text generation draws the next "token" from a vocabulary or weights: a language token,
+ * not a credential (`next_token = random.choice(vocab)`, `random.choices(tokens, weights=p)`).
+ */
+function samplesLanguage(call: Call): boolean {
+  return /vocab|tokens|words|candidates|logits|probs|weights/i.test(call.args.text);
 }
 
 /** The name that makes this call's value a secret, looking up to its statement, else the enclosing def. */
