@@ -37,6 +37,16 @@ ruleTester(SECRET, {
   ],
   invalid: [
     {
+      code: "def check(password):\n    return password == \"root\"\n",
+      errors: [error(SECRET, 2, 24, 2, 30, "Hard-coded secret compared with `password`: read it from the environment or a secret store")],
+      output: null,
+    },
+    {
+      code: "PassWord = safe = \"s3cr3t\"\n",
+      errors: [error(SECRET, 1, 19, 1, 27, "Hard-coded secret assigned to `PassWord`: read it from the environment or a secret store")],
+      output: null,
+    },
+    {
       code: "API_KEY = \"sk-live-1234abcd\"\n",
       errors: [error(SECRET, 1, 11, 1, 29, "Hard-coded secret assigned to `API_KEY`: read it from the environment or a secret store")],
       output: null,
@@ -129,6 +139,11 @@ ruleTester(HASH, {
   ],
   invalid: [
     {
+      code: "import hashlib\n\nhashlib.new(name=\"MD4\", data=b\"x\")\n",
+      errors: [error(HASH, 3, 1, 3, 35, "`hashlib.new()`: MD4 is broken for security: use SHA-256, or mark a checksum with `usedforsecurity=False`")],
+      output: null,
+    },
+    {
       code: "import hashlib\n\ndigest = hashlib.md5(data).hexdigest()\n",
       errors: [error(HASH, 3, 10, 3, 27, "`hashlib.md5()`: MD5 is broken for security: use SHA-256, or mark a checksum with `usedforsecurity=False`")],
       output: null,
@@ -178,6 +193,11 @@ ruleTester(TEMP, {
   ],
   invalid: [
     {
+      code: "with open(\"/tmp/\" \"abc\" \"/tmp/x\", \"w\") as f:\n    pass\n",
+      errors: [error(TEMP, 1, 11, 1, 33, "hard-coded path in `/tmp` passed to `open()`: predictable, and shared with every local user")],
+      output: null,
+    },
+    {
       code: "import tempfile\n\npath = tempfile.mktemp()\n",
       errors: [error(TEMP, 3, 8, 3, 25, "`tempfile.mktemp()` returns a name another user can create first")],
       output: null,
@@ -221,6 +241,10 @@ describe('secrets and crypto rules: one peer code per finding', () => {
     engine = await getEngine();
   });
   const cases: { rule: string; code: string; peers: string[] }[] = [
+    { rule: TEMP, code: "with open(\"/tmp/\" \"abc\" \"/tmp/x\", \"w\") as f:\n    pass\n", peers: ["S108"] },
+    { rule: HASH, code: "import hashlib\n\nhashlib.new(name=\"MD4\", data=b\"x\")\n", peers: ["S324"] },
+    { rule: SECRET, code: "def check(password):\n    return password == \"root\"\n", peers: ["S105"] },
+    { rule: SECRET, code: "PassWord = safe = \"s3cr3t\"\n", peers: ["S105"] },
     { rule: SECRET, code: "API_KEY = \"sk-live-1234abcd\"\n", peers: ["S105"] },
     { rule: SECRET, code: "db.connect(user=\"app\", password=\"Pa55w0rd!\")\n", peers: ["S106"] },
     { rule: SECRET, code: "def login(user, passwd=\"hunter22\"):\n    return user\n", peers: ["S107"] },

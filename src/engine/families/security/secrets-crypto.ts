@@ -18,7 +18,9 @@ export function nameWords(name: string): string[] {
 }
 
 /** Last words that name a credential by themselves. */
-const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'apikey', 'credential']);
+const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'secrete', 'token', 'apikey', 'credential']);
+/** Credential words split by camel case: `PassWord`, `ApiKey` read as one word. */
+const JOINED_SECRET_WORDS = new Set(['password', 'passphrase', 'apikey']);
 /** `<word> key` pairs that name a credential (a plain `key` is usually a dict or cache key). */
 // Not `session`: Django's `SESSION_KEY = "_auth_user_id"` names a key of the session dict.
 const KEY_PREFIXES = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'auth', 'master', 'client', 'app', 'hmac', 'aes', 'crypto']);
@@ -40,6 +42,7 @@ export function isSecretName(name: string, extraWords: ReadonlySet<string> = new
   const last = words[words.length - 1];
   if (!last) return false;
   if (SECRET_WORDS.has(last) || extraWords.has(last)) return true;
+  if (words.length > 1 && JOINED_SECRET_WORDS.has(words[words.length - 2] + last)) return true;
   if (last === 'key' && words.length > 1 && KEY_PREFIXES.has(words[words.length - 2])) return true;
   return false;
 }
@@ -53,7 +56,7 @@ export function stringValue(node: Node): string | undefined {
 }
 
 const PLACEHOLDER_WORDS =
-  /^(change[-_ .]?me|changeit|dummy|example|sample|placeholder|redacted|test(ing)?|fake|mock|none|null|nil|undefined|todo|fixme|default|secret|password|passwd|token|key|pass|empty|n\/a|na|tbd|hidden|masked|unused|required|not[-_]?set|unset|missing|invalid)$/i;
+  /^(change[-_ .]?me|changeit|dummy|example|sample|placeholder|redacted|test(ing)?|fake|mock|none|null|nil|undefined|todo|fixme|token|key|empty|n\/a|na|tbd|hidden|masked|unused|required|not[-_]?set|unset|missing|invalid)$/i;
 const SECRET_IN_VALUE = /(pass(word|wd)?|pwd|token|secret|api[-_]?key|credential)/i;
 
 /**

@@ -17,6 +17,8 @@ interface Site {
   value: Node;
   kind: 'assignment' | 'keyword' | 'default' | 'dict' | 'comparison';
   peer: string;
+  /** The assignment target as written (`self.token`, `app.config["SECRET_KEY"]`). */
+  target?: string;
 }
 
 export function createHardcodedSecret(context: CheckContext): CheckVisitor {
@@ -48,17 +50,21 @@ function siteOf(node: Node): Site | undefined {
   if (!site || !isSecretName(site.name)) return undefined;
   const value = stringValue(site.value);
   if (value === undefined || isPlaceholderValue(value, site.name)) return undefined;
-  // A comparison with a word (`token == "import"` in a tokenizer) is no credential check.
-  if (site.kind === 'comparison' && !(value.length >= 6 && /[^A-Za-z_-]/.test(value))) return undefined;
+  // A tokenizer compares its `token` with words (`token == "import"`): for that name, only a
+  // value shaped like a credential (six or more characters, a digit or a symbol) counts.
+  if (site.kind === 'comparison' && nameWords(site.name).pop() === 'token' && !(value.length >= 6 && /[^A-Za-z_-]/.test(value))) return undefined;
   return site;
 }
 
 function rawSiteOf(node: Node): Site | undefined {
   switch (node.type) {
     case 'assignment': {
-      const right = node.childForFieldName('right');
+      // `password = safe = "s3cr3t"`: every target of a chain takes the final value.
+      let right = node.childForFieldName('right');
+      while (right?.type === 'assignment') right = right.childForFieldName('right');
       const name = targetName(node.childForFieldName('left'));
-      return right && name ? { name, value: right, kind: 'assignment', peer: 'S105' } : undefined;
+      const target = node.childForFieldName('left')?.text;
+      return right && name ? { name, value: right, kind: 'assignment', peer: 'S105', target } : undefined;
     }
     case 'keyword_argument': {
       const name = node.childForFieldName('name')?.text;
@@ -109,7 +115,7 @@ function report(context: CheckContext, site: Site): void {
   const what = { assignment: 'assigned to', keyword: 'passed as', default: 'as the default of', dict: 'stored under', comparison: 'compared with' }[site.kind];
   let example: string;
   if (site.kind === 'assignment' || site.kind === 'comparison') {
-    const target = site.kind === 'assignment' ? site.value.parent!.childForFieldName('left')!.text : site.name;
+    const target = site.target ?? site.name;
     example = site.kind === 'assignment' ? `${target} = ${lookup}` : `${target} == ${lookup}  # better: hmac.compare_digest(...)`;
   } else if (site.kind === 'keyword') {
     example = `${site.name}=${lookup}`;

@@ -45,8 +45,9 @@ export function createInsecureTempFile(context: CheckContext): CheckVisitor {
         if (string?.type !== 'string' || !content || content.startIndex !== match.index! + 1) continue;
         if (!SHARED_TEMP.test(content.text) || !context.isSound(string)) continue;
         // The literal as a whole expression, through an implicit concatenation.
+        // `"/tmp/" "abc"`: the implicit concatenation is one path, reported once, when it starts there.
         const literal = string.parent?.type === 'concatenated_string' ? string.parent : string;
-        if (literal.parent?.type === 'concatenated_string') continue;
+        if (literal !== string && !literal.firstNamedChild?.equals(string)) continue;
         const use = pathUse(context, literal);
         if (!use) continue;
         const directory = content.text.match(SHARED_TEMP)![1];

@@ -12,7 +12,8 @@ import type { Fix } from '../../../types';
 import { callsTo, enclosingDef, hasSplat, keywordArgument, nameWords, positionalArguments, stringValue, targetName, type Call } from '../secrets-crypto';
 
 const QUALIFIED = new Set(['hashlib.md5', 'hashlib.sha1', 'hashlib.new']);
-const WEAK = new Set(['md5', 'sha1']);
+/** `hashlib.new` names of broken algorithms (OpenSSL's, case-insensitive, `-` ignored). */
+const WEAK = new Set(['md5', 'md4', 'sha1', 'sha', 'md5sha1']);
 
 /** Words that mark a digest as an identifier of content, not a protection. */
 const NON_SECURITY_WORDS = new Set(['cache', 'etag', 'checksum', 'checksums', 'fingerprint', 'dedup', 'dedupe', 'md5sum', 'sha1sum', 'shard', 'bucket', 'partition', 'cachekey', 'crc', 'id', 'ids', 'uuid', 'hash', 'hashes']);
@@ -43,7 +44,7 @@ export function createWeakHashForSecurity(context: CheckContext): CheckVisitor {
         const { use, clue } = useOf(call);
         if (use === 'non-security' && !hasKeyword) continue;
         const fix = use === 'non-security' && !flag ? usedForSecurityFix(call) : undefined;
-        const name = algorithm.toUpperCase().replace('SHA1', 'SHA-1');
+        const name = algorithm === 'sha1' ? 'SHA-1' : algorithm === 'md5sha1' ? 'MD5-SHA1' : algorithm.toUpperCase();
         const message =
           use === 'non-security'
             ? `${clue} is not a security use: say so with \`usedforsecurity=False\``
@@ -66,7 +67,7 @@ export function createWeakHashForSecurity(context: CheckContext): CheckVisitor {
 function algorithmOf(call: Call): string | undefined {
   if (call.qualified !== 'hashlib.new') return call.qualified.slice('hashlib.'.length);
   const first = positionalArguments(call.args)[0] ?? keywordArgument(call.args, 'name');
-  const value = first ? stringValue(first)?.toLowerCase().replace('-', '') : undefined;
+  const value = first ? stringValue(first)?.toLowerCase().replace(/[-_]/g, '') : undefined;
   return value && WEAK.has(value) ? value : undefined;
 }
 
