@@ -130,6 +130,8 @@ ruleTester(RANDOM, {
 
 ruleTester(HASH, {
   valid: [
+    "import crypt\n\ncrypt.mksalt(crypt.METHOD_SHA512)\n",
+    "import crypt\n\ncrypt.crypt(word, crypt.METHOD_BLOWFISH)\n",
     "import hashlib\n\nhashlib.md5(data, usedforsecurity=False)\n",
     "import hashlib\n\nhashlib.sha256(data)\n",
     "import hashlib\n\nhashlib.new(\"sha256\", data)\n",
@@ -138,6 +140,11 @@ ruleTester(HASH, {
     "import hmac, hashlib\n\nhmac.new(k, m, hashlib.sha256)\n",
   ],
   invalid: [
+    {
+      code: "import crypt\n\nhashed = crypt.crypt(word, salt=crypt.METHOD_MD5)\n",
+      errors: [error(HASH, 3, 10, 3, 50, "`crypt.crypt()`: `crypt.METHOD_MD5` is a weak password hash")],
+      output: null,
+    },
     {
       code: "import hashlib\n\nhashlib.new(name=\"MD4\", data=b\"x\")\n",
       errors: [error(HASH, 3, 1, 3, 35, "`hashlib.new()`: MD4 is broken for security: use SHA-256, or mark a checksum with `usedforsecurity=False`")],

@@ -30,9 +30,10 @@ type Use = 'non-security' | 'security' | 'unknown';
 export function createWeakHashForSecurity(context: CheckContext): CheckVisitor {
   return {
     finish() {
-      if (!context.facts.importsModule('hashlib')) return;
+      if (!context.facts.importsModule('hashlib') && !context.facts.importsModule('crypt')) return;
       const [major, minor] = context.facts.targetVersion;
       const hasKeyword = major > 3 || (major === 3 && minor >= 9);
+      if (context.facts.importsModule('crypt')) reportCrypt(context);
       for (const call of callsTo(context, ['md5', 'sha1', 'new'], QUALIFIED)) {
         const algorithm = algorithmOf(call);
         if (!algorithm) continue;
@@ -127,4 +128,24 @@ function suggestionFor(use: Use, call: Call): string {
     'for passwords a slow salted hash (`hashlib.scrypt`, argon2, bcrypt); for tokens `secrets.token_hex()`. ' +
     'If this really is a checksum, write `usedforsecurity=False` to say so.'
   );
+}
+
+const CRYPT = new Set(['crypt.crypt', 'crypt.mksalt']);
+// Not METHOD_BLOWFISH: bcrypt is still an acceptable password hash.
+const WEAK_CRYPT = new Set(['crypt.METHOD_CRYPT', 'crypt.METHOD_MD5']);
+
+/** `crypt.crypt(word, crypt.METHOD_MD5)`, `crypt.mksalt(crypt.METHOD_CRYPT)`: weak password hashes. */
+function reportCrypt(context: CheckContext): void {
+  for (const call of callsTo(context, ['crypt', 'mksalt'], CRYPT)) {
+    const positional = positionalArguments(call.args);
+    const method = call.qualified === 'crypt.crypt' ? (keywordArgument(call.args, 'salt') ?? positional[1]) : (keywordArgument(call.args, 'method') ?? positional[0]);
+    const qualified = method && (method.type === 'attribute' || method.type === 'identifier') ? context.facts.resolve(method) : undefined;
+    if (!qualified || !WEAK_CRYPT.has(qualified)) continue;
+    context.report({
+      node: call.call,
+      data: { callee: call.callee.text, detail: `\`${qualified}\` is a weak password hash` },
+      peer: 'S324',
+      suggestion: 'Hash passwords with a slow, salted function: `hashlib.scrypt(password, salt=os.urandom(16), n=2**14, r=8, p=1)`, or argon2 / bcrypt. The `crypt` module is gone from Python 3.13.',
+    });
+  }
 }
