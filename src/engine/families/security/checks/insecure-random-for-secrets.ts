@@ -46,7 +46,7 @@ export function createInsecureRandomForSecrets(context: CheckContext): CheckVisi
           fixes: fix ? [fix.fix] : [],
           peer: 'S311',
           suggestion:
-            (fix ? `\`\`\`python\n${fix.text}\n\`\`\`\n` : '') +
+            (fix ? `\`\`\`python\n${inStatement(call.call, fix.text)}\n\`\`\`\n` : '') +
             `For a whole token, \`secrets.token_urlsafe(32)\` or \`secrets.token_hex(16)\` is simpler${fn === 'random' || fn === 'uniform' ? '; a float has no `secrets` equivalent, use `secrets.randbelow(n)`' : ''}.`,
         });
       }
@@ -85,6 +85,16 @@ function secretPurpose(call: Node): string | undefined {
   const def = enclosingDef(call);
   const fn = def?.childForFieldName('name')?.text;
   return fn && namesRandomSecret(fn) ? `the result of \`${fn}()\`` : undefined;
+}
+
+/** The statement around a call, one line, with the call replaced: the hover's "after". */
+function inStatement(call: Node, replacement: string): string {
+  let statement: Node = call;
+  while (statement.parent && !statement.type.endsWith('statement') && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  const text = statement.text;
+  const at = call.startIndex - statement.startIndex;
+  const whole = text.slice(0, at) + replacement + text.slice(at + call.text.length);
+  return whole.includes('\n') ? replacement : whole;
 }
 
 function integerValue(node: Node | undefined): number | undefined {

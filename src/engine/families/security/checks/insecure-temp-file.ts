@@ -33,8 +33,7 @@ export function createInsecureTempFile(context: CheckContext): CheckVisitor {
             node: call.call,
             data: { detail: `\`${call.callee.text}()\` returns a name another user can create first` },
             peer: 'S306',
-            suggestion:
-              'Create the file atomically instead:\n```python\nwith tempfile.NamedTemporaryFile(delete=False) as f:\n    path = f.name\n# or: fd, path = tempfile.mkstemp(); a directory: tempfile.mkdtemp()\n```\n',
+            suggestion: mktempSuggestion(call.call, call.args),
           });
         }
       }
@@ -86,4 +85,18 @@ function pathUse(context: CheckContext, literal: Node): string | undefined {
   if (!name) return undefined;
   const words = nameWords(name);
   return PATH_WORDS.has(words[words.length - 1] ?? '') ? `stored in \`${name}\`` : undefined;
+}
+
+/** `name = tempfile.mktemp(suffix=".csv")` → the NamedTemporaryFile form with the same arguments and name. */
+function mktempSuggestion(call: Node, args: Node): string {
+  const assignment = call.parent?.type === 'assignment' && call.parent.childForFieldName('right')?.equals(call) ? call.parent : undefined;
+  const target = assignment?.childForFieldName('left')?.text ?? 'path';
+  const inner = args.text.slice(1, -1).trim();
+  const keywords = args.namedChildren.every((a) => a?.type === 'keyword_argument' && ['suffix', 'prefix', 'dir'].includes(a.childForFieldName('name')?.text ?? ''));
+  const passed = inner && keywords && !inner.includes('\n') ? `${inner}, ` : '';
+  return (
+    'Create the file atomically instead, with a private name nobody can take first:\n```python\n' +
+    `with tempfile.NamedTemporaryFile(${passed}delete=False) as f:\n    ${target} = f.name\n` +
+    `# or: fd, ${target} = tempfile.mkstemp(${passed.replace(/, $/, '')}); a directory: tempfile.mkdtemp()\n\`\`\`\n`
+  );
 }

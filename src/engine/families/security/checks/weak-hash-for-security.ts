@@ -57,7 +57,7 @@ export function createWeakHashForSecurity(context: CheckContext): CheckVisitor {
           data: { callee: call.callee.text, detail: message },
           fixes: fix ? [fix] : [],
           peer: 'S324',
-          suggestion: suggestionFor(use, call),
+          suggestion: suggestionFor(use, call, fix),
         });
       }
     },
@@ -118,9 +118,11 @@ function usedForSecurityFix(call: Call): Fix {
   return { title: 'Add `usedforsecurity=False`', safety: 'safe', edits: [edit] };
 }
 
-function suggestionFor(use: Use, call: Call): string {
+function suggestionFor(use: Use, call: Call, fix: Fix | undefined): string {
   if (use === 'non-security') {
-    return 'A checksum or cache key needs no collision resistance against attackers; the flag documents that and keeps the call working on FIPS-mode Python builds.';
+    const edit = fix?.edits[0];
+    const fixed = edit ? call.call.text.slice(0, edit.start - call.call.startIndex) + edit.newText + call.call.text.slice(edit.start - call.call.startIndex) : undefined;
+    return (fixed && !fixed.includes('\n') ? `\`\`\`python\n${fixed}\n\`\`\`\n` : '') + 'A checksum or cache key needs no collision resistance against attackers; the flag documents that and keeps the call working on FIPS-mode Python builds.';
   }
   const data = positionalArguments(call.args)[call.qualified === 'hashlib.new' ? 1 : 0]?.text ?? 'data';
   return (
