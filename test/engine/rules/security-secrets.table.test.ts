@@ -32,6 +32,7 @@ ruleTester(SECRET, {
     "secret_name = \"prod\"\n",
     "max_tokens = \"100\"\n",
     "if token == \"import\":\n    pass\n",
+    "if token == \"#bygroup\":\n    pass\n",
     "import pytest\n\npassword = \"hunter22\"\n",
     "def test_login():\n    pass\n\npassword = \"hunter22\"\n",
   ],

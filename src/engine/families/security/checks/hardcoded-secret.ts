@@ -50,9 +50,10 @@ function siteOf(node: Node): Site | undefined {
   if (!site || !isSecretName(site.name)) return undefined;
   const value = stringValue(site.value);
   if (value === undefined || isPlaceholderValue(value, site.name)) return undefined;
-  // A tokenizer compares its `token` with words (`token == "import"`): for that name, only a
-  // value shaped like a credential (six or more characters, a digit or a symbol) counts.
-  if (site.kind === 'comparison' && nameWords(site.name).pop() === 'token' && !(value.length >= 6 && /[^A-Za-z_-]/.test(value))) return undefined;
+  // A tokenizer compares its `token` with words and markers (`token == "import"`,
+  // `token == "#bygroup"`): for that name, only a value shaped like a credential counts —
+  // six or more characters mixing letters and digits.
+  if (site.kind === 'comparison' && nameWords(site.name).pop() === 'token' && !(value.length >= 6 && /\d/.test(value) && /[A-Za-z]/.test(value))) return undefined;
   return site;
 }
 
