@@ -97,6 +97,11 @@ ruleTester(RANDOM, {
   ],
   invalid: [
     {
+      code: "import random\n\ndef f(vault):\n    secrets = vault.load()\n    token = random.choice(secrets.alphabet)\n    return token\n",
+      errors: [error(RANDOM, 5, 13, 5, 44, "`random.choice()` makes `token` from a predictable generator: use `secrets`")],
+      output: null,
+    },
+    {
       code: "import random\n\ntoken = random.getrandbits(64)\n",
       errors: [error(RANDOM, 3, 9, 3, 31, "`random.getrandbits()` makes `token` from a predictable generator: use `secrets`")],
       output: null,

@@ -119,6 +119,9 @@ function secretsFix(context: CheckContext, call: Call): { fix: Fix; text: string
   const args = positionalArguments(call.args);
   const fn = call.qualified.slice('random.'.length);
   const reference = context.moduleReference('secrets');
+  // A file that uses the name `secrets` for something else (`secrets = load_vault()`,
+  // `import vault as secrets`) would have the fix call that instead.
+  if (reference.edit && /(^|[^.\w])secrets\s*(=[^=]|:[^=]|,)|\bdef\s+secrets\b|\bas\s+secrets\b|\bfor\s+secrets\b/m.test(context.text)) return undefined;
   const secrets = reference.name;
   let text: string | undefined;
   if (fn === 'choice' && args.length === 1) text = `${secrets}.choice(${args[0].text})`;
