@@ -21,4 +21,8 @@ export const TEST_AND_EXAMPLE_PATHS: readonly string[] = Object.freeze([
 /** Rule id → the severity it takes in files under TEST_AND_EXAMPLE_PATHS. */
 export const SEVERITY_IN_TESTS_AND_EXAMPLES: Readonly<Record<string, Severity>> = Object.freeze({
   'pandas-read-csv': 'hint',
+  // Test credentials and scratch paths are fixtures, not leaks; the checks also skip
+  // modules that import pytest/unittest, since they do not see the path themselves.
+  'hardcoded-secret': 'hint',
+  'insecure-temp-file': 'hint',
 });
