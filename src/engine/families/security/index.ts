@@ -1,8 +1,11 @@
 // The security family: secure-by-default Python, the code that injection, code execution,
 // disabled TLS and leaked secrets come from (rules/security/).
 import type { FamilyPackage } from '../../checks/context';
+import { createTarfileExtractUnfiltered } from './checks/tarfile-extract-unfiltered';
 
 export const SECURITY_FAMILY: FamilyPackage = {
   name: 'security',
-  checks: {},
+  checks: {
+    'tarfile-extract-unfiltered': createTarfileExtractUnfiltered,
+  },
 };
