@@ -2,10 +2,12 @@
 // disabled TLS and leaked secrets come from (rules/security/).
 import type { FamilyPackage } from '../../checks/context';
 import { createTarfileExtractUnfiltered } from './checks/tarfile-extract-unfiltered';
+import { createWorldWritablePermissions } from './checks/world-writable-permissions';
 
 export const SECURITY_FAMILY: FamilyPackage = {
   name: 'security',
   checks: {
     'tarfile-extract-unfiltered': createTarfileExtractUnfiltered,
+    'world-writable-permissions': createWorldWritablePermissions,
   },
 };
