@@ -1,12 +1,14 @@
 // The security family: secure-by-default Python, the code that injection, code execution,
 // disabled TLS and leaked secrets come from (rules/security/).
 import type { FamilyPackage } from '../../checks/context';
+import { createDebugEnabledInProduction } from './checks/debug-enabled-in-production';
 import { createTarfileExtractUnfiltered } from './checks/tarfile-extract-unfiltered';
 import { createWorldWritablePermissions } from './checks/world-writable-permissions';
 
 export const SECURITY_FAMILY: FamilyPackage = {
   name: 'security',
   checks: {
+    'debug-enabled-in-production': createDebugEnabledInProduction,
     'tarfile-extract-unfiltered': createTarfileExtractUnfiltered,
     'world-writable-permissions': createWorldWritablePermissions,
   },

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
-import { keywordArgument, madeBy, positionalArguments } from '../files';
+import { boundValues, keywordArgument, madeBy, positionalArguments } from '../files';
 import { integerValue, modeBits, octal, OTHERS_WRITE, STICKY } from '../modes';
 
 /** Qualified function → index of its mode argument. */
@@ -47,9 +47,8 @@ function isPath(facts: SemanticFacts, receiver: Node): boolean {
   while (node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '/') node = node.childForFieldName('left')!;
   if (madeBy(facts, node, PATH_MAKERS)) return true;
   if (node.type !== 'identifier') return false;
-  const binding = facts.localBinding(node);
-  if (!binding || binding.opaque || binding.parameter || !binding.values.length) return false;
-  return binding.values.every((value) => value.type === 'binary_operator' && isPath(facts, value));
+  const values = boundValues(facts, node);
+  return !!values?.length && values.every((value) => value.type === 'binary_operator' && isPath(facts, value));
 }
 
 /**
