@@ -10,9 +10,10 @@ import type { SemanticFacts } from '../../../facts';
 /** Words that make a name about who may do what. */
 const AUTH_WORDS = new Set([
   'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorized', 'authorise',
-  'authorised', 'authorization', 'authorisation', 'permission', 'permissions', 'permitted', 'perm', 'perms', 'role',
-  'roles', 'admin', 'superuser', 'staff', 'owner', 'privilege', 'privileges', 'privileged', 'acl', 'login', 'logged',
+  'authorised', 'authorization', 'authorisation', 'permission', 'permissions', 'permitted', 'perm', 'perms', 'admin', 'superuser', 'staff', 'owner', 'privilege', 'privileges', 'privileged', 'acl', 'login', 'logged',
 ]);
+/** `role` alone is often a chat message's role; it speaks of access in `has_role` or next to a user. */
+const ROLE_WORDS = new Set(['role', 'roles']);
 /** `token` alone is a lexer's token; with one of these in the same name it is a credential. */
 const TOKEN_COMPANIONS = new Set(['valid', 'verified', 'verify', 'check', 'expired', 'access', 'bearer', 'csrf', 'jwt', 'refresh', 'session', 'api']);
 /** Calls that test a value's shape, not a permission. */
@@ -67,19 +68,27 @@ function isShapeTest(facts: SemanticFacts, condition: Node): boolean {
 
 /** The first name in the condition (outside strings) that speaks of authorization. */
 function authWord(condition: Node): string | undefined {
+  const names = namesIn(condition).map((name) => ({ name, words: name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split('_').filter(Boolean) }));
+  const mentionsUser = names.some(({ words }) => words.includes('user'));
+  for (const { name, words } of names) {
+    if (words.some((w) => AUTH_WORDS.has(w))) return name;
+    if (words.includes('token') && words.some((w) => TOKEN_COMPANIONS.has(w))) return name;
+    if (words.some((w) => ROLE_WORDS.has(w)) && (words.length > 1 || mentionsUser)) return name;
+  }
+  return undefined;
+}
+
+/** The identifiers of an expression in source order, outside strings and lambdas. */
+function namesIn(condition: Node): string[] {
+  const names: string[] = [];
   const stack: Node[] = [condition];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'string' || node.type === 'lambda') continue;
-    if (node.type === 'identifier') {
-      const words = node.text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split('_').filter(Boolean);
-      if (words.some((w) => AUTH_WORDS.has(w))) return node.text;
-      if (words.includes('token') && words.some((w) => TOKEN_COMPANIONS.has(w))) return node.text;
-      continue;
-    }
+    if (node.type === 'identifier') names.push(node.text);
     for (let i = node.namedChildCount - 1; i >= 0; i--) stack.push(node.namedChildren[i]!);
   }
-  return undefined;
+  return names;
 }
 
 /** `if not (cond):\n    raise PermissionError(msg)` at the assert's indentation; undefined when it shares its line. */

@@ -39,7 +39,7 @@ export function createTarfileExtractUnfiltered(context: CheckContext): CheckVisi
 }
 
 /**
- * `members=` given by a same-file function or a filtering comprehension: the pre-3.12
+ * `members=` given by a same-file function or method, or a filtering comprehension: the pre-3.12
  * mitigation (checking each member's name). It is the author's own check; not reported.
  */
 function filtersMembers(context: CheckContext, args: Node): boolean {
@@ -50,7 +50,11 @@ function filtersMembers(context: CheckContext, args: Node): boolean {
   }
   if (members.type !== 'call') return false;
   const callee = members.childForFieldName('function');
-  return callee?.type === 'identifier' && context.facts.moduleDefinitions(callee.text).length > 0;
+  if (callee?.type === 'identifier') return context.facts.moduleDefinitions(callee.text).length > 0;
+  // `TarExtractor.safe_members(tar, dest)`, `self.safe_members(tar)`: a method of a same-file class.
+  const owner = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+  if (owner?.type !== 'identifier') return false;
+  return owner.text === 'self' || owner.text === 'cls' || context.facts.moduleDefinitions(owner.text).some((d) => d.type === 'class_definition');
 }
 
 /** The edit adding `filter="data"` right after the last argument (before a trailing comma or comment). */
