@@ -1,5 +1,5 @@
 // Rule tables of the security family's file and deployment rules (tarfile-extract-unfiltered,
-// world-writable-permissions, debug-enabled-in-production, assert-for-authorization): valid /
+// zipfile-extract-untrusted, world-writable-permissions, debug-enabled-in-production, assert-for-authorization): valid /
 // invalid snippets with exact 1-based positions and messages (conventions in ../rule-tester.ts),
 // then the unsafe fixes, the tarfile fix at target 3.12, and the one peer code of each finding.
 import assert from 'node:assert/strict';
@@ -210,6 +210,53 @@ ruleTester(ASSERT, {
   ],
 });
 
+
+const ZIP = 'zipfile-extract-untrusted';
+
+ruleTester(ZIP, {
+  valid: [
+    'import os, zipfile\n\nwith zipfile.ZipFile(p) as z:\n    z.extractall(d)\n',
+    'import os, zipfile\n\nwith zipfile.ZipFile(p) as z:\n    for n in z.namelist():\n        z.extract(n, d)\n',
+    'import os, zipfile\n\nwith zipfile.ZipFile(p) as z:\n    for n in z.namelist():\n        t = os.path.abspath(os.path.join(d, n))\n        if not t.startswith(d):\n            continue\n        open(t, "wb").write(z.read(n))\n',
+    'import os, zipfile\n\nwith zipfile.ZipFile(p) as z:\n    for n in z.namelist():\n        print(os.path.join(d, n))\n',
+    'import os, zipfile\n\ndef f(z):\n    for n in z.namelist():\n        open(os.path.join(d, n), "wb").write(z.read(n))\n',
+    'import os, zipfile\n\nwith zipfile.ZipFile(p) as z:\n    for n in z.namelist():\n        open(os.path.join(d, os.path.basename(n)), "wb").write(z.read(n))\n',
+    'import os, zipfile\n\nwith zipfile.ZipFile(p) as z:\n    for n in z.namelist():\n        open(os.path.join(n, "x"), "w").write("")\n',
+  ],
+  invalid: [
+    {
+      code: 'import os, zipfile\n\nwith zipfile.ZipFile(p) as z:\n    for i in z.infolist():\n        open(os.path.join(d, i.filename), "wb").write(z.read(i))\n',
+      errors: [error(ZIP, 5, 14, 5, 41, '`i.filename` from `z` is joined onto the folder unchecked: a crafted zip can write outside it')],
+      output: null,
+    },
+    {
+      code: 'import os, zipfile\n\nz = zipfile.ZipFile(p)\nfor n in z.namelist():\n    with open(os.path.join(d, "sub", n), "wb") as f:\n        f.write(z.read(n))\n',
+      errors: [error(ZIP, 5, 15, 5, 40, '`n` from `z` is joined onto the folder unchecked: a crafted zip can write outside it')],
+      output: null,
+    },
+    {
+      code: 'import zipfile\nfrom pathlib import Path\n\ndef f(p, d):\n    with zipfile.ZipFile(p) as z:\n        for n in z.namelist():\n            (Path(d) / n).write_bytes(z.read(n))\n',
+      errors: [error(ZIP, 7, 14, 7, 25, '`n` from `z` is joined onto the folder unchecked: a crafted zip can write outside it')],
+      output: null,
+    },
+    {
+      code: 'import shutil, zipfile\nfrom os.path import join\n\nwith zipfile.ZipFile(p) as z:\n    for m in z.infolist():\n        with z.open(m) as s, open(join(d, m.filename), "wb") as o:\n            shutil.copyfileobj(s, o)\n',
+      errors: [error(ZIP, 6, 35, 6, 54, '`m.filename` from `z` is joined onto the folder unchecked: a crafted zip can write outside it')],
+      output: null,
+    },
+    {
+      code: 'import zipfile as zf\nimport os\n\nwith zf.ZipFile(p) as z:\n    for n in z.namelist():\n        t = os.path.join(d, n)\n        with open(t, "wb") as o:\n            o.write(z.read(n))\n',
+      errors: [error(ZIP, 6, 13, 6, 31, '`n` from `z` is joined onto the folder unchecked: a crafted zip can write outside it')],
+      output: null,
+    },
+    {
+      code: 'from zipfile import ZipFile\nimport os\n\nwith ZipFile(p) as z:\n    for n in z.namelist():\n        os.replace(z.extract(n, tmp), os.path.join(d, n))\n',
+      errors: [error(ZIP, 6, 39, 6, 57, '`n` from `z` is joined onto the folder unchecked: a crafted zip can write outside it')],
+      output: null,
+    },
+  ],
+});
+
 describe('security file rules: unsafe fixes and the tarfile fix at 3.12', () => {
   let engine: Engine;
   before(async () => {
@@ -272,6 +319,7 @@ describe('security file rules: one peer code per finding', () => {
     { rule: DEBUG, code: 'from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=True)\n', peers: ['S201'] },
     { rule: DEBUG, code: 'DEBUG = True\nROOT_URLCONF = "a.urls"\n', peers: [null] },
     { rule: ASSERT, code: 'def f(user):\n    assert user.is_admin\n', peers: ['S101'] },
+    { rule: ZIP, code: 'import os, zipfile\n\nz = zipfile.ZipFile(p)\nfor n in z.namelist():\n    open(os.path.join(d, n), "wb")\n', peers: [null] },
   ];
   for (const { rule, code, peers } of cases) {
     it(`${rule}: ${peers.join(', ')}`, () => {

@@ -5,6 +5,7 @@ import { createAssertForAuthorization } from './checks/assert-for-authorization'
 import { createDebugEnabledInProduction } from './checks/debug-enabled-in-production';
 import { createTarfileExtractUnfiltered } from './checks/tarfile-extract-unfiltered';
 import { createWorldWritablePermissions } from './checks/world-writable-permissions';
+import { createZipfileExtractUntrusted } from './checks/zipfile-extract-untrusted';
 
 export const SECURITY_FAMILY: FamilyPackage = {
   name: 'security',
@@ -13,5 +14,6 @@ export const SECURITY_FAMILY: FamilyPackage = {
     'debug-enabled-in-production': createDebugEnabledInProduction,
     'tarfile-extract-unfiltered': createTarfileExtractUnfiltered,
     'world-writable-permissions': createWorldWritablePermissions,
+    'zipfile-extract-untrusted': createZipfileExtractUntrusted,
   },
 };
