@@ -300,6 +300,12 @@ describe('security file rules: unsafe fixes and the tarfile fix at 3.12', () => 
     assert.ok(old.every((f) => f.fixes.length === 0 && /3\.11\.4/.test(f.suggestion ?? '')));
   });
 
+  it('offers no Flask fix when the call decides load_dotenv (FLASK_DEBUG is read only with it)', () => {
+    const code = 'from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=True, load_dotenv=False)\n';
+    const [finding] = engine.analyzeText(code, { select: [DEBUG] });
+    assert.equal(finding?.fixes.length, 0);
+  });
+
   it('keeps a comment after the last argument where it was', () => {
     const code = 'import tarfile\n\nwith tarfile.open(p) as tar:\n    tar.extractall(\n        dest,  # unpack here\n    )\n';
     const fixed = engine.fixAll(code, { select: [TAR], targetVersion: [3, 13] }, { unsafe: false, rules: new Set([TAR]) }).text;

@@ -23,10 +23,12 @@ export function createDebugEnabledInProduction(context: CheckContext): CheckVisi
       const receiver = callee.childForFieldName('object');
       if (!receiver || !madeBy(facts, receiver, FLASK_MAKERS) || !context.isSound(call)) return;
       const edit = removeArgument(args, debug);
+      // `run()` reads FLASK_DEBUG only while it loads the environment (`load_dotenv`, default True).
+      const readsEnvironment = !keywordArgument(args, 'load_dotenv');
       context.report({
         node: debug,
         data: { what: `\`${receiver.text}.run(debug=True)\``, consequence: "starts Flask's debugger, which runs any Python typed into its error page" },
-        fixes: [{ title: 'Drop `debug=True` (Flask then reads `FLASK_DEBUG`)', safety: 'unsafe', edits: [edit] }],
+        fixes: readsEnvironment ? [{ title: 'Drop `debug=True` (Flask then reads `FLASK_DEBUG`)', safety: 'unsafe', edits: [edit] }] : [],
         suggestion: '```python\n' + applied(call, edit) + '\n```\n\nRun `FLASK_DEBUG=1 python app.py` (or `flask run --debug`) on your own machine.',
         peer: 'S201',
       });
