@@ -79,37 +79,37 @@ ruleTester(CHMOD, {
   invalid: [
     {
       code: 'import os\n\nos.chmod("run.sh", 0o777)\n',
-      errors: [error(CHMOD, 3, 1, 3, 26, '`os.chmod()` with mode `0o777` lets every user on the machine write the file')],
+      errors: [error(CHMOD, 3, 20, 3, 25, '`os.chmod()` with mode `0o777` lets every user on the machine write the file')],
       output: null,
     },
     {
       code: 'import os\n\ndef f(p):\n    os.chmod(p, 0o666)\n',
-      errors: [error(CHMOD, 4, 5, 4, 23, '`os.chmod()` with mode `0o666` lets every user on the machine write the file')],
+      errors: [error(CHMOD, 4, 17, 4, 22, '`os.chmod()` with mode `0o666` lets every user on the machine write the file')],
       output: null,
     },
     {
       code: 'import os, stat\n\nos.chmod(p, stat.S_IRWXU | stat.S_IRWXO)\n',
-      errors: [error(CHMOD, 3, 1, 3, 41, '`os.chmod()` with mode `stat.S_IRWXU | stat.S_IRWXO` lets every user on the machine write the file')],
+      errors: [error(CHMOD, 3, 13, 3, 40, '`os.chmod()` with mode `stat.S_IRWXU | stat.S_IRWXO` lets every user on the machine write the file')],
       output: null,
     },
     {
       code: 'from os import chmod\nfrom stat import S_IWOTH, S_IRUSR\n\nchmod(p, S_IRUSR | S_IWOTH)\n',
-      errors: [error(CHMOD, 4, 1, 4, 28, '`chmod()` with mode `S_IRUSR | S_IWOTH` lets every user on the machine write the file')],
+      errors: [error(CHMOD, 4, 10, 4, 27, '`chmod()` with mode `S_IRUSR | S_IWOTH` lets every user on the machine write the file')],
       output: null,
     },
     {
       code: 'from pathlib import Path\n\nPath("cfg.ini").chmod(0o646)\n',
-      errors: [error(CHMOD, 3, 1, 3, 29, '`Path("cfg.ini").chmod()` with mode `0o646` lets every user on the machine write the file')],
+      errors: [error(CHMOD, 3, 23, 3, 28, '`Path("cfg.ini").chmod()` with mode `0o646` lets every user on the machine write the file')],
       output: null,
     },
     {
       code: 'import os\n\nos.fchmod(fd, 511)\n',
-      errors: [error(CHMOD, 3, 1, 3, 19, '`os.fchmod()` with mode `511` lets every user on the machine write the file')],
+      errors: [error(CHMOD, 3, 15, 3, 18, '`os.fchmod()` with mode `511` lets every user on the machine write the file')],
       output: null,
     },
     {
       code: 'import os\n\nos.chmod(p, mode=0o002 | extra)\n',
-      errors: [error(CHMOD, 3, 1, 3, 32, '`os.chmod()` with mode `0o002 | extra` lets every user on the machine write the file')],
+      errors: [error(CHMOD, 3, 18, 3, 31, '`os.chmod()` with mode `0o002 | extra` lets every user on the machine write the file')],
       output: null,
     },
   ],

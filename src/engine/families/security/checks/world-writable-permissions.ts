@@ -31,7 +31,7 @@ export function createWorldWritablePermissions(context: CheckContext): CheckVisi
       const replacement = withoutOthersWrite(facts, mode);
       const name = callee.type === 'attribute' && index === 0 ? `${callee.childForFieldName('object')!.text}.chmod` : callee.text;
       context.report({
-        node: call,
+        node: mode,
         data: { callee: name, mode: mode.text.replace(/\s+/g, ' ') },
         fixes: replacement ? [{ title: `Drop others' write: \`${replacement}\``, safety: 'unsafe', edits: [{ start: mode.startIndex, end: mode.endIndex, newText: replacement }] }] : [],
         suggestion: replacement ? '```python\n' + call.text.slice(0, mode.startIndex - call.startIndex) + replacement + call.text.slice(mode.endIndex - call.startIndex) + '\n```' : undefined,
