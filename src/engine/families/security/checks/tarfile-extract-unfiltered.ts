@@ -45,6 +45,8 @@ export function createTarfileExtractUnfiltered(context: CheckContext): CheckVisi
 function filtersMembers(context: CheckContext, args: Node): boolean {
   const members = keywordArgument(args, 'members')?.childForFieldName('value');
   if (!members) return false;
+  // `members=[]` extracts nothing.
+  if ((members.type === 'list' || members.type === 'tuple') && members.namedChildCount === 0) return true;
   if (['list_comprehension', 'generator_expression', 'set_comprehension'].includes(members.type)) {
     return members.namedChildren.some((c) => c?.type === 'if_clause');
   }
