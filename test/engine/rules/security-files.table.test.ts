@@ -207,6 +207,12 @@ ruleTester(ASSERT, {
       errors: [error(ASSERT, 2, 5, 2, 36, '`assert` checks `is_banned_admin`: `python -O` removes it, and the check with it')],
       output: null,
     },
+    {
+      // A helper named testing_mode does not make this a test module.
+      code: 'def testing_mode():\n    return False\n\ndef delete(user):\n    assert user.is_admin\n',
+      errors: [error(ASSERT, 5, 5, 5, 25, '`assert` checks `is_admin`: `python -O` removes it, and the check with it')],
+      output: null,
+    },
   ],
 });
 

@@ -49,7 +49,8 @@ function isTestModule(facts: SemanticFacts, root: Node): boolean {
   return root.namedChildren.some((c) => {
     const definition = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
     const name = definition?.childForFieldName('name')?.text ?? '';
-    return (definition?.type === 'function_definition' && name.startsWith('test')) || (definition?.type === 'class_definition' && name.startsWith('Test'));
+    // `test_login`, `TestRefunds`; not `testing_mode()` or `Testimonial`.
+    return (definition?.type === 'function_definition' && /^test(_|$)/.test(name)) || (definition?.type === 'class_definition' && /^Test([A-Z_]|$)/.test(name));
   });
 }
 
