@@ -69,7 +69,7 @@ export function moduleStatements(root: Node): Node[] {
   return root.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
 }
 
-/** `NAME = value` at module level: the assignment node, or undefined. */
+/** The module-level `NAME = value` assignments of a name, in document order. */
 export function moduleAssignments(root: Node, name: string): Node[] {
   const found: Node[] = [];
   for (const statement of moduleStatements(root)) {
