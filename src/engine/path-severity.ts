@@ -26,3 +26,14 @@ export const SEVERITY_IN_TESTS_AND_EXAMPLES: Readonly<Record<string, Severity>> 
   'hardcoded-secret': 'hint',
   'insecure-temp-file': 'hint',
 });
+
+/**
+ * Rule id → globs (as above) of files where it does not run at all, because what it reports
+ * is what those files are for: asserts are how tests check permissions, and a development
+ * settings module switches debug on on purpose. Applied like the severities above: only when
+ * the user's config neither selects the rule by id nor gives it a severity.
+ */
+export const RULE_OFF_IN_PATHS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  'assert-for-authorization': ['tests', 'test', 'test_*.py', '*_test.py', 'conftest.py'],
+  'debug-enabled-in-production': ['tests', 'test*.py', 'dev.py', 'development.py', 'local.py', 'local_settings.py', 'dev_settings.py', 'settings_dev.py'],
+});

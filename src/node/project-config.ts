@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, parse as parsePath, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigError, parsePyproject, type Catalog, type ProjectConfig } from '../engine/config';
-import { SEVERITY_IN_TESTS_AND_EXAMPLES, TEST_AND_EXAMPLE_PATHS } from '../engine/path-severity';
+import { RULE_OFF_IN_PATHS, SEVERITY_IN_TESTS_AND_EXAMPLES, TEST_AND_EXAMPLE_PATHS } from '../engine/path-severity';
 import type { RuleConfig, Severity } from '../engine/types';
 import { FileKindError, readRegularFile } from './read-file';
 
@@ -36,7 +36,7 @@ function withConfigFor(loaded: Omit<LoadedConfig, 'configFor'>): LoadedConfig {
     ...loaded,
     configFor(path, merge) {
       let config = merge ? merge(loaded.config) : { ...loaded.config };
-      const extra = loaded.ignoresFor(path);
+      const extra = [...pathIgnores(loaded.root, path, config), ...loaded.ignoresFor(path)];
       if (extra.length) config = { ...config, ignore: [...(config.ignore ?? []), ...extra] };
       const severity = { ...pathDefaults(loaded.root, path, config.severity), ...config.severity, ...loaded.severitiesFor(path) };
       return Object.keys(severity).length ? { ...config, severity } : config;
@@ -53,6 +53,18 @@ function pathDefaults(root: string | undefined, path: string, explicit: Readonly
   if (!matches) testPathMatchers.set(base, (matches = globMatcher(base, TEST_AND_EXAMPLE_PATHS)));
   if (!matches(path)) return {};
   return Object.fromEntries(Object.entries(SEVERITY_IN_TESTS_AND_EXAMPLES).filter(([rule]) => !explicit?.[rule]));
+}
+
+/** Matchers of RULE_OFF_IN_PATHS by root folder, then rule. */
+const offPathMatchers = new Map<string, Map<string, (path: string) => boolean>>();
+
+/** The rules RULE_OFF_IN_PATHS turns off in a file, unless the config selects them by id or gives them a severity. */
+function pathIgnores(root: string | undefined, path: string, config: RuleConfig): string[] {
+  const base = root ?? parsePath(path).root;
+  let matchers = offPathMatchers.get(base);
+  if (!matchers) offPathMatchers.set(base, (matchers = new Map(Object.entries(RULE_OFF_IN_PATHS).map(([rule, globs]) => [rule, globMatcher(base, globs)]))));
+  const chosen = (rule: string) => config.select?.includes(rule) || config.severity?.[rule] !== undefined;
+  return [...matchers].filter(([rule, matches]) => !chosen(rule) && matches(path)).map(([rule]) => rule);
 }
 
 /** Glob entries (`!` negating) that apply to a path. */

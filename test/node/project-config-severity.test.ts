@@ -33,13 +33,28 @@ describe('project config: severity by path and the pandas target', () => {
     const editor = (path: string, severity?: Record<string, 'error' | 'warning' | 'information' | 'hint'>) =>
       configs.forFile(join(root, path)).configFor(join(root, path), (project) => mergeRuleConfig(project, severity ? { severity } : {}));
     assert.deepEqual(editor('src/load.py'), { pandasVersion: [2, 1] });
-    assert.deepEqual(editor('tests/test_load.py'), { pandasVersion: [2, 1], severity: { 'pandas-read-csv': 'hint', 'hardcoded-secret': 'hint', 'insecure-temp-file': 'hint' } });
+    assert.deepEqual(editor('tests/test_load.py'), { pandasVersion: [2, 1], ignore: ['assert-for-authorization', 'debug-enabled-in-production'], severity: { 'pandas-read-csv': 'hint', 'hardcoded-secret': 'hint', 'insecure-temp-file': 'hint' } });
     // A severity set in the settings is the user's choice: the default steps aside.
-    assert.deepEqual(editor('tests/test_load.py', { 'pandas-read-csv': 'warning' }), { pandasVersion: [2, 1], severity: { 'pandas-read-csv': 'warning', 'hardcoded-secret': 'hint', 'insecure-temp-file': 'hint' } });
+    assert.deepEqual(editor('tests/test_load.py', { 'pandas-read-csv': 'warning' }), { pandasVersion: [2, 1], ignore: ['assert-for-authorization', 'debug-enabled-in-production'], severity: { 'pandas-read-csv': 'warning', 'hardcoded-secret': 'hint', 'insecure-temp-file': 'hint' } });
     // per-file-severity comes after the settings, as per-file-ignores do.
     assert.deepEqual(editor('scripts/run.py', { 'pandas-inplace': 'error' }), { pandasVersion: [2, 1], severity: { 'pandas-inplace': 'hint' } });
     // A nearer pyproject.toml without [tool.pymodern] gives its pandas requirement; the settings above still hold.
-    assert.deepEqual(editor('app/tests/test_x.py'), { pandasVersion: [2, 2], severity: { 'pandas-read-csv': 'hint', 'hardcoded-secret': 'hint', 'insecure-temp-file': 'hint' } });
+    assert.deepEqual(editor('app/tests/test_x.py'), { pandasVersion: [2, 2], ignore: ['assert-for-authorization', 'debug-enabled-in-production'], severity: { 'pandas-read-csv': 'hint', 'hardcoded-secret': 'hint', 'insecure-temp-file': 'hint' } });
+  });
+
+  it('turns assert-for-authorization off in tests and debug-enabled-in-production in dev settings, unless chosen', () => {
+    const root = tree({ 'pyproject.toml': '[project]\nname = "shop"\n' });
+    const configs = new ProjectConfigs(catalog());
+    const forPath = (path: string, merge?: (project: object) => object) => configs.forFile(join(root, path)).configFor(join(root, path), merge);
+    assert.deepEqual(forPath('shop/settings/dev.py'), { ignore: ['debug-enabled-in-production'] });
+    assert.deepEqual(forPath('shop/settings/local.py'), { ignore: ['debug-enabled-in-production'] });
+    assert.deepEqual(forPath('shop/settings/production.py'), {});
+    assert.deepEqual(forPath('conftest.py'), { ignore: ['assert-for-authorization'], severity: { 'pandas-read-csv': 'hint', 'hardcoded-secret': 'hint', 'insecure-temp-file': 'hint' } });
+    // Selected by id or given a severity: the user wants it there too.
+    assert.deepEqual(forPath('conftest.py', () => ({ select: ['assert-for-authorization'] })), { select: ['assert-for-authorization'], severity: { 'pandas-read-csv': 'hint', 'hardcoded-secret': 'hint', 'insecure-temp-file': 'hint' } });
+    assert.deepEqual(forPath('shop/settings/dev.py', () => ({ severity: { 'debug-enabled-in-production': 'hint' } })), {
+      severity: { 'debug-enabled-in-production': 'hint' },
+    });
   });
 
   it('lets the pymodern.pandasVersion setting replace the pyproject.toml value', () => {

@@ -1,25 +1,35 @@
 // The security family: secure-by-default Python, the code that injection, code execution,
 // disabled TLS and leaked secrets come from (rules/security/).
 import type { FamilyPackage } from '../../checks/context';
+import { createAssertForAuthorization } from './checks/assert-for-authorization';
 import { createBindAllInterfaces } from './checks/bind-all-interfaces';
+import { createDebugEnabledInProduction } from './checks/debug-enabled-in-production';
 import { createHardcodedSecret } from './checks/hardcoded-secret';
 import { createHttpCallWithoutTimeout } from './checks/http-call-without-timeout';
 import { createInsecureRandomForSecrets } from './checks/insecure-random-for-secrets';
 import { createInsecureTempFile } from './checks/insecure-temp-file';
+import { createTarfileExtractUnfiltered } from './checks/tarfile-extract-unfiltered';
 import { createTlsVerificationDisabled } from './checks/tls-verification-disabled';
 import { createUrlopenUntrustedUrl } from './checks/urlopen-untrusted-url';
 import { createWeakHashForSecurity } from './checks/weak-hash-for-security';
+import { createWorldWritablePermissions } from './checks/world-writable-permissions';
+import { createZipfileExtractUntrusted } from './checks/zipfile-extract-untrusted';
 
 export const SECURITY_FAMILY: FamilyPackage = {
   name: 'security',
   checks: {
+    'assert-for-authorization': createAssertForAuthorization,
     'bind-all-interfaces': createBindAllInterfaces,
+    'debug-enabled-in-production': createDebugEnabledInProduction,
     'hardcoded-secret': createHardcodedSecret,
     'http-call-without-timeout': createHttpCallWithoutTimeout,
     'insecure-random-for-secrets': createInsecureRandomForSecrets,
     'insecure-temp-file': createInsecureTempFile,
+    'tarfile-extract-unfiltered': createTarfileExtractUnfiltered,
     'tls-verification-disabled': createTlsVerificationDisabled,
     'urlopen-untrusted-url': createUrlopenUntrustedUrl,
     'weak-hash-for-security': createWeakHashForSecurity,
+    'world-writable-permissions': createWorldWritablePermissions,
+    'zipfile-extract-untrusted': createZipfileExtractUntrusted,
   },
 };

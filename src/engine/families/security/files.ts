@@ -1,0 +1,81 @@
+// Shared by the archive, permission, debug and assert rules: keyword arguments, what a
+// receiver was made by (`tar` in `with tarfile.open(p) as tar`), and module-level facts.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticFacts } from '../../facts';
+
+/** The keyword argument `name=` of an argument list, if written. */
+export function keywordArgument(args: Node, name: string): Node | undefined {
+  for (const child of args.namedChildren) {
+    if (child?.type === 'keyword_argument' && child.childForFieldName('name')?.text === name) return child;
+  }
+  return undefined;
+}
+
+/** True when `**kwargs` may pass any keyword. */
+export function hasKeywordSplat(args: Node): boolean {
+  return args.namedChildren.some((c) => c?.type === 'dictionary_splat');
+}
+
+/** The positional arguments, in order (undefined after a `*args`, whose count is unknown). */
+export function positionalArguments(args: Node): Node[] | undefined {
+  const list: Node[] = [];
+  for (const child of args.namedChildren) {
+    if (!child || child.type === 'comment' || child.type === 'keyword_argument' || child.type === 'dictionary_splat') continue;
+    if (child.type === 'list_splat') return undefined;
+    list.push(child);
+  }
+  return list;
+}
+
+/**
+ * Whether `expression` is provably a value one of `makers` returns: a call of one of them
+ * (through imports and aliases), or a name whose every binding in its scope before this
+ * use is such a call (`app = Flask(__name__)`, `with tarfile.open(p) as tar`). A parameter,
+ * an unknown binding or a rebinding to something else makes it unknown (false).
+ */
+export function madeBy(facts: SemanticFacts, expression: Node, makers: ReadonlySet<string>): boolean {
+  let node = expression;
+  while (node.type === 'parenthesized_expression' && node.namedChildCount === 1) node = node.namedChildren[0]!;
+  if (node.type === 'call') {
+    const callee = node.childForFieldName('function');
+    const qualified = callee ? facts.resolve(callee) : undefined;
+    return qualified !== undefined && makers.has(qualified);
+  }
+  if (node.type !== 'identifier') return false;
+  const values = boundValues(facts, node);
+  return !!values?.length && values.every((value) => value.type === 'call' && madeBy(facts, value, makers));
+}
+
+/**
+ * The values a name holds where it is used: its own scope's assignments before the use, or
+ * — for a module global read in a def (`app.run()` in `main()`) — every module-level
+ * assignment. Undefined when anything else may bind it (a parameter, an import, a `global`
+ * rebinding, an enclosing def's name).
+ */
+export function boundValues(facts: SemanticFacts, identifier: Node): Node[] | undefined {
+  const binding = facts.localBinding(identifier);
+  if (binding) return binding.opaque || binding.parameter ? undefined : binding.values;
+  const name = identifier.text;
+  let scope = facts.scopeOf(identifier).parent;
+  for (; scope && scope.kind !== 'module'; scope = scope.parent) if (scope.kind !== 'class' && scope.bindings.has(name)) return undefined;
+  const module = facts.moduleScope;
+  if (!module.bindings.has(name) || module.opaque.has(name) || module.imports.has(name)) return undefined;
+  if (new RegExp(`\\bglobal\\b[^\\n]*\\b${name}\\b`).test(facts.text)) return undefined;
+  return (module.assignments.get(name) ?? []).map((a) => a.value);
+}
+
+/** The statements directly in the module (not in defs, classes or blocks). */
+export function moduleStatements(root: Node): Node[] {
+  return root.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+}
+
+/** The module-level `NAME = value` assignments of a name, in document order. */
+export function moduleAssignments(root: Node, name: string): Node[] {
+  const found: Node[] = [];
+  for (const statement of moduleStatements(root)) {
+    const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (assignment?.type !== 'assignment') continue;
+    if (assignment.childForFieldName('left')?.text === name) found.push(assignment);
+  }
+  return found;
+}
