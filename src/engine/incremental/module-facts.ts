@@ -90,3 +90,14 @@ export function lazyAssignment(tree: Tree, ref: NodeRef, at: number): { value: N
     },
   };
 }
+
+/** A scope's imports and assignments as data, those at offsets `keep` accepts. */
+export function scopeDataOf(scope: Scope, imports: readonly ImportBinding[], keep: (offset: number) => boolean = () => true): ScopeData {
+  const assignments: ScopeData['assignments'] = [];
+  for (const [name, values] of scope.assignments) {
+    const kept = values.filter((v) => keep(v.at)).map((v) => ({ value: refOf(v.value), at: v.at }));
+    if (kept.length) assignments.push([name, kept]);
+  }
+  const kept = imports.filter((b) => b.scope === scope && keep(b.node.startIndex));
+  return { imports: kept.map((b) => ({ local: b.local, qualified: b.qualified, isModule: b.isModule, node: refOf(b.node) })), assignments };
+}

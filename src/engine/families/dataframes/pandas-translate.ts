@@ -4,94 +4,13 @@
 // whole expression or gives up (undefined): a half-translated expression is never shown.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
-import { callParts, isData, pandasKind, stringValue, unparenthesize } from './pandas';
+import { callParts, isData, pandasKind, stringValue } from './pandas';
+import { literalValues, sqlString } from './pandas-literals';
+import { ARITHMETIC, BUILTIN_NAMES, COMPARISON_SQL, DATETIME_PARTS, STRING_METHODS, UFUNCS } from './pandas-translate-tables';
+import type { Dialect, TranslateContext, Translation } from './pandas-translation-types';
 
-export type Dialect = 'pandas' | 'polars' | 'sql';
-
-/** What the caller's own references (a column of the row, the element itself) become. */
-export interface Ref {
-  pandas: string;
-  polars: string;
-  /** A column name for SQL; undefined when SQL cannot say it. */
-  sql?: string;
-}
-
-export interface TranslateContext {
-  facts: SemanticFacts;
-  /** The Ref for nodes that stand for a column (`row["a"]`, `row.a`, the lambda's `x`). */
-  ref(node: Node): Ref | undefined;
-  /** Names the expression may not use otherwise (the lambda's parameters). */
-  reserved: ReadonlySet<string>;
-  /** The local name of polars and numpy in the output (`pl`, `np`). */
-  polars: string;
-  numpy: string;
-  /**
-   * Refs are Series (a boolean mask over columns), so Series methods apply to them
-   * (`.isin()`, `.str.contains()`, `.dt.year`); otherwise refs are single values (a lambda's
-   * element or row field) and Python's own methods apply (`.lower()`).
-   */
-  series?: boolean;
-}
-
-export interface Translation {
-  text: string;
-  /** Needs no parentheses before `.method()` or `[...]`. */
-  atomic: boolean;
-  /** A boolean (mask) expression. */
-  boolean: boolean;
-  /** Uses numpy (`np.where`, `np.sqrt`). */
-  numpy: boolean;
-  /** The pandas form is a NumPy array, not a Series (`np.where`): not a drop-in replacement. */
-  array: boolean;
-  /** Uses names from outside the expression (variables, constants). */
-  external: boolean;
-  /** Assumes the values are strings where the source does not prove it (`"a" in x`). */
-  assumesText: boolean;
-}
-
-const ARITHMETIC = new Set(['+', '-', '*', '/', '//', '%', '**']);
-const COMPARISON_SQL: Record<string, string> = { '<': '<', '>': '>', '<=': '<=', '>=': '>=', '==': '=', '!=': '<>' };
-
-/** String methods with a vectorised form: pandas `.str.x`, polars `.str.y`, SQL function. */
-const STRING_METHODS: Record<string, { pandas: string; polars: string; sql?: string; args: number[] }> = {
-  lower: { pandas: 'lower', polars: 'to_lowercase', sql: 'lower', args: [0] },
-  upper: { pandas: 'upper', polars: 'to_uppercase', sql: 'upper', args: [0] },
-  title: { pandas: 'title', polars: 'to_titlecase', args: [0] },
-  strip: { pandas: 'strip', polars: 'strip_chars', sql: 'trim', args: [0, 1] },
-  lstrip: { pandas: 'lstrip', polars: 'strip_chars_start', sql: 'ltrim', args: [0, 1] },
-  rstrip: { pandas: 'rstrip', polars: 'strip_chars_end', sql: 'rtrim', args: [0, 1] },
-  startswith: { pandas: 'startswith', polars: 'starts_with', sql: 'starts_with', args: [1] },
-  endswith: { pandas: 'endswith', polars: 'ends_with', sql: 'ends_with', args: [1] },
-};
-
-/** NumPy ufuncs with polars methods and SQL functions of the same meaning. */
-const UFUNCS: Record<string, { polars: string; sql: string }> = {
-  sqrt: { polars: 'sqrt', sql: 'sqrt' },
-  exp: { polars: 'exp', sql: 'exp' },
-  log: { polars: 'log', sql: 'ln' },
-  log10: { polars: 'log10', sql: 'log10' },
-  log1p: { polars: 'log1p', sql: 'ln1p' },
-  abs: { polars: 'abs', sql: 'abs' },
-  floor: { polars: 'floor', sql: 'floor' },
-  ceil: { polars: 'ceil', sql: 'ceil' },
-  sign: { polars: 'sign', sql: 'sign' },
-};
-
-const SQL_KEYWORDS = new Set(['select', 'from', 'where', 'group', 'order', 'by', 'limit', 'join', 'on', 'and', 'or', 'not', 'as', 'in', 'is', 'null', 'case', 'when', 'then', 'else', 'end', 'table', 'using', 'having', 'desc', 'asc', 'union', 'all', 'distinct', 'left', 'right', 'full', 'inner', 'outer', 'date', 'time', 'timestamp', 'interval', 'user', 'default', 'value', 'values', 'order']);
-
-/** A column name as an SQL identifier (quoted when it is not a plain lower-case word). */
-export function sqlIdentifier(name: string): string {
-  return /^[a-z_][a-z0-9_]*$/.test(name) && !SQL_KEYWORDS.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
-
-export function sqlString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-/** A Python string literal for a value (double quotes, escaped). */
-export function pyString(value: string): string {
-  return JSON.stringify(value);
-}
+export type { Dialect, Ref, TranslateContext, Translation } from './pandas-translation-types';
+export { literalValues, pyString, sqlIdentifier, sqlString } from './pandas-literals';
 
 /** A name bound nowhere in the file where the node is: the builtin, not a shadow. */
 export function isBuiltin(node: Node, facts: SemanticFacts): boolean {
@@ -473,36 +392,4 @@ class Translator {
     }
     return this.merge([a, b, c], `${this.context.numpy}.where(${c.text}, ${a.text}, ${b.text})`, { atomic: true, numpy: true, array: true });
   }
-}
-
-const DATETIME_PARTS = new Set(['year', 'month', 'day', 'hour', 'minute', 'second', 'quarter']);
-
-// Builtins that are functions, not values: `x * len` is not arithmetic on a constant.
-const BUILTIN_NAMES = new Set(['abs', 'all', 'any', 'bool', 'dict', 'float', 'int', 'len', 'list', 'map', 'max', 'min', 'print', 'range', 'round', 'set', 'sorted', 'str', 'sum', 'tuple', 'type', 'zip']);
-
-interface LiteralValue {
-  text: string;
-  string?: string;
-}
-
-/** `["a", "b"]`, `("a", 1)`, `{"x"}` of plain literals. */
-export function literalValues(node: Node): LiteralValue[] | undefined {
-  const inner = unparenthesize(node);
-  if (inner.type !== 'list' && inner.type !== 'tuple' && inner.type !== 'set') return undefined;
-  const values: LiteralValue[] = [];
-  for (const child of inner.namedChildren) {
-    if (!child || child.type === 'comment') continue;
-    if (child.type === 'string') {
-      const value = stringValue(child);
-      if (value === undefined) return undefined;
-      values.push({ text: child.text, string: value });
-    } else if (child.type === 'integer' || child.type === 'float') {
-      values.push({ text: child.text });
-    } else if (child.type === 'unary_operator' && child.text.startsWith('-') && /^-\s*[\d.]+$/.test(child.text)) {
-      values.push({ text: child.text.replace(/\s+/g, '') });
-    } else {
-      return undefined;
-    }
-  }
-  return values.length ? values : undefined;
 }

@@ -7,9 +7,10 @@ import type { Fix } from '../../types';
 import { runtimeAnnotationRisk } from './annotations';
 import { bodyKind, type FunctionInfo, functionInfo, isAbstractOrOverload, type ParameterInfo } from './functions';
 import { ImportPlan } from './imports';
-import { inferParameter, inferReturn, type Inferred, type Ty } from './inference';
+import type { Ty } from './inference';
 import { report } from './legacy';
 import { requiredAnnotations } from './required';
+import { inferParameter, inferReturn, type Inferred } from './signature-inference';
 import { contextForDefinition, spell } from './spelling';
 
 export type ReturnRule = 'public' | 'private' | 'special';
