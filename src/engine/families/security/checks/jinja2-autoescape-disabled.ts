@@ -1,0 +1,64 @@
+// jinja2-autoescape-disabled: a Jinja2 Environment or Template that does not escape HTML,
+// so `{{ comment }}` renders `<script>` as given (stored XSS). Autoescape is off by default.
+// The (unsafe) fix turns it on the way Jinja2 recommends, by file extension:
+// `autoescape=jinja2.select_autoescape()`.
+import { callArguments, keywordArgument, oneLine, pythonBlock, referenceTo } from '../code-execution';
+import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import type { Fix } from '../../../types';
+
+const CONSTRUCTORS = new Set(['jinja2.Environment', 'jinja2.environment.Environment', 'jinja2.Template', 'jinja2.environment.Template']);
+/** More positional arguments than this may include `autoescape` itself. */
+const MAX_POSITIONAL = { Environment: 13, Template: 13 };
+
+export function createJinja2AutoescapeDisabled(context: CheckContext): CheckVisitor {
+  return {
+    match({ call, callee, args }) {
+      const qualified = context.facts.resolve(callee);
+      if (!qualified || !CONSTRUCTORS.has(qualified) || !context.isSound(call)) return;
+      const { positional, keywords, hasSplat } = callArguments(args);
+      const kind = qualified.endsWith('Environment') ? 'Environment' : 'Template';
+      if (positional.length > MAX_POSITIONAL[kind]) return;
+      const value = keywords.get('autoescape');
+      let problem: string;
+      if (value) {
+        // True, select_autoescape(...), a setting: the author decided.
+        if (value.type !== 'false') return;
+        problem = 'sets `autoescape=False`';
+      } else {
+        if (hasSplat) return;
+        problem = 'leaves autoescape off (the default)';
+      }
+      const { name: select, edits } = referenceTo(context, call, 'jinja2.select_autoescape');
+      const argument = `autoescape=${select || 'jinja2.select_autoescape'}()`;
+      let fix: Fix | undefined;
+      if (select) {
+        const keyword = keywordArgument(args, 'autoescape');
+        const edit = keyword ? { start: keyword.startIndex, end: keyword.endIndex, newText: argument } : appendArgument(args, argument);
+        fix = { title: `Pass \`${argument}\``, safety: 'unsafe', edits: [...edits, edit] };
+      }
+      context.report({
+        node: call,
+        data: { callee: oneLine(callee.text), problem },
+        fixes: fix ? [fix] : [],
+        peer: 'S701',
+        suggestion: `Escape HTML templates (by file extension; strings from \`from_string\` too):\n\n${pythonBlock(`${oneLine(callee.text)}(..., ${argument})`)}\n\nFor templates that are not HTML (emails in text, config files, code), pass \`autoescape=False\` on purpose and silence this line.`,
+      });
+    },
+  };
+}
+
+/** Adds `text` as the last argument, after a trailing comma if there is one. */
+function appendArgument(args: import('web-tree-sitter').Node, text: string) {
+  const close = args.lastChild!;
+  const items = args.namedChildren.filter((c) => c && c.type !== 'comment');
+  if (!items.length) return { start: close.startIndex, end: close.startIndex, newText: text };
+  const last = items[items.length - 1]!;
+  const between = args.text.slice(last.endIndex - args.startIndex, close.startIndex - args.startIndex);
+  if (between.includes(',')) {
+    // `f(a,\n)`: keep the layout; put the new argument where the closing paren starts its line.
+    const comma = last.endIndex + between.indexOf(',') + 1;
+    const multiline = between.includes('\n');
+    return { start: comma, end: comma, newText: multiline ? ` ${text},` : ` ${text}` };
+  }
+  return { start: last.endIndex, end: last.endIndex, newText: `, ${text}` };
+}

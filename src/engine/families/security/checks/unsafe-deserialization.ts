@@ -1,0 +1,46 @@
+// unsafe-deserialization: pickle and the formats built on it (dill, shelve, jsonpickle,
+// joblib, pandas.read_pickle) and marshal. Unpickling calls whatever callables the data
+// names, so loading bytes an attacker can write runs their code. No fix: the replacement
+// is a data format, which is a design change.
+import { isStaticString } from '../strings';
+import { callArguments, oneLine } from '../code-execution';
+import type { CheckContext, CheckVisitor } from '../../../checks/context';
+
+/** Loader → its peer code (null: no Ruff or Bandit rule names it). */
+const LOADERS = new Map<string, string | null>([
+  ...['pickle', 'cPickle', '_pickle', 'dill'].flatMap((m) => ['load', 'loads', 'Unpickler'].map((f) => [`${m}.${f}`, 'S301'] as const)),
+  ['shelve.open', 'S301'],
+  ['shelve.DbfilenameShelf', 'S301'],
+  ['jsonpickle.decode', 'S301'],
+  ['jsonpickle.unpickler.decode', 'S301'],
+  ['pandas.read_pickle', 'S301'],
+  ['marshal.load', 'S302'],
+  ['marshal.loads', 'S302'],
+  ['joblib.load', null],
+]);
+
+const FORMATS: Record<string, string> = {
+  marshal: '`marshal` is meant for `.pyc` files only; crafted input can crash or subvert the interpreter',
+  shelve: 'a `shelve` file is a dict of pickles',
+};
+
+export function createUnsafeDeserialization(context: CheckContext): CheckVisitor {
+  return {
+    match({ call, callee, args }) {
+      const qualified = context.facts.resolve(callee);
+      if (!qualified || !LOADERS.has(qualified) || !context.isSound(call)) return;
+      const first = callArguments(args).positional[0];
+      // Bytes written in the source are the author's own.
+      if (first && isStaticString(first)) return;
+      const module = qualified.split('.')[0];
+      context.report({
+        node: call,
+        data: { callee: oneLine(callee.text) },
+        peer: LOADERS.get(qualified) ?? null,
+        suggestion:
+          `${FORMATS[module] ? `${FORMATS[module]}. ` : ''}Load only files this program wrote and nobody else can change, or sign them (\`hmac\`) and check before loading. ` +
+          'For data that crosses a trust boundary, use JSON (`json.loads`) validated by a schema (pydantic, dataclasses), or Parquet/Arrow for tables.',
+      });
+    },
+  };
+}
