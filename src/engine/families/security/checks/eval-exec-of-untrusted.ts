@@ -1,7 +1,7 @@
 // eval-exec-of-untrusted: builtin `eval()`/`exec()` on anything but a string literal. Whoever
 // controls that text runs Python in the process. For data, `ast.literal_eval` reads literals
 // and runs nothing; that is the (unsafe) fix offered for a one-argument `eval()`.
-import { isStaticString } from '../strings';
+import { isStaticString, stringBuild } from '../strings';
 import { callArguments, oneLine, pythonBlock, referenceTo } from '../code-execution';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
@@ -23,14 +23,15 @@ export function createEvalExecOfUntrusted(context: CheckContext): CheckVisitor {
       const name = qualified === 'builtins.eval' ? 'eval' : 'exec';
       let fix: Fix | undefined;
       let safe: string;
-      if (name === 'eval' && positional.length === 1 && keywords.size === 0 && !hasSplat) {
+      // Text built around the values is code, not data: literal_eval would only reject it.
+      if (name === 'eval' && positional.length === 1 && keywords.size === 0 && !hasSplat && !stringBuild(source)) {
         const { name: literalEval, edits } = referenceTo(context, call, 'ast.literal_eval');
         safe = `${literalEval || 'ast.literal_eval'}(${source.text})`;
         if (literalEval) {
           fix = { title: `Replace with \`${oneLine(safe)}\``, safety: 'unsafe', edits: [...edits, { start: callee.startIndex, end: callee.endIndex, newText: literalEval }] };
         }
       } else {
-        safe = name === 'eval' ? `ast.literal_eval(${oneLine(source.text)})` : '';
+        safe = name === 'eval' && !stringBuild(source) ? `ast.literal_eval(${oneLine(source.text)})` : '';
       }
       context.report({
         node: call,

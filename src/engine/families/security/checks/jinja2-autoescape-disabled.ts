@@ -57,8 +57,11 @@ function appendArgument(args: import('web-tree-sitter').Node, text: string) {
   if (between.includes(',')) {
     // `f(a,\n)`: keep the layout; put the new argument where the closing paren starts its line.
     const comma = last.endIndex + between.indexOf(',') + 1;
-    const multiline = between.includes('\n');
-    return { start: comma, end: comma, newText: multiline ? ` ${text},` : ` ${text}` };
+    if (!between.includes('\n')) return { start: comma, end: comma, newText: ` ${text}` };
+    const source = args.tree.rootNode.text;
+    const lineStart = source.lastIndexOf('\n', last.startIndex - 1) + 1;
+    const indent = /^[ \t]*/.exec(source.slice(lineStart))![0];
+    return { start: comma, end: comma, newText: `\n${indent}${text},` };
   }
   return { start: last.endIndex, end: last.endIndex, newText: `, ${text}` };
 }

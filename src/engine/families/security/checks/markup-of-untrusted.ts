@@ -43,7 +43,7 @@ export function createMarkupOfUntrusted(context: CheckContext): CheckVisitor {
       const rewrite = positional.length === 1 && keywords.size === 0 ? escapingForm(markup, text) : undefined;
       let fix: Fix | undefined;
       if (rewrite) {
-        const wrapped = STANDALONE.has(call.parent?.type ?? '') || build === 'format' ? rewrite : `(${rewrite})`;
+        const wrapped = STANDALONE.has(call.parent?.type ?? '') || build !== 'percent' ? rewrite : `(${rewrite})`;
         fix = { title: `Let \`${markup}\` escape the values: \`${oneLine(rewrite, 50)}\``, safety: 'unsafe', edits: [{ start: call.startIndex, end: call.endIndex, newText: wrapped }] };
       }
       context.report({
