@@ -60,6 +60,8 @@ ruleTester(PICKLE, {
     'class S:\n    def load(self, k):\n        return k\n\n    def get(self, k):\n        return self.load(k)\n',
     'import numpy as np\n\nnp.load(path)\n',
     'import json\n\ndef f(blob):\n    loads = json.loads\n    return loads(blob)\n',
+    // A picklability test or deep copy of the program's own object.
+    'import pickle\n\npickle.loads(pickle.dumps(obj))\n',
   ],
   invalid: [
     { code: 'import pickle\n\npickle.loads(blob)\n', errors: [error(PICKLE, 3, 1, 3, 19, unpickles('pickle.loads'))], output: null },
@@ -69,6 +71,11 @@ ruleTester(PICKLE, {
     { code: 'import shelve\n\ndb = shelve.open(path)\n', errors: [error(PICKLE, 3, 6, 3, 23, unpickles('shelve.open'))], output: null },
     { code: 'import marshal\n\nmarshal.loads(data)\n', errors: [error(PICKLE, 3, 1, 3, 20, unpickles('marshal.loads'))], output: null },
     { code: 'import pandas as pd\n\npd.read_pickle(path)\n', errors: [error(PICKLE, 3, 1, 3, 21, unpickles('pd.read_pickle'))], output: null },
+    {
+      code: 'try:\n    import cPickle as pickle\nexcept ImportError:\n    import pickle\n\npickle.loads(blob)\n',
+      errors: [error(PICKLE, 6, 1, 6, 19, unpickles('pickle.loads'))],
+      output: null,
+    },
     { code: 'import joblib\n\nmodel = joblib.load(path)\n', errors: [error(PICKLE, 3, 9, 3, 26, unpickles('joblib.load'))], output: null },
   ],
 });
@@ -148,6 +155,8 @@ ruleTester(MARKUP, {
     'from flask import render_template\nfrom markupsafe import Markup\n\nMarkup(render_template("w.html"))\n',
     'class Markup:\n    pass\n\nMarkup(f"<b>{x}</b>")\n',
     'from markupsafe import Markup\n\nMarkup(html)\n',
+    'from markupsafe import Markup, escape\n\nMarkup(f\'<meta content="{escape(token)}">\')\n',
+    'import html\nfrom markupsafe import Markup\n\nMarkup("<b>%s</b>" % html.escape(name))\n',
   ],
   invalid: [
     {

@@ -38,7 +38,8 @@ export function createMarkupOfUntrusted(context: CheckContext): CheckVisitor {
       const build = stringBuild(text);
       // Plain names and calls: only the built strings are known to mix markup with values.
       if (!build) return;
-      if (build === 'concatenation' && isEscapedConcatenation(context, text)) return;
+      // `Markup(f'<meta content="{escape(token)}">')`: every value already escaped.
+      if (valuesEscaped(context, text)) return;
       const markup = oneLine(callee.text);
       const rewrite = positional.length === 1 && keywords.size === 0 ? escapingForm(markup, text) : undefined;
       let fix: Fix | undefined;
@@ -66,14 +67,30 @@ const DESCRIPTIONS: Record<string, string> = {
   concatenation: 'concatenation',
 };
 
-/** `escape(a) + "<br>" + escape(b)`: every runtime part already escaped. */
-function isEscapedConcatenation(context: CheckContext, node: Node): boolean {
-  if (node.type === 'parenthesized_expression') return isEscapedConcatenation(context, node.namedChildren[0]!);
-  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '+') {
-    return isEscapedConcatenation(context, node.childForFieldName('left')!) && isEscapedConcatenation(context, node.childForFieldName('right')!);
+/** A built string whose every runtime part is a literal or an escaping call: `escape(a) + "<br>"`, `f"{escape(x)}"`. */
+function valuesEscaped(context: CheckContext, node: Node): boolean {
+  if (node.type === 'parenthesized_expression') return valuesEscaped(context, node.namedChildren[0]!);
+  if (isStaticString(node) || isEscapingCall(context, node)) return true;
+  if (node.type === 'string') {
+    return node.namedChildren.every((part) => part?.type !== 'interpolation' || isEscapingCall(context, part.childForFieldName('expression') ?? part.namedChildren[0]));
   }
-  if (isStaticString(node)) return true;
-  if (node.type !== 'call') return false;
+  if (node.type === 'binary_operator') {
+    const operator = node.childForFieldName('operator')?.type;
+    const left = node.childForFieldName('left')!;
+    const right = node.childForFieldName('right')!;
+    if (operator === '+') return valuesEscaped(context, left) && valuesEscaped(context, right);
+    if (operator === '%') return isStaticString(left) && (right.type === 'tuple' ? right.namedChildren.every((item) => !!item && valuesEscaped(context, item)) : valuesEscaped(context, right));
+    return false;
+  }
+  if (node.type === 'call' && node.childForFieldName('function')?.childForFieldName('attribute')?.text === 'format') {
+    const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+    return args.every((a) => !a || a.type === 'comment' || valuesEscaped(context, a.type === 'keyword_argument' ? a.childForFieldName('value') ?? a : a));
+  }
+  return false;
+}
+
+function isEscapingCall(context: CheckContext, node: Node | null | undefined): boolean {
+  if (node?.type !== 'call') return false;
   const qualified = context.facts.resolve(node.childForFieldName('function')!);
   return !!qualified && ESCAPED.has(qualified);
 }

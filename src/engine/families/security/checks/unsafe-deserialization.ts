@@ -4,6 +4,8 @@
 // is a data format, which is a design change.
 import { isStaticString } from '../strings';
 import { callArguments, oneLine } from '../code-execution';
+import type { Node } from 'web-tree-sitter';
+import type { Scope, SemanticFacts } from '../../../facts';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 /** Loader → its peer code (null: no Ruff or Bandit rule names it). */
@@ -27,11 +29,12 @@ const FORMATS: Record<string, string> = {
 export function createUnsafeDeserialization(context: CheckContext): CheckVisitor {
   return {
     match({ call, callee, args }) {
-      const qualified = context.facts.resolve(callee);
+      const qualified = context.facts.resolve(callee) ?? fallbackImport(context.facts, callee);
       if (!qualified || !LOADERS.has(qualified) || !context.isSound(call)) return;
       const first = callArguments(args).positional[0];
-      // Bytes written in the source are the author's own.
-      if (first && isStaticString(first)) return;
+      // Bytes written in the source are the author's own; `loads(dumps(obj))` is a
+      // picklability test or a deep copy of the program's own object.
+      if (first && (isStaticString(first) || isOwnDump(context.facts, first))) return;
       const module = qualified.split('.')[0];
       context.report({
         node: call,
@@ -43,4 +46,34 @@ export function createUnsafeDeserialization(context: CheckContext): CheckVisitor
       });
     },
   };
+}
+
+/** Modules that are one pickle implementation under two names. */
+const PICKLE_MODULES = new Set(['pickle', 'cPickle', '_pickle']);
+
+/**
+ * `pickle.loads` where `pickle` is bound by both `import cPickle as pickle` and `import
+ * pickle` (the Python 2 fallback idiom): every binding is a pickle module, so the call is one.
+ */
+function fallbackImport(facts: SemanticFacts, callee: Node): string | undefined {
+  const base = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
+  const method = callee.childForFieldName('attribute')?.text;
+  if (base?.type !== 'identifier' || !method) return undefined;
+  const start = facts.scopeOf(base);
+  facts.lookup(base.text, start);
+  for (let scope: Scope | undefined = start; scope; scope = scope.parent) {
+    if (scope !== start && scope.kind === 'class') continue;
+    if (scope.bindings.has(base.text)) return undefined;
+    const bindings = scope.imports.get(base.text);
+    if (!bindings) continue;
+    return bindings.every((b) => b.isModule && PICKLE_MODULES.has(b.qualified)) ? `pickle.${method}` : undefined;
+  }
+  return undefined;
+}
+
+function isOwnDump(facts: SemanticFacts, node: Node): boolean {
+  if (node.type !== 'call') return false;
+  const callee = node.childForFieldName('function');
+  const qualified = callee && (facts.resolve(callee) ?? fallbackImport(facts, callee));
+  return !!qualified && /^(?:pickle|cPickle|_pickle|dill|marshal)\.dumps$/.test(qualified);
 }
