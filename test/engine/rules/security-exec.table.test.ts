@@ -40,6 +40,8 @@ ruleTester(EVAL, {
     'class E:\n    def eval(self, x):\n        return x\n\n    def run(self, x):\n        return self.eval(x)\n',
     'def exec(job):\n    return job()\n\nexec(task)\n',
     'eval(("1" "+ 2"))\n',
+    // The repr round trip of the program's own object.
+    'assert eval(repr(point)) == point\n',
   ],
   invalid: [
     { code: 'eval(x)\n', errors: [error(EVAL, 1, 1, 1, 8, runs('eval', 'x'))], output: null },

@@ -1,6 +1,7 @@
 // eval-exec-of-untrusted: builtin `eval()`/`exec()` on anything but a string literal. Whoever
 // controls that text runs Python in the process. For data, `ast.literal_eval` reads literals
 // and runs nothing; that is the (unsafe) fix offered for a one-argument `eval()`.
+import type { Node } from 'web-tree-sitter';
 import { isStaticString, stringBuild } from '../strings';
 import { callArguments, oneLine, pythonBlock, referenceTo } from '../code-execution';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
@@ -19,7 +20,7 @@ export function createEvalExecOfUntrusted(context: CheckContext): CheckVisitor {
       if (!peer || !context.isSound(call)) return;
       const { positional, keywords, hasSplat } = callArguments(args);
       const source = positional[0] ?? keywords.get('source');
-      if (!source || isStaticString(source)) return;
+      if (!source || isStaticString(source) || isOwnRepr(context, source)) return;
       const name = qualified === 'builtins.eval' ? 'eval' : 'exec';
       let fix: Fix | undefined;
       let safe: string;
@@ -44,4 +45,10 @@ export function createEvalExecOfUntrusted(context: CheckContext): CheckVisitor {
       });
     },
   };
+}
+
+/** `eval(repr(obj))`: the repr round trip of the program's own object (a common test). */
+function isOwnRepr(context: CheckContext, node: Node): boolean {
+  const callee = node.type === 'call' ? node.childForFieldName('function') : null;
+  return !!callee && context.facts.resolve(callee) === 'builtins.repr';
 }
