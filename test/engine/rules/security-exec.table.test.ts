@@ -111,6 +111,8 @@ ruleTester(JINJA, {
     'import jinja2\n\ndef f(settings):\n    return jinja2.Environment(autoescape=settings.ESCAPE)\n',
     'import jinja2\n\ndef f(**options):\n    return jinja2.Environment(**options)\n',
     'from jinja2.nativetypes import NativeEnvironment\n\nNativeEnvironment()\n',
+    // A text template written in the source: no HTML to escape.
+    'from jinja2 import Template\n\nTABLE = Template("Settings:\\n{% for s in settings %}{{ s.name }}: {{ s.value }}\\n{% endfor %}")\n',
     'class Environment:\n    pass\n\nEnvironment()\n',
   ],
   invalid: [

@@ -2,6 +2,7 @@
 // so `{{ comment }}` renders `<script>` as given (stored XSS). Autoescape is off by default.
 // The (unsafe) fix turns it on the way Jinja2 recommends, by file extension:
 // `autoescape=jinja2.select_autoescape()`.
+import { isStaticString } from '../strings';
 import { callArguments, keywordArgument, oneLine, pythonBlock, referenceTo } from '../code-execution';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
@@ -18,6 +19,9 @@ export function createJinja2AutoescapeDisabled(context: CheckContext): CheckVisi
       const { positional, keywords, hasSplat } = callArguments(args);
       const kind = qualified.endsWith('Environment') ? 'Environment' : 'Template';
       if (positional.length > MAX_POSITIONAL[kind]) return;
+      // A template written in the source that has no HTML tag renders text (a CLI table, a config file).
+      const source = kind === 'Template' ? (positional[0] ?? keywords.get('source')) : undefined;
+      if (source && isStaticString(source) && !/<[A-Za-z!/]/.test(source.text)) return;
       const value = keywords.get('autoescape');
       let problem: string;
       if (value) {
