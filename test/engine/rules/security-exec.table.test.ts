@@ -64,8 +64,14 @@ ruleTester(PICKLE, {
     'import json\n\ndef f(blob):\n    loads = json.loads\n    return loads(blob)\n',
     // A picklability test or deep copy of the program's own object.
     'import pickle\n\npickle.loads(pickle.dumps(obj))\n',
+    'import pickle\n\ndef test_roundtrip(model):\n    blob = pickle.dumps(model)\n    assert pickle.loads(blob) == model\n',
   ],
   invalid: [
+    {
+      code: 'import pickle\n\ndef f(blob, cache):\n    if blob is None:\n        blob = cache.get("k")\n    return pickle.loads(blob)\n',
+      errors: [error(PICKLE, 6, 12, 6, 30, unpickles('pickle.loads'))],
+      output: null,
+    },
     { code: 'import pickle\n\npickle.loads(blob)\n', errors: [error(PICKLE, 3, 1, 3, 19, unpickles('pickle.loads'))], output: null },
     { code: 'import pickle as p\n\np.load(fh)\n', errors: [error(PICKLE, 3, 1, 3, 11, unpickles('p.load'))], output: null },
     { code: 'from pickle import loads as l\n\nl(blob)\n', errors: [error(PICKLE, 3, 1, 3, 8, unpickles('l'))], output: null },

@@ -72,6 +72,13 @@ function fallbackImport(facts: SemanticFacts, callee: Node): string | undefined 
 }
 
 function isOwnDump(facts: SemanticFacts, node: Node): boolean {
+  // `data = pickle.dumps(obj)` … `pickle.loads(data)`: the name holds only dumps in its scope.
+  if (node.type === 'identifier') {
+    const scope = facts.scopeOf(node);
+    const assigned = scope.assignments.get(node.text);
+    if (!assigned?.length || scope.opaque.has(node.text) || scope.parameters.has(node.text)) return false;
+    return assigned.every(({ value }) => value.type === 'call' && isOwnDump(facts, value));
+  }
   if (node.type !== 'call') return false;
   const callee = node.childForFieldName('function');
   const qualified = callee && (facts.resolve(callee) ?? fallbackImport(facts, callee));
