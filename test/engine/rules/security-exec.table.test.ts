@@ -78,6 +78,7 @@ ruleTester(PICKLE, {
     { code: 'import dill\n\ndill.loads(blob)\n', errors: [error(PICKLE, 3, 1, 3, 17, unpickles('dill.loads'))], output: null },
     { code: 'import shelve\n\ndb = shelve.open(path)\n', errors: [error(PICKLE, 3, 6, 3, 23, unpickles('shelve.open'))], output: null },
     { code: 'import marshal\n\nmarshal.loads(data)\n', errors: [error(PICKLE, 3, 1, 3, 20, unpickles('marshal.loads'))], output: null },
+    { code: 'import pandas as pd\n\npd.read_pickle("s3://bucket/frame.pkl")\n', errors: [error(PICKLE, 3, 1, 3, 40, unpickles('pd.read_pickle'))], output: null },
     { code: 'import pandas as pd\n\npd.read_pickle(path)\n', errors: [error(PICKLE, 3, 1, 3, 21, unpickles('pd.read_pickle'))], output: null },
     {
       code: 'try:\n    import cPickle as pickle\nexcept ImportError:\n    import pickle\n\npickle.loads(blob)\n',

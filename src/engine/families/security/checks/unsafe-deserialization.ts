@@ -34,7 +34,9 @@ export function createUnsafeDeserialization(context: CheckContext): CheckVisitor
       const first = callArguments(args).positional[0];
       // Bytes written in the source are the author's own; `loads(dumps(obj))` is a
       // picklability test or a deep copy of the program's own object.
-      if (first && (isStaticString(first) || isOwnDump(context.facts, first))) return;
+      // (A literal *path* given to `read_pickle` or `shelve.open` is not data: still reported.)
+      const takesBytes = /\.(?:loads|decode)$/.test(qualified);
+      if (first && ((takesBytes && isStaticString(first)) || isOwnDump(context.facts, first))) return;
       const module = qualified.split('.')[0];
       context.report({
         node: call,
