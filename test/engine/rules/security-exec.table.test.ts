@@ -107,6 +107,8 @@ ruleTester(YAML, {
     { code: 'import yaml\n\nyaml.load(f, Loader=yaml.Loader)\n', errors: [error(YAML, 3, 1, 3, 33, unsafeLoader('yaml.load', 'yaml.Loader'))], output: null },
     { code: 'import yaml\n\nyaml.load(f, yaml.UnsafeLoader)\n', errors: [error(YAML, 3, 1, 3, 32, unsafeLoader('yaml.load', 'yaml.UnsafeLoader'))], output: null },
     { code: 'from yaml import FullLoader, load\n\nload(f, Loader=FullLoader)\n', errors: [error(YAML, 3, 1, 3, 27, unsafeLoader('load', 'FullLoader'))], output: null },
+    // A document written in the source still teaches the unsafe call; the fix is safe.
+    { code: 'import yaml\n\nyaml.load("{}")\n', errors: [error(YAML, 3, 1, 3, 16, noLoader('yaml.load'))], output: 'import yaml\n\nyaml.safe_load("{}")\n' },
     { code: 'import yaml\n\nyaml.unsafe_load(f)\n', errors: [error(YAML, 3, 1, 3, 20, '`yaml.unsafe_load()` uses a loader that can construct Python objects')], output: null },
   ],
 });
@@ -166,6 +168,7 @@ ruleTester(MARKUP, {
     'from flask import render_template\nfrom markupsafe import Markup\n\nMarkup(render_template("w.html"))\n',
     'class Markup:\n    pass\n\nMarkup(f"<b>{x}</b>")\n',
     'from markupsafe import Markup\n\nMarkup(html)\n',
+    'from markupsafe import Markup\n\nMarkup(object="safe")\n',
     'from markupsafe import Markup, escape\n\nMarkup(f\'<meta content="{escape(token)}">\')\n',
     'import html\nfrom markupsafe import Markup\n\nMarkup("<b>%s</b>" % html.escape(name))\n',
   ],
@@ -188,6 +191,11 @@ ruleTester(MARKUP, {
     {
       code: 'from markupsafe import Markup\n\nMarkup("<h1>" + title + "</h1>")\n',
       errors: [error(MARKUP, 3, 1, 3, 33, marks('Markup', 'concatenation'))],
+      output: null,
+    },
+    {
+      code: 'from markupsafe import Markup\n\nMarkup(object="<b>{}</b>".format(name))\n',
+      errors: [error(MARKUP, 3, 1, 3, 40, marks('Markup', '`str.format()`'))],
       output: null,
     },
     {

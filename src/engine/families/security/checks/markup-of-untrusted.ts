@@ -33,7 +33,7 @@ export function createMarkupOfUntrusted(context: CheckContext): CheckVisitor {
       const qualified = facts.resolve(callee);
       if (!qualified || !MARKUP.has(qualified) || !context.isSound(call)) return;
       const { positional, keywords } = callArguments(args);
-      const text = positional[0] ?? keywords.get('base');
+      const text = positional[0] ?? keywords.get('object');
       if (!text || isStaticString(text) || text.type === 'none') return;
       const build = stringBuild(text);
       // Plain names and calls: only the built strings are known to mix markup with values.

@@ -1,7 +1,6 @@
 // yaml-unsafe-load: PyYAML loading with a loader that builds arbitrary Python objects
 // (`!!python/object/apply:os.system`). A call without any Loader gets the safe fix
 // `yaml.safe_load`; an explicit unsafe Loader is reported without a fix (the author chose it).
-import { isStaticString } from '../strings';
 import { callArguments, oneLine, pythonBlock, referenceTo } from '../code-execution';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
@@ -28,7 +27,6 @@ export function createYamlUnsafeLoad(context: CheckContext): CheckVisitor {
       if (!qualified || !context.isSound(call)) return;
       const { positional, keywords, hasSplat } = callArguments(args);
       const stream = positional[0] ?? keywords.get('stream');
-      if (stream && isStaticString(stream)) return;
       let problem: string;
       let fix: Fix | undefined;
       const twin = LOAD_WITH_LOADER.get(qualified) ?? UNSAFE_FUNCTIONS.get(qualified);
