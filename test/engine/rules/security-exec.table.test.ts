@@ -116,6 +116,7 @@ ruleTester(YAML, {
 ruleTester(JINJA, {
   valid: [
     'import jinja2\n\njinja2.Environment(autoescape=True)\n',
+    'import jinja2\n\nESCAPE = False\nif DEBUG:\n    ESCAPE = settings.ESCAPE\nenv = jinja2.Environment(autoescape=ESCAPE)\n',
     'from jinja2 import Environment, select_autoescape\n\nEnvironment(autoescape=select_autoescape())\n',
     'import jinja2\n\ndef f(settings):\n    return jinja2.Environment(autoescape=settings.ESCAPE)\n',
     'import jinja2\n\ndef f(**options):\n    return jinja2.Environment(**options)\n',
@@ -148,6 +149,11 @@ ruleTester(JINJA, {
     {
       code: 'from jinja2 import Template\n\nTemplate("<p>{{ x }}</p>", autoescape=False)\n',
       errors: [error(JINJA, 3, 1, 3, 45, noEscape('Template', 'sets `autoescape=False`'))],
+      output: null,
+    },
+    {
+      code: 'import jinja2\n\nESCAPE = ""\nenv = jinja2.Environment(autoescape=ESCAPE)\n',
+      errors: [error(JINJA, 4, 7, 4, 44, noEscape('jinja2.Environment', 'sets `autoescape=ESCAPE`'))],
       output: null,
     },
     {

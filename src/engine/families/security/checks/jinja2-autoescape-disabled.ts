@@ -26,8 +26,8 @@ export function createJinja2AutoescapeDisabled(context: CheckContext): CheckVisi
       let problem: string;
       if (value) {
         // True, select_autoescape(...), a setting: the author decided.
-        if (value.type !== 'false') return;
-        problem = 'sets `autoescape=False`';
+        if (!isFalsy(context, value)) return;
+        problem = `sets \`autoescape=${oneLine(value.text, 20)}\``;
       } else {
         if (hasSplat) return;
         problem = 'leaves autoescape off (the default)';
@@ -68,4 +68,21 @@ function appendArgument(args: import('web-tree-sitter').Node, text: string) {
     return { start: comma, end: comma, newText: `\n${indent}${text},` };
   }
   return { start: last.endIndex, end: last.endIndex, newText: `, ${text}` };
+}
+
+/** `False`, `None`, `0`, `""`, or a name bound only to one of them in its scope (`ESCAPE = False`). */
+function isFalsy(context: CheckContext, value: import('web-tree-sitter').Node): boolean {
+  if (value.type === 'false' || value.type === 'none') return true;
+  if (value.type === 'integer') return /^0+$/.test(value.text.replace(/_/g, ''));
+  if (value.type === 'string') return /^[rRbBuU]*(?:""|''|"{6}|'{6})$/.test(value.text);
+  if (value.type !== 'identifier') return false;
+  const scope = context.facts.scopeOf(value);
+  for (let s: typeof scope | undefined = scope; s; s = s.parent) {
+    if (s !== scope && s.kind === 'class') continue;
+    if (!s.bindings.has(value.text)) continue;
+    const assigned = s.assignments.get(value.text);
+    if (!assigned?.length || s.opaque.has(value.text) || s.parameters.has(value.text)) return false;
+    return assigned.every(({ value: v }) => v.type !== 'identifier' && isFalsy(context, v));
+  }
+  return false;
 }
