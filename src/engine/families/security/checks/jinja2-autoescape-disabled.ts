@@ -35,17 +35,17 @@ export function createJinja2AutoescapeDisabled(context: CheckContext): CheckVisi
       const { name: select, edits } = referenceTo(context, call, 'jinja2.select_autoescape');
       const argument = `autoescape=${select || 'jinja2.select_autoescape'}()`;
       let fix: Fix | undefined;
-      if (select) {
-        const keyword = keywordArgument(args, 'autoescape');
-        const edit = keyword ? { start: keyword.startIndex, end: keyword.endIndex, newText: argument } : appendArgument(args, argument);
-        fix = { title: `Pass \`${argument}\``, safety: 'unsafe', edits: [...edits, edit] };
-      }
+      const keyword = keywordArgument(args, 'autoescape');
+      const edit = keyword ? { start: keyword.startIndex, end: keyword.endIndex, newText: argument } : appendArgument(args, argument);
+      if (select) fix = { title: `Pass \`${argument}\``, safety: 'unsafe', edits: [...edits, edit] };
+      // The user's own call with the argument in place, for the hover.
+      const fixedCall = call.text.slice(0, edit.start - call.startIndex) + edit.newText + call.text.slice(edit.end - call.startIndex);
       context.report({
         node: call,
         data: { callee: oneLine(callee.text), problem },
         fixes: fix ? [fix] : [],
         peer: 'S701',
-        suggestion: `Escape HTML templates (by file extension; strings from \`from_string\` too):\n\n${pythonBlock(`${oneLine(callee.text)}(..., ${argument})`)}\n\nFor templates that are not HTML (emails in text, config files, code), pass \`autoescape=False\` on purpose and silence this line.`,
+        suggestion: `Escape HTML templates (by file extension; strings from \`from_string\` too):\n\n${pythonBlock(fixedCall)}\n\nFor templates that are not HTML (emails in text, config files, code), pass \`autoescape=False\` on purpose and silence this line.`,
       });
     },
   };

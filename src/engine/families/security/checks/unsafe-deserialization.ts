@@ -3,7 +3,7 @@
 // names, so loading bytes an attacker can write runs their code. No fix: the replacement
 // is a data format, which is a design change.
 import { isStaticString } from '../strings';
-import { callArguments, oneLine } from '../code-execution';
+import { callArguments, oneLine, pythonBlock } from '../code-execution';
 import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../../facts';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
@@ -38,13 +38,16 @@ export function createUnsafeDeserialization(context: CheckContext): CheckVisitor
       const takesBytes = /\.(?:loads|decode)$/.test(qualified);
       if (first && ((takesBytes && isStaticString(first)) || isOwnDump(context.facts, first))) return;
       const module = qualified.split('.')[0];
+      const method = qualified.split('.').pop();
+      const jsonForm = first && (method === 'loads' || method === 'load') ? `\n\n${pythonBlock(`json.${method}(${oneLine(first.text)})`)}` : '';
       context.report({
         node: call,
         data: { callee: oneLine(callee.text) },
         peer: LOADERS.get(qualified) ?? null,
         suggestion:
           `${FORMATS[module] ? `${FORMATS[module]}. ` : ''}Load only files this program wrote and nobody else can change, or sign them (\`hmac\`) and check before loading. ` +
-          'For data that crosses a trust boundary, use JSON (`json.loads`) validated by a schema (pydantic, dataclasses), or Parquet/Arrow for tables.',
+          'For data that crosses a trust boundary, use JSON validated by a schema (pydantic, dataclasses), or Parquet/Arrow for tables.' +
+          jsonForm,
       });
     },
   };
