@@ -12,8 +12,11 @@ const CONSTRUCTORS = new Set(['jinja2.Environment', 'jinja2.environment.Environm
 const MAX_POSITIONAL = { Environment: 13, Template: 13 };
 
 export function createJinja2AutoescapeDisabled(context: CheckContext): CheckVisitor {
+  // A file that imports none of these modules has nothing to report: skip its calls.
+  const relevant = context.facts.mayResolveTo([...CONSTRUCTORS]);
   return {
     match({ call, callee, args }) {
+      if (!relevant) return;
       const qualified = context.facts.resolve(callee);
       if (!qualified || !CONSTRUCTORS.has(qualified) || !context.isSound(call)) return;
       const { positional, keywords, hasSplat } = callArguments(args);

@@ -28,8 +28,11 @@ const STANDALONE = new Set(['argument_list', 'assignment', 'return_statement', '
 
 export function createMarkupOfUntrusted(context: CheckContext): CheckVisitor {
   const facts = context.facts;
+  // A file that imports none of these modules has nothing to report: skip its calls.
+  const relevant = context.facts.mayResolveTo([...MARKUP]);
   return {
     match({ call, callee, args }) {
+      if (!relevant) return;
       const qualified = facts.resolve(callee);
       if (!qualified || !MARKUP.has(qualified) || !context.isSound(call)) return;
       const { positional, keywords } = callArguments(args);

@@ -27,8 +27,11 @@ const FORMATS: Record<string, string> = {
 };
 
 export function createUnsafeDeserialization(context: CheckContext): CheckVisitor {
+  // A file that imports none of these modules has nothing to report: skip its calls.
+  const relevant = context.facts.mayResolveTo([...LOADERS.keys()]);
   return {
     match({ call, callee, args }) {
+      if (!relevant) return;
       const qualified = context.facts.resolve(callee) ?? fallbackImport(context.facts, callee);
       if (!qualified || !LOADERS.has(qualified) || !context.isSound(call)) return;
       const first = callArguments(args).positional[0];

@@ -21,8 +21,11 @@ const UNSAFE_LOADERS = new Set(['Loader', 'UnsafeLoader', 'FullLoader', 'CLoader
 
 export function createYamlUnsafeLoad(context: CheckContext): CheckVisitor {
   const facts = context.facts;
+  // A file that imports none of these modules has nothing to report: skip its calls.
+  const relevant = context.facts.mayResolveTo([...LOAD_WITH_LOADER.keys(), ...UNSAFE_FUNCTIONS.keys()]);
   return {
     match({ call, callee, args }) {
+      if (!relevant) return;
       const qualified = facts.resolve(callee);
       if (!qualified || !context.isSound(call)) return;
       const { positional, keywords, hasSplat } = callArguments(args);
