@@ -76,6 +76,3 @@ export function oneLine(text: string, max = 40): string {
 export function pythonBlock(code: string): string {
   return '```python\n' + code + '\n```';
 }
-
-/** The call query every rule of this slice matches. */
-export const CALL_QUERY = '(call function: [(identifier) (attribute)] @callee arguments: (argument_list) @args) @call';
