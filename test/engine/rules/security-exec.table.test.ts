@@ -242,6 +242,8 @@ describe('code-execution rules: unsafe fixes', () => {
     { rule: MARKUP, code: 'from markupsafe import Markup\n\nMarkup(f"<b>{name!r:>8}</b> {{x}}")\n', output: 'from markupsafe import Markup\n\nMarkup("<b>{!r:>8}</b> {{x}}").format(name)\n' },
     { rule: MARKUP, code: 'from markupsafe import Markup\n\nMarkup("<b>%s</b>" % n).striptags()\n', output: 'from markupsafe import Markup\n\n(Markup("<b>%s</b>") % n).striptags()\n' },
     { rule: MARKUP, code: 'from markupsafe import Markup\n\nMarkup(f"<i>{x=}</i>")\n', output: 'from markupsafe import Markup\n\nMarkup(f"<i>{x=}</i>")\n' },
+    { rule: MARKUP, code: 'from markupsafe import Markup\n\nMarkup(f"<i>{x = :>4}</i>")\n', output: 'from markupsafe import Markup\n\nMarkup(f"<i>{x = :>4}</i>")\n' },
+    { rule: MARKUP, code: 'from markupsafe import Markup\n\nMarkup(rf"<i>{a == b}</i>\\n")\n', output: 'from markupsafe import Markup\n\nMarkup(r"<i>{}</i>\\n").format(a == b)\n' },
     { rule: MARKUP, code: 'from markupsafe import Markup\n\nMarkup("<h1>" + t)\n', output: 'from markupsafe import Markup\n\nMarkup("<h1>" + t)\n' },
   ];
   for (const { rule, code, output } of cases) {

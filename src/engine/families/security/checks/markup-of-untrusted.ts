@@ -118,9 +118,8 @@ function escapingForm(markup: string, text: Node): string | undefined {
 
 /** `f"<b>{name!r:>10}</b>"` → `Markup("<b>{!r:>10}</b>").format(name)`. */
 function fStringForm(markup: string, text: Node): string | undefined {
-  const start = text.startIndex;
   let template = '';
-  let cursor = start;
+  let cursor = text.startIndex;
   const values: string[] = [];
   for (const part of text.namedChildren) {
     if (part?.type !== 'interpolation') continue;
@@ -129,19 +128,19 @@ function fStringForm(markup: string, text: Node): string | undefined {
     const conversion = part.namedChildren.find((c) => c?.type === 'type_conversion')?.text ?? '';
     const spec = part.namedChildren.find((c) => c?.type === 'format_specifier');
     // `{x=}` debug text and nested replacement fields in the spec: no faithful `.format()` form.
-    if (/=\s*(!\w)?(:.*)?}$/s.test(part.text.slice(expression.endIndex - part.startIndex)) && !spec?.text.startsWith(':')) return undefined;
+    if (/^\s*=/.test(part.text.slice(expression.endIndex - part.startIndex))) return undefined;
     if (spec?.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
     if (expression.text.includes('\n') || /["']/.test(expression.text) || expression.type === 'yield' || expression.type === 'expression_list') return undefined;
-    template += context_slice(text, cursor, part.startIndex) + `{${conversion}${spec ? spec.text : ''}}`;
+    template += sliceOf(text, cursor, part.startIndex) + `{${conversion}${spec ? spec.text : ''}}`;
     values.push(expression.type === 'named_expression' || expression.type === 'lambda' ? `(${expression.text})` : expression.text);
     cursor = part.endIndex;
   }
-  template += context_slice(text, cursor, text.endIndex);
+  template += sliceOf(text, cursor, text.endIndex);
   const prefix = /^[A-Za-z]*/.exec(template)![0];
   template = prefix.replace(/[fF]/g, '') + template.slice(prefix.length);
   return `${markup}(${template}).format(${values.join(', ')})`;
 }
 
-function context_slice(node: Node, from: number, to: number): string {
+function sliceOf(node: Node, from: number, to: number): string {
   return node.text.slice(from - node.startIndex, to - node.startIndex);
 }
