@@ -67,6 +67,12 @@ ruleTester(PICKLE, {
     'import pickle\n\ndef test_roundtrip(model):\n    blob = pickle.dumps(model)\n    assert pickle.loads(blob) == model\n',
   ],
   invalid: [
+    // At module level the name may be rebound from elsewhere: reported.
+    {
+      code: 'import pickle\n\npick = pickle.dumps({"a": "b"})\nprint(pickle.loads(pick))\n',
+      errors: [error(PICKLE, 4, 7, 4, 25, unpickles('pickle.loads'))],
+      output: null,
+    },
     {
       code: 'import pickle\n\ndef f(blob, cache):\n    if blob is None:\n        blob = cache.get("k")\n    return pickle.loads(blob)\n',
       errors: [error(PICKLE, 6, 12, 6, 30, unpickles('pickle.loads'))],

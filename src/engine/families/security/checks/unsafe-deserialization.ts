@@ -80,9 +80,11 @@ function fallbackImport(facts: SemanticFacts, callee: Node): string | undefined 
 }
 
 function isOwnDump(facts: SemanticFacts, node: Node): boolean {
-  // `data = pickle.dumps(obj)` … `pickle.loads(data)`: the name holds only dumps in its scope.
+  // `data = pickle.dumps(obj)` … `pickle.loads(data)` in one function: the local holds only
+  // dumps. (A module-level name can be rebound from anywhere: `global data`, `mod.data = …`.)
   if (node.type === 'identifier') {
     const scope = facts.scopeOf(node);
+    if (scope.kind !== 'function') return false;
     const assigned = scope.assignments.get(node.text);
     if (!assigned?.length || scope.opaque.has(node.text) || scope.parameters.has(node.text)) return false;
     return assigned.every(({ value }) => value.type === 'call' && isOwnDump(facts, value));
