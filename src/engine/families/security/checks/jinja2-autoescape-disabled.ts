@@ -2,6 +2,7 @@
 // so `{{ comment }}` renders `<script>` as given (stored XSS). Autoescape is off by default.
 // The (unsafe) fix turns it on the way Jinja2 recommends, by file extension:
 // `autoescape=jinja2.select_autoescape()`.
+import type { Node } from 'web-tree-sitter';
 import { isStaticString } from '../strings';
 import { callArguments, keywordArgument, oneLine, pythonBlock, referenceTo } from '../code-execution';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
@@ -39,7 +40,7 @@ export function createJinja2AutoescapeDisabled(context: CheckContext): CheckVisi
       const argument = `autoescape=${select || 'jinja2.select_autoescape'}()`;
       let fix: Fix | undefined;
       const keyword = keywordArgument(args, 'autoescape');
-      const edit = keyword ? { start: keyword.startIndex, end: keyword.endIndex, newText: argument } : appendArgument(args, argument);
+      const edit = keyword ? { start: keyword.startIndex, end: keyword.endIndex, newText: argument } : appendArgument(context.text, args, argument);
       if (select) fix = { title: `Pass \`${argument}\``, safety: 'unsafe', edits: [...edits, edit] };
       // The user's own call with the argument in place, for the hover.
       const fixedCall = call.text.slice(0, edit.start - call.startIndex) + edit.newText + call.text.slice(edit.end - call.startIndex);
@@ -55,7 +56,7 @@ export function createJinja2AutoescapeDisabled(context: CheckContext): CheckVisi
 }
 
 /** Adds `text` as the last argument, after a trailing comma if there is one. */
-function appendArgument(args: import('web-tree-sitter').Node, text: string) {
+function appendArgument(source: string, args: Node, text: string) {
   const close = args.lastChild!;
   const items = args.namedChildren.filter((c) => c && c.type !== 'comment');
   if (!items.length) return { start: close.startIndex, end: close.startIndex, newText: text };
@@ -65,7 +66,6 @@ function appendArgument(args: import('web-tree-sitter').Node, text: string) {
     // `f(a,\n)`: keep the layout; put the new argument where the closing paren starts its line.
     const comma = last.endIndex + between.indexOf(',') + 1;
     if (!between.includes('\n')) return { start: comma, end: comma, newText: ` ${text}` };
-    const source = args.tree.rootNode.text;
     const lineStart = source.lastIndexOf('\n', last.startIndex - 1) + 1;
     const indent = /^[ \t]*/.exec(source.slice(lineStart))![0];
     return { start: comma, end: comma, newText: `\n${indent}${text},` };
@@ -74,7 +74,7 @@ function appendArgument(args: import('web-tree-sitter').Node, text: string) {
 }
 
 /** `False`, `None`, `0`, `""`, or a name bound only to one of them in its scope (`ESCAPE = False`). */
-function isFalsy(context: CheckContext, value: import('web-tree-sitter').Node): boolean {
+function isFalsy(context: CheckContext, value: Node): boolean {
   if (value.type === 'false' || value.type === 'none') return true;
   if (value.type === 'integer') return /^0+$/.test(value.text.replace(/_/g, ''));
   if (value.type === 'string') return /^[rRbBuU]*(?:""|''|"{6}|'{6})$/.test(value.text);

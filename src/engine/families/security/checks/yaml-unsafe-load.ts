@@ -1,6 +1,7 @@
 // yaml-unsafe-load: PyYAML loading with a loader that builds arbitrary Python objects
 // (`!!python/object/apply:os.system`). A call without any Loader gets the safe fix
 // `yaml.safe_load`; an explicit unsafe Loader is reported without a fix (the author chose it).
+import type { Node } from 'web-tree-sitter';
 import { callArguments, oneLine, pythonBlock, referenceTo } from '../code-execution';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
@@ -67,11 +68,11 @@ function loaderOf(qualified: string | undefined): string | undefined {
   return match ? match[1] : undefined;
 }
 
-function yamlName(context: CheckContext, at: Parameters<typeof referenceTo>[1]): string {
+function yamlName(context: CheckContext, at: Node): string {
   return referenceTo(context, at, 'yaml').name || 'yaml';
 }
 
-function safeLoadFix(context: CheckContext, call: Parameters<typeof referenceTo>[1], callee: Parameters<typeof referenceTo>[1], twin: string): Fix | undefined {
+function safeLoadFix(context: CheckContext, call: Node, callee: Node, twin: string): Fix | undefined {
   // `yaml.load` → keep the receiver, change the attribute; a bare `load` → `yaml.safe_load`.
   if (callee.type === 'attribute') {
     const attribute = callee.childForFieldName('attribute')!;
