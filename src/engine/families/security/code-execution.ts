@@ -1,0 +1,78 @@
+// Shared pieces of the code-execution rules (eval/exec, unpickling, YAML loaders, Jinja2
+// autoescape, Markup): reading a call's arguments, and naming a module in a fix the way
+// the file already imports it.
+import type { Node } from 'web-tree-sitter';
+import type { CheckContext } from '../../checks/context';
+import type { Scope } from '../../facts';
+import type { TextEdit } from '../../types';
+
+export interface CallArguments {
+  list: Node;
+  positional: Node[];
+  keywords: Map<string, Node>;
+  /** `*args` or `**kwargs`: an argument the analysis cannot see may be there. */
+  hasSplat: boolean;
+}
+
+export function callArguments(args: Node): CallArguments {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  let hasSplat = false;
+  for (const arg of args.namedChildren) {
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name')?.text;
+      const value = arg.childForFieldName('value');
+      if (name && value) keywords.set(name, value);
+    } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
+      hasSplat = true;
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { list: args, positional, keywords, hasSplat };
+}
+
+/** The keyword argument node (`name=value`) itself, for edits that replace its value. */
+export function keywordArgument(args: Node, name: string): Node | undefined {
+  return args.namedChildren.find((a): a is Node => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+}
+
+/**
+ * How a fix writes `target` (`ast.literal_eval`, `jinja2.select_autoescape`) at `at`: through
+ * a name the file already imports for it or its module, else through a new `import module`.
+ */
+export function referenceTo(context: CheckContext, at: Node, target: string): { name: string; edits: TextEdit[] } {
+  const facts = context.facts;
+  const scope = facts.scopeOf(at);
+  const parts = target.split('.');
+  for (let i = parts.length; i >= 1; i--) {
+    const prefix = parts.slice(0, i).join('.');
+    for (const binding of facts.imports) {
+      if (binding.qualified === prefix && facts.lookup(binding.local, scope) === prefix) {
+        return { name: [binding.local, ...parts.slice(i)].join('.'), edits: [] };
+      }
+    }
+  }
+  const module = parts[0];
+  // A local variable of that name would capture the new import's name: no fix.
+  if (facts.lookup(module, scope) === undefined && scopeBinds(context, at, module)) return { name: '', edits: [] };
+  const reference = context.moduleReference(module);
+  return { name: `${reference.name}${target.slice(module.length)}`, edits: reference.edit ? [reference.edit] : [] };
+}
+
+function scopeBinds(context: CheckContext, at: Node, name: string): boolean {
+  for (let scope: Scope | undefined = context.facts.scopeOf(at); scope; scope = scope.parent) if (scope.bindings.has(name)) return true;
+  return false;
+}
+
+/** Text on one line, shortened for messages and fix titles. */
+export function oneLine(text: string, max = 40): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Markdown of a Python block, for hover suggestions. */
+export function pythonBlock(code: string): string {
+  return '```python\n' + code + '\n```';
+}
