@@ -139,9 +139,10 @@ describe('cli: sarif format', () => {
       { rule: 'blocking-sleep-in-async', peer: 'ASYNC251', taxa: ruff('ASYNC251') },
     ]);
     const taxonomies = new Map((run.taxonomies as Json[]).map((t) => [t.name, (t.taxa as Json[]).map((x) => x.id)]));
-    assert.deepEqual([...taxonomies.keys()].sort(), ['Ruff', 'flake8-async']);
+    assert.deepEqual([...taxonomies.keys()].sort(), ['Bandit', 'Ruff', 'flake8-async']);
     assert.ok(taxonomies.get('Ruff')!.includes('ANN205'));
     assert.ok(taxonomies.get('flake8-async')!.includes('ASYNC232'), 'a code Ruff does not have');
+    assert.ok(taxonomies.get('Bandit')!.includes('B307') && !taxonomies.get('Ruff')!.includes('B307'), "Bandit's codes are Bandit's");
     // Every taxon a result or a rule names exists in its taxonomy.
     const refs = [
       ...(run.results as Json[]).flatMap((r) => (r.taxa ?? []) as Json[]),
