@@ -59,12 +59,26 @@ function isLiteralText(node: Node): boolean {
 
 function isLiteralName(facts: SemanticFacts, identifier: Node): boolean {
   const local = facts.localBinding(identifier);
-  if (local) return !local.opaque && !local.parameter && local.values.length > 0 && local.values.every((v) => isLiteralText(v));
+  if (local) {
+    if (!local.parameter && !local.values.length && local.opaque) return loopsOverLiterals(identifier);
+    return !local.opaque && !local.parameter && local.values.length > 0 && local.values.every((v) => isLiteralText(v));
+  }
   const module = facts.ownBindings(facts.moduleScope);
   const name = identifier.text;
   if (!module.bindings.has(name) || module.opaque.has(name) || facts.moduleScope.imports.has(name)) return false;
   const values = module.assignments.get(name) ?? [];
   return values.length > 0 && values.every((v) => isLiteralText(v.value));
+}
+
+/** `for cmd in ["npx.cmd", "npx"]: … cmd …`: the loop variable only takes literal values. */
+function loopsOverLiterals(identifier: Node): boolean {
+  for (let up = identifier.parent; up; up = up.parent) {
+    if (up.type === 'function_definition' || up.type === 'lambda' || up.type === 'class_definition') return false;
+    if (up.type !== 'for_statement') continue;
+    const left = up.childForFieldName('left');
+    if (left?.type === 'identifier' && left.text === identifier.text) return isStaticValue(up.childForFieldName('right'));
+  }
+  return false;
 }
 
 // Text the shell would treat as syntax: pipes, redirects, lists, expansions, globs, quoting,

@@ -35,14 +35,17 @@ export function createSubprocessShellInjection(context: CheckContext): CheckVisi
         const args = callArguments(call);
         const command = args.positional[0] ?? keywordValue(args, 'args') ?? keywordValue(args, 'command') ?? keywordValue(args, 'cmd');
         if (!command || !runsShell(sink, args)) continue;
-        const origin = originOf(context, command, sink);
+        // With shell=True a list runs its first item as the command; the rest are the shell's $0, $1…
+        const shown = command.type === 'list' || command.type === 'tuple' ? command.namedChildren[0] : command;
+        if (!shown) continue;
+        const origin = originOf(context, shown, sink);
         if (origin === 'static') continue;
         const name = oneLine(callee.text);
         const words = origin === 'f-string' ? argumentListOf(command) : undefined;
         const fix = words ? listFix(context, call, args, command, sink, words) : undefined;
         context.report({
-          node: command,
-          data: { callee: name, how: origin === 'dynamic' ? `\`${oneLine(command.text, 40)}\` ${HOW.dynamic}` : HOW[origin] },
+          node: shown,
+          data: { callee: name, how: origin === 'dynamic' ? `\`${oneLine(shown.text, 40)}\` ${HOW.dynamic}` : HOW[origin] },
           fixes: fix ? [fix.fix] : [],
           suggestion: fix ? `Run the program with an argument list, without a shell:\n\n${pythonBlock(fix.shown)}` : guidance(name, sink),
           peer: sink.peer,
@@ -59,11 +62,6 @@ function runsShell(sink: ShellSink, args: CallArguments): boolean {
 }
 
 function originOf(context: CheckContext, command: Node, sink: ShellSink): TextOrigin {
-  // With shell=True a list runs its first item as the command; the rest are the shell's $0, $1…
-  if (command.type === 'list' || command.type === 'tuple') {
-    const first = command.namedChildren[0];
-    return first ? originOf(context, first, sink) : 'static';
-  }
   const origin = textOrigin(context.facts, command);
   // anyio only uses a shell for a str; a name may hold a list.
   return sink.shell === 'string' && origin === 'dynamic' ? 'static' : origin;
