@@ -72,6 +72,61 @@ ruleTester(SHELL, {
   ],
 });
 
+const SQL = 'sql-string-formatting';
+const sql = (callee: string, how: string) => `SQL ${how} is run by \`${callee}()\`: a value in it can rewrite the query`;
+const DB = (body: string, imports = 'import sqlite3\n') => `${imports}\ndef f(conn, user_id, name):\n    ${body}\n`;
+
+ruleTester(SQL, {
+  valid: [
+    DB('conn.execute("SELECT * FROM users WHERE id = ?", (user_id,))'),
+    DB('conn.execute("SELECT * FROM users WHERE id = %s", (user_id,))'),
+    DB('conn.execute("SELECT count(*) FROM users")'),
+    DB('conn.execute(f"UPDATE users SET seen = 1 WHERE id = ?", (user_id,))'),
+    DB('conn.execute(f"deploy {name}")'),
+    DB('log.info(f"SELECT * FROM users WHERE id = {user_id}")'),
+    DB('conn.execute(text("SELECT * FROM users WHERE id = :id"), {"id": user_id})', 'from sqlalchemy import text\n'),
+    DB('marks = ",".join("?" * len(user_id))\n    conn.execute(f"SELECT * FROM t WHERE id IN ({marks})", user_id)'),
+    DB('conn.execute(f"SELECT * FROM t WHERE id = {user_id}")  # noqa: S608'),
+  ],
+  invalid: [
+    {
+      code: DB('conn.execute(f"SELECT * FROM users WHERE id = {user_id}")'),
+      errors: [error(SQL, 4, 18, 4, 61, sql('conn.execute', 'built with an f-string'))],
+      output: null,
+    },
+    {
+      code: DB('conn.execute("SELECT * FROM users WHERE name = \'%s\'" % name)'),
+      errors: [error(SQL, 4, 18, 4, 64, sql('conn.execute', 'built with `%` formatting'))],
+      output: null,
+    },
+    {
+      code: DB('conn.executemany("INSERT INTO {} VALUES (?)".format(name), [(1,)])'),
+      errors: [error(SQL, 4, 22, 4, 62, sql('conn.executemany', 'built with `.format()`'))],
+      output: null,
+    },
+    {
+      code: DB('conn.cursor().execute("DELETE FROM users WHERE id = " + user_id)'),
+      errors: [error(SQL, 4, 27, 4, 68, sql('conn.cursor().execute', 'built by `+` concatenation'))],
+      output: null,
+    },
+    {
+      code: DB('q = f"WITH x AS (SELECT 1) SELECT * FROM x WHERE id = {user_id}"\n    conn.execute(q)'),
+      errors: [error(SQL, 4, 9, 4, 69, sql('conn.execute', 'built with an f-string (as `q`)'))],
+      output: null,
+    },
+    {
+      code: DB('pd.read_sql(f"select * from t where id = {user_id}", conn)', 'import pandas as pd\n'),
+      errors: [error(SQL, 4, 17, 4, 56, sql('pd.read_sql', 'built with an f-string'))],
+      output: null,
+    },
+    {
+      code: DB('return text(f"SELECT * FROM users WHERE id = {user_id}")', 'from sqlalchemy import text\n'),
+      errors: [error(SQL, 4, 17, 4, 60, sql('text', 'built with an f-string'))],
+      output: null,
+    },
+  ],
+});
+
 describe('process and SQL rules: unsafe fixes and one peer code per finding', () => {
   let engine: Engine;
   before(async () => {
@@ -107,11 +162,42 @@ describe('process and SQL rules: unsafe fixes and one peer code per finding', ()
     }
   });
 
+  it('binds simple f-string values with the placeholder style of the driver', () => {
+    const sqlite = 'import sqlite3\n\ndef f(user_id, name):\n    conn = sqlite3.connect("a.db")\n    conn.execute(BODY)\n';
+    const body = (q: string) => sqlite.replace('BODY', q);
+    assert.equal(fixed(SQL, body(`f"SELECT * FROM u WHERE id = {user_id} AND name = '{name}'"`)), body(`"SELECT * FROM u WHERE id = ? AND name = ?", (user_id, name)`));
+    const pg = 'import psycopg2\n\ndef f(user):\n    cur = psycopg2.connect("").cursor()\n    cur.execute(BODY)\n';
+    assert.equal(fixed(SQL, pg.replace('BODY', 'f"INSERT INTO u (id, name) VALUES ({user.id}, {user.name})"')), pg.replace('BODY', '"INSERT INTO u (id, name) VALUES (%s, %s)", (user.id, user.name)'));
+    const sa = 'from sqlalchemy import text\n\ndef f(conn, user_id):\n    BODY\n';
+    assert.equal(fixed(SQL, sa.replace('BODY', 'conn.execute(text(f"SELECT * FROM u WHERE id = {user_id}"))')), sa.replace('BODY', 'conn.execute(text("SELECT * FROM u WHERE id = :user_id"), {"user_id": user_id})'));
+    assert.equal(fixed(SQL, sa.replace('BODY', 'q = text(f"SELECT * FROM u WHERE id = {user_id}")')), sa.replace('BODY', 'q = text("SELECT * FROM u WHERE id = :user_id").bindparams(user_id=user_id)'));
+  });
+
+  it('offers no SQL fix for identifiers, wildcards, existing params or an unknown driver', () => {
+    const sqlite = 'import sqlite3\n\ndef f(table, name, ids):\n    conn = sqlite3.connect("a.db")\n    BODY\n';
+    for (const body of [
+      'conn.execute(f"SELECT * FROM {table} WHERE name = {name}")',
+      `conn.execute(f"SELECT * FROM u WHERE name LIKE '%{name}%'")`,
+      'conn.execute(f"SELECT * FROM u WHERE id IN ({ids}) AND n = ?", (name,))',
+      'conn.execute(f"SELECT * FROM u WHERE name = {name!r}")',
+      'conn.execute(f"SELECT * FROM u WHERE name = {name.upper()}")',
+      'conn.executemany(f"UPDATE u SET n = 1 WHERE name = {name}", ids)',
+    ]) {
+      const code = sqlite.replace('BODY', body);
+      assert.equal(engine.analyzeText(code, { select: [SQL] }).length, 1, body);
+      assert.equal(fixed(SQL, code), code, body);
+    }
+    const unknown = 'def f(cursor, name):\n    cursor.execute(f"SELECT * FROM u WHERE name = {name}")\n';
+    assert.equal(engine.analyzeText(unknown, { select: [SQL] }).length, 1);
+    assert.equal(fixed(SQL, unknown), unknown);
+  });
+
   const cases: { rule: string; code: string; peers: (string | null)[] }[] = [
     { rule: SHELL, code: FN('subprocess.run(f"ls {name}", shell=True)'), peers: ['S602'] },
     { rule: SHELL, code: FN('trio.run_process(f"ls {name}", shell=True)', 'import trio\n'), peers: ['S604'] },
     { rule: SHELL, code: FN('os.system(f"ls {name}")', 'import os\n'), peers: ['S605'] },
     { rule: SHELL, code: FN('subprocess.getoutput(f"ls {name}")'), peers: ['S605'] },
+    { rule: SQL, code: DB('conn.execute(f"SELECT * FROM t WHERE id = {user_id}")'), peers: ['S608'] },
   ];
   for (const { rule, code, peers } of cases) {
     it(`${rule}: ${peers.join(', ')}`, () => {
