@@ -87,6 +87,9 @@ ruleTester(SQL, {
     DB('conn.execute(text("SELECT * FROM users WHERE id = :id"), {"id": user_id})', 'from sqlalchemy import text\n'),
     DB('marks = ",".join("?" * len(user_id))\n    conn.execute(f"SELECT * FROM t WHERE id IN ({marks})", user_id)'),
     DB('conn.execute(f"SELECT * FROM t WHERE id = {user_id}")  # noqa: S608'),
+    'class Store:\n    def get(self, cur, sid):\n        cur.execute(f"SELECT * FROM {self.table} WHERE sid = ?", (sid,))\n',
+    'class Store:\n    def count(self, cur):\n        cur.execute(f"SELECT count(*) FROM {self.table}")\n',
+    DB('conn.execute("SELECT a " + "FROM t " + "WHERE id = :id", id=user_id)'),
   ],
   invalid: [
     {
@@ -112,6 +115,11 @@ ruleTester(SQL, {
     {
       code: DB('q = f"WITH x AS (SELECT 1) SELECT * FROM x WHERE id = {user_id}"\n    conn.execute(q)'),
       errors: [error(SQL, 4, 9, 4, 69, sql('conn.execute', 'built with an f-string (as `q`)'))],
+      output: null,
+    },
+    {
+      code: 'class Store:\n    def get(self, cur):\n        cur.execute(f"SELECT * FROM t WHERE sid = {self.sid}")\n',
+      errors: [error(SQL, 3, 21, 3, 62, sql('cur.execute', 'built with an f-string'))],
       output: null,
     },
     {

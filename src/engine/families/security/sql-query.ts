@@ -19,7 +19,7 @@ export const SQL_FUNCTIONS = new Set([
 ]);
 
 // Data statements: what user values end up in. DDL with a built table name is schema code.
-const SQL_START = /^[\s(]*(?:select|insert|update|delete|with|replace|merge)\b/i;
+const SQL_START = /^[\s(]*(?:select|insert|update|delete|with|replace|merge\s+into)\b/i;
 
 /** `placeholder(i, name)` writes the i-th parameter; `named` params go in a dict. */
 export type Paramstyle = 'qmark' | 'format' | 'named';
@@ -55,11 +55,32 @@ export function leadingText(node: Node | null | undefined): string | undefined {
  * How a SQL-shaped string is built at runtime, or undefined when it is not SQL, not built,
  * or built only from literal names (`"SELECT * FROM " + TABLE` with `TABLE = "users"`).
  */
-export function sqlBuild(facts: SemanticFacts, node: Node): StringBuild | undefined {
+export function sqlBuild(facts: SemanticFacts, node: Node, bindsValues: boolean): StringBuild | undefined {
   const build = stringBuild(node);
   if (!build || !SQL_START.test(leadingText(node) ?? '')) return undefined;
-  return runtimeParts(node).some((part) => !isSafePart(facts, part, 0)) ? build : undefined;
+  const parts = runtimeParts(node).filter((part) => !isSafePart(facts, part, 0));
+  if (!parts.length) return undefined;
+  // Values bound as parameters, and only the object's own settings pasted in: the table and
+  // column names a class is configured with (`f"DELETE FROM {self.table} WHERE id = %s"`).
+  if (parts.every((part) => isOwnSetting(part) && (bindsValues || isTableSlot(part)))) return undefined;
+  return build;
 }
+
+/** `f"… FROM {self.table}"`: an interpolation where only a table name can stand. */
+function isTableSlot(value: Node): boolean {
+  const before = value.parent?.type === 'interpolation' ? value.parent.previousSibling : null;
+  return before?.type === 'string_content' && /\b(?:from|into|update|join|table)\s+["`]?$/i.test(before.text);
+}
+
+function isOwnSetting(node: Node): boolean {
+  let current: Node | null = node;
+  if (current.type !== 'attribute') return false;
+  while (current?.type === 'attribute') current = current.childForFieldName('object');
+  return current?.type === 'identifier' && (current.text === 'self' || current.text === 'cls');
+}
+
+/** A named placeholder in SQL text: `:session_id` (not a `::cast`). */
+export const NAMED_PLACEHOLDER = /(?<![:\w]):[A-Za-z_]\w*/;
 
 // Calls whose result cannot carry SQL: identifier quoting (Django's `quote_name`,
 // psycopg's `quote_ident`), numbers and lengths.
@@ -123,7 +144,8 @@ function runtimeParts(node: Node): Node[] {
     const operator = node.childForFieldName('operator')?.type;
     const side = (n: Node | null): Node[] => {
       if (!n || isStaticString(n)) return [];
-      if (stringBuild(n)) return runtimeParts(n);
+      // `"a " + "b " + "c"`: only literals joined.
+      if (stringBuild(n) || (operator === '+' && n.type === 'binary_operator' && n.childForFieldName('operator')?.type === '+')) return runtimeParts(n);
       if (operator === '%' && n.type === 'tuple') return n.namedChildren.filter((c): c is Node => !!c);
       if (operator === '%' && n.type === 'dictionary') return n.namedChildren.map((pair) => pair?.childForFieldName('value') ?? pair!).filter((c): c is Node => !!c);
       return [n];

@@ -10,7 +10,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix, TextEdit } from '../../../types';
 import { callArguments, oneLine, pythonBlock } from '../call-args';
-import { EXECUTE_METHODS, parameterise, paramstyleOf, sqlBuild, SQL_FUNCTIONS, type Paramstyle } from '../sql-query';
+import { EXECUTE_METHODS, NAMED_PLACEHOLDER, parameterise, paramstyleOf, sqlBuild, SQL_FUNCTIONS, type Paramstyle } from '../sql-query';
 import type { StringBuild } from '../strings';
 
 const HOW: Record<StringBuild, string> = {
@@ -39,7 +39,10 @@ export function createSqlStringFormatting(context: CheckContext): CheckVisitor {
         if (!argument) continue;
         const { query, via } = queryText(context, argument);
         if (!query || reported.has(query.startIndex)) continue;
-        const build = sqlBuild(facts, query);
+        const binds = sqlFunction && qualified.startsWith('sqlalchemy')
+          ? NAMED_PLACEHOLDER.test(query.text)
+          : args.positional.length >= 2 || args.keywords.has('params') || args.keywords.has('parameters') || args.splat;
+        const build = sqlBuild(facts, query, binds);
         if (!build) continue;
         reported.add(query.startIndex);
         const fix = via || build !== 'f-string' ? undefined : parameterFix(context, call, callee, qualified, method, query);
