@@ -22,7 +22,23 @@ export const SHELL_SINKS: ReadonlyMap<string, ShellSink> = new Map<string, Shell
   ['trio.run_process', { shell: 'keyword', peer: 'S604' }],
   ['trio.lowlevel.open_process', { shell: 'keyword', peer: 'S604' }],
   ['os.system', { shell: 'always', peer: 'S605', listForm: 'subprocess-run' }],
-  ...['os.popen', 'os.popen2', 'os.popen3', 'os.popen4', 'subprocess.getoutput', 'subprocess.getstatusoutput', 'asyncio.create_subprocess_shell'].map(
+  ...[
+    'os.popen',
+    'os.popen2',
+    'os.popen3',
+    'os.popen4',
+    'subprocess.getoutput',
+    'subprocess.getstatusoutput',
+    'asyncio.create_subprocess_shell',
+    // Python 2's shell helpers, still met in old scripts.
+    'commands.getoutput',
+    'commands.getstatusoutput',
+    'popen2.popen2',
+    'popen2.popen3',
+    'popen2.popen4',
+    'popen2.Popen3',
+    'popen2.Popen4',
+  ].map(
     (name): [string, ShellSink] => [name, { shell: 'always', peer: 'S605' }],
   ),
   // anyio hands a str command to the shell and runs a sequence directly.
