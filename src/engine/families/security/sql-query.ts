@@ -172,8 +172,19 @@ export function paramstyleOf(facts: SemanticFacts, receiver: Node | null | undef
   return imported.length === 1 && !orm ? DRIVERS[imported[0]] : undefined;
 }
 
+/** Connection objects a library exports, by the driver whose placeholders they take. */
+const CONNECTIONS: Record<string, string> = {
+  'django.db.connection': 'psycopg2', // Django's cursors take `%s` on every backend
+  'django.db.connections': 'psycopg2',
+};
+
 function traceDriver(facts: SemanticFacts, node: Node | null | undefined, depth: number): string | undefined {
   if (!node || depth > 4) return undefined;
+  const exported = node.type === 'subscript' ? node.childForFieldName('value') : node;
+  if (exported && (exported.type === 'identifier' || exported.type === 'attribute')) {
+    const qualified = facts.resolve(exported);
+    if (qualified && qualified in CONNECTIONS) return CONNECTIONS[qualified];
+  }
   if (node.type === 'call') {
     const callee = node.childForFieldName('function');
     if (!callee) return undefined;

@@ -32,8 +32,8 @@ export function createSqlStringFormatting(context: CheckContext): CheckVisitor {
         const qualified = callee.type === 'identifier' || callee.type === 'attribute' ? facts.resolve(callee) : undefined;
         const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
         const sqlFunction = qualified !== undefined && SQL_FUNCTIONS.has(qualified);
-        // A method of a module (`os.execute`) is not a cursor's; an unresolved receiver may be one.
-        if (!sqlFunction && !(method && EXECUTE_METHODS.has(method) && qualified === undefined)) continue;
+        // Any receiver: `cursor`, `self.db`, Django's imported `connection`; the text must look like SQL too.
+        if (!sqlFunction && !(method && EXECUTE_METHODS.has(method))) continue;
         const args = callArguments(call);
         const argument = args.positional[0] ?? args.keywords.get(sqlFunction ? 'sql' : 'operation')?.childForFieldName('value');
         if (!argument) continue;
