@@ -123,6 +123,11 @@ ruleTester(SQL, {
       output: null,
     },
     {
+      code: DB('conn.exec_driver_sql("DELETE FROM t WHERE id = %s" % user_id)'),
+      errors: [error(SQL, 4, 26, 4, 65, sql('conn.exec_driver_sql', 'built with `%` formatting'))],
+      output: null,
+    },
+    {
       code: DB('pd.read_sql(f"select * from t where id = {user_id}", conn)', 'import pandas as pd\n'),
       errors: [error(SQL, 4, 17, 4, 56, sql('pd.read_sql', 'built with an f-string'))],
       output: null,

@@ -7,7 +7,7 @@ import { isStaticString, stringBuild, type StringBuild } from './strings';
 import { textOrigin } from './shell-command';
 
 /** Methods that run their first argument as SQL, on any receiver (the text must look like SQL too). */
-export const EXECUTE_METHODS = new Set(['execute', 'executemany', 'executescript']);
+export const EXECUTE_METHODS = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql']);
 
 /** Functions whose first argument is SQL text. */
 export const SQL_FUNCTIONS = new Set([
