@@ -205,6 +205,14 @@ describe('process and SQL rules: unsafe fixes and one peer code per finding', ()
     assert.equal(fixed(SQL, unknown), unknown);
   });
 
+  it('shows the parameterised query built from the code when the driver is unknown', () => {
+    const code = 'def f(cursor, name):\n    cursor.execute(f"SELECT * FROM u WHERE name = \'{name}\'")\n';
+    const [finding] = engine.analyzeText(code, { select: [SQL] });
+    assert.match(finding.suggestion ?? '', /cursor\.execute\("SELECT \* FROM u WHERE name = \?", \(name,\)\)/);
+    const shell = engine.analyzeText(FN('subprocess.run(f"git log {ref}", shell=True)'), { select: [SHELL] })[0];
+    assert.match(shell.suggestion ?? '', /subprocess\.run\(\["git", "log", ref\]\)/);
+  });
+
   const cases: { rule: string; code: string; peers: (string | null)[] }[] = [
     { rule: SHELL, code: FN('subprocess.run(f"ls {name}", shell=True)'), peers: ['S602'] },
     { rule: SHELL, code: FN('trio.run_process(f"ls {name}", shell=True)', 'import trio\n'), peers: ['S604'] },

@@ -53,7 +53,7 @@ export function createSqlStringFormatting(context: CheckContext): CheckVisitor {
           fixes: fix ? [fix.fix] : [],
           suggestion: fix
             ? `Bind the values as parameters; the driver sends them apart from the SQL text:\n\n${pythonBlock(fix.shown)}`
-            : guidance(name, qualified),
+            : sketch(query, name, via, qualified) ?? guidance(name, qualified),
           peer: 'S608',
         });
       }
@@ -109,6 +109,16 @@ function textFix(call: Node, query: Node): { fix: Fix; shown: string } | undefin
     shown = `${callee}(${bound.query}).bindparams(${bound.keywords.join(', ')})`;
   }
   return { fix: { title: `Bind the values as parameters: \`${oneLine(shown)}\``, safety: 'unsafe', edits }, shown };
+}
+
+/** The parameterised call, built from the user's f-string, when only the driver is unknown. */
+function sketch(query: Node, callee: string, via: string | undefined, qualified: string | undefined): string | undefined {
+  const named = qualified?.startsWith('sqlalchemy') ?? false;
+  const bound = parameterise(query, named ? 'named' : 'qmark');
+  if (!bound || via) return undefined;
+  const call = named ? `${callee}(${bound.query}).bindparams(${bound.keywords.join(', ')})` : `${callee}(${bound.query}, ${bound.params})`;
+  const note = named ? '' : ' Write the placeholder your driver takes: `?` for sqlite3, `%s` for psycopg and the MySQL drivers.';
+  return `Bind the values as parameters; the driver sends them apart from the SQL text:\n\n${pythonBlock(call)}${note}`;
 }
 
 function guidance(callee: string, qualified: string | undefined): string {
