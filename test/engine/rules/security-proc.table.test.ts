@@ -156,6 +156,12 @@ describe('process and SQL rules: unsafe fixes and one peer code per finding', ()
     );
   });
 
+  it('splits %, .format() and + commands the same way', () => {
+    assert.equal(fixed(SHELL, FN('subprocess.call("tar -xf %s -C %s" % (name, ref), shell=True)')), FN('subprocess.call(["tar", "-xf", name, "-C", ref])'));
+    assert.equal(fixed(SHELL, FN("subprocess.call('cat {}.log'.format(name), shell=True)")), FN("subprocess.call(['cat', f'{name}.log'])"));
+    assert.equal(fixed(SHELL, FN('subprocess.call("git show " + ref + " --stat", shell=True)')), FN('subprocess.call(["git", "show", ref, "--stat"])'));
+  });
+
   it('runs an os.system() statement with subprocess.run, adding the import', () => {
     assert.equal(fixed(SHELL, FN('os.system(f"rm -rf {name}")', 'import os\n')), FN('subprocess.run(["rm", "-rf", name], check=False)', 'import os\nimport subprocess\n'));
   });
@@ -168,6 +174,10 @@ describe('process and SQL rules: unsafe fixes and one peer code per finding', ()
       'subprocess.run(f"ls \'{name}\'", shell=True)',
       'subprocess.Popen(f"ls {name}", shell=True, executable="/bin/bash")',
       'rc = os.system(f"rm {name}")',
+      'subprocess.run("ls %s %%" % name, shell=True)',
+      'subprocess.run("ls {0}".format(name), shell=True)',
+      'subprocess.run("ls %d" % name, shell=True)',
+      'subprocess.run([f"ls {name}", "x"], shell=True)',
     ]) {
       const code = FN(body, 'import os\nimport subprocess\n');
       assert.equal(engine.analyzeText(code, { select: [SHELL] }).length, 1, body);

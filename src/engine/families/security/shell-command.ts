@@ -101,56 +101,113 @@ function loopsOverLiterals(identifier: Node): boolean {
 // comments, escapes and f-string braces. Without them, splitting on spaces is what the shell does.
 const SHELL_SYNTAX = /[|&;<>()$`\\"'*?[\]#~{}!\n\r]/;
 
+type Piece = { literal: string } | { value: Node };
+
 /**
- * The argument list an f-string command stands for, as Python source of each element, or
+ * The argument list a built command stands for, as Python source of each element, or
  * undefined when the shell would do more than split words. The program (first word) must be
  * literal: an interpolated program often holds several words.
- * `f"git log {ref}"` → `["git", "log", ref]`; `f"tar -C {dest} -xf {name}.tar"` →
- * `["tar", "-C", dest, "-xf", f"{name}.tar"]`.
+ * `f"git log {ref}"` → `["git", "log", ref]`; `"tar -xf %s" % name` → `["tar", "-xf", name]`;
+ * `f"tar -C {dest} -xf {name}.tar"` → `["tar", "-C", dest, "-xf", f"{name}.tar"]`.
  */
 export function argumentListOf(command: Node): string[] | undefined {
-  if (command.type !== 'string') return undefined;
-  const start = command.children[0];
-  const end = command.children[command.childCount - 1];
-  const prefix = start?.text.slice(0, -1) ?? '';
-  const quote = start?.text.slice(-1) ?? '';
-  if (!start || !end || !/^(?:[fF]|[rR][fF]|[fF][rR])$/.test(prefix) || (quote !== '"' && quote !== "'") || end.text !== quote) return undefined;
-  type Piece = { literal: string } | { interpolation: Node };
+  const pieces = piecesOf(command);
+  if (!pieces || pieces.some((p) => 'literal' in p && SHELL_SYNTAX.test(p.literal))) return undefined;
   const words: Piece[][] = [];
   let current: Piece[] = [];
-  const text = command.text;
-  let offset = start.endIndex;
-  const literal = (to: number): boolean => {
-    const part = text.slice(offset - command.startIndex, to - command.startIndex);
-    if (SHELL_SYNTAX.test(part)) return false;
-    part.split(/([ \t]+)/).forEach((chunk, i) => {
+  for (const piece of pieces) {
+    if (!('literal' in piece)) {
+      current.push(piece);
+      continue;
+    }
+    piece.literal.split(/([ \t]+)/).forEach((chunk, i) => {
       if (i % 2 === 1) {
         if (current.length) words.push(current);
         current = [];
       } else if (chunk) current.push({ literal: chunk });
     });
-    return true;
-  };
-  for (const child of command.children) {
+  }
+  if (current.length) words.push(current);
+  if (!words.length || !('literal' in words[0][0]) || words[0].length !== 1) return undefined;
+  const quote = quoteOf(command);
+  const elements: string[] = [];
+  for (const word of words) {
+    if (word.length === 1) {
+      const piece = word[0];
+      elements.push('literal' in piece ? `${quote}${piece.literal}${quote}` : piece.value.text);
+      continue;
+    }
+    // A word mixing text and values stays text: an f-string of the same quote.
+    if (word.some((p) => 'value' in p && /["'\\{}\n\r]/.test(p.value.text))) return undefined;
+    elements.push(`f${quote}${word.map((p) => ('literal' in p ? p.literal : `{${p.value.text}}`)).join('')}${quote}`);
+  }
+  return elements;
+}
+
+/** The literal text and the values a command is built from, in order (literal text as written). */
+function piecesOf(node: Node): Piece[] | undefined {
+  if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return piecesOf(node.namedChildren[0]);
+  if (node.type === 'string') return stringPieces(node);
+  if (node.type === 'binary_operator') {
+    const operator = node.childForFieldName('operator')?.type;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right) return undefined;
+    if (operator === '+') {
+      const side = (n: Node): Piece[] | undefined => (n.type === 'string' || n.type === 'binary_operator' ? piecesOf(n) : [{ value: n }]);
+      const [a, b] = [side(left), side(right)];
+      return a && b ? [...a, ...b] : undefined;
+    }
+    if (operator !== '%') return undefined;
+    const template = plainText(left);
+    const values = right.type === 'tuple' ? right.namedChildren.filter((c): c is Node => !!c) : [right];
+    return template === undefined ? undefined : fill(template.split('%s'), values, /%/);
+  }
+  if (node.type === 'call') {
+    const callee = node.childForFieldName('function');
+    const template = plainText(callee?.childForFieldName('object'));
+    const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => !!c) ?? [];
+    if (template === undefined || args.some((a) => a.type !== 'identifier' && a.type !== 'attribute' && a.type !== 'subscript' && a.type !== 'call')) return undefined;
+    return fill(template.split('{}'), args, /[{}]/);
+  }
+  return undefined;
+}
+
+/** Alternates literal parts and values; undefined when the counts differ or a part has other fields. */
+function fill(parts: string[], values: Node[], otherField: RegExp): Piece[] | undefined {
+  if (parts.length !== values.length + 1 || parts.some((p) => otherField.test(p))) return undefined;
+  return parts.flatMap((literal, i): Piece[] => (i < values.length ? [{ literal }, { value: values[i] }] : [{ literal }]));
+}
+
+/** A plain (not f, not raw, not bytes) one-line string literal's content as written. */
+function plainText(node: Node | null | undefined): string | undefined {
+  if (!node || node.type !== 'string' || node.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
+  const start = node.children[0]?.text ?? '';
+  if (start !== '"' && start !== "'") return undefined;
+  return node.text.slice(1, -1);
+}
+
+function stringPieces(node: Node): Piece[] | undefined {
+  const start = node.children[0];
+  const end = node.children[node.childCount - 1];
+  if (!start || !end || !/^(?:[fF]|[rR][fF]|[fF][rR])?["']$/.test(start.text)) return undefined;
+  const pieces: Piece[] = [];
+  let offset = start.endIndex;
+  for (const child of node.children) {
     if (!child || child.type !== 'interpolation') continue;
     // `{x!r}` adds quotes the shell would strip; `{x:>8}` pads with spaces it would split on.
     if (!isPlainInterpolation(child)) return undefined;
-    if (!literal(child.startIndex)) return undefined;
-    current.push({ interpolation: child });
+    pieces.push({ literal: node.text.slice(offset - node.startIndex, child.startIndex - node.startIndex) }, { value: child.namedChildren[0]! });
     offset = child.endIndex;
   }
-  if (!literal(end.startIndex)) return undefined;
-  if (current.length) words.push(current);
-  if (!words.length || !('literal' in words[0][0]) || words[0].length !== 1) return undefined;
-  return words.map((word) => {
-    if (word.length === 1) {
-      const piece = word[0];
-      if ('literal' in piece) return `${quote}${piece.literal}${quote}`;
-      return piece.interpolation.namedChildren[0]!.text;
-    }
-    const body = word.map((piece) => ('literal' in piece ? piece.literal : piece.interpolation.text)).join('');
-    return `${prefix}${quote}${body}${quote}`;
-  });
+  pieces.push({ literal: node.text.slice(offset - node.startIndex, end.startIndex - node.startIndex) });
+  return pieces;
+}
+
+/** The quote the command's first string literal uses. */
+function quoteOf(node: Node): string {
+  const literal = node.type === 'string' ? node : node.descendantsOfType('string')[0];
+  return literal?.children[0]?.text.slice(-1) === "'" ? "'" : '"';
 }
 
 /** `{value}`: no `!r`, no `:spec`, no `=`, so the value itself is the word. */

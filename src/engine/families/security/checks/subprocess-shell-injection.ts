@@ -41,7 +41,7 @@ export function createSubprocessShellInjection(context: CheckContext): CheckVisi
         const origin = originOf(context, shown, sink);
         if (origin === 'static') continue;
         const name = oneLine(callee.text);
-        const words = origin === 'f-string' ? argumentListOf(command) : undefined;
+        const words = origin !== 'dynamic' && shown.equals(command) ? argumentListOf(shown) : undefined;
         const fix = words ? listFix(context, call, args, command, sink, words) : undefined;
         context.report({
           node: shown,
