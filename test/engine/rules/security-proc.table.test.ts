@@ -60,6 +60,11 @@ ruleTester(SHELL, {
       output: null,
     },
     {
+      code: FN('cmd = f"du -sh {name}"\n    os.system(cmd)', 'import os\n'),
+      errors: [error(SHELL, 5, 15, 5, 18, shell('os.system', 'built with an f-string (as `cmd`)'))],
+      output: null,
+    },
+    {
       code: FN('os.popen(f"ls {name}").read()', 'import os\n'),
       errors: [error(SHELL, 4, 14, 4, 26, shell('os.popen', 'built with an f-string'))],
       output: null,

@@ -45,7 +45,7 @@ export function createSubprocessShellInjection(context: CheckContext): CheckVisi
         const fix = words ? listFix(context, call, args, command, sink, words) : undefined;
         context.report({
           node: shown,
-          data: { callee: name, how: origin === 'dynamic' ? `\`${oneLine(shown.text, 40)}\` ${HOW.dynamic}` : HOW[origin] },
+          data: { callee: name, how: describe(context, shown, origin) },
           fixes: fix ? [fix.fix] : [],
           suggestion: fix ? `Run the program with an argument list, without a shell:\n\n${pythonBlock(fix.shown)}` : guidance(name, sink),
           peer: sink.peer,
@@ -53,6 +53,15 @@ export function createSubprocessShellInjection(context: CheckContext): CheckVisi
       }
     },
   };
+}
+
+/** How the message names the command: its build, or the build behind a name assigned once. */
+function describe(context: CheckContext, command: Node, origin: TextOrigin): string {
+  if (origin !== 'dynamic' && origin !== 'static') return HOW[origin];
+  const local = command.type === 'identifier' ? context.facts.localBinding(command) : undefined;
+  const assigned = local && !local.opaque && !local.parameter && local.values.length === 1 ? textOrigin(context.facts, local.values[0]) : 'dynamic';
+  if (assigned !== 'dynamic' && assigned !== 'static') return `${HOW[assigned]} (as \`${command.text}\`)`;
+  return `\`${oneLine(command.text, 40)}\` ${HOW.dynamic}`;
 }
 
 function runsShell(sink: ShellSink, args: CallArguments): boolean {
