@@ -71,6 +71,13 @@ function runsShell(sink: ShellSink, args: CallArguments): boolean {
 }
 
 function originOf(context: CheckContext, command: Node, sink: ShellSink): TextOrigin {
+  // `cmd = ["ls", path]; run(cmd, shell=True)`: only the list's first item is shell text.
+  const local = command.type === 'identifier' ? context.facts.localBinding(command) : undefined;
+  const single = local && !local.opaque && !local.parameter && local.values.length === 1 ? local.values[0] : undefined;
+  if (single && (single.type === 'list' || single.type === 'tuple')) {
+    const first = single.namedChildren[0];
+    return first ? originOf(context, first, sink) : 'static';
+  }
   const origin = textOrigin(context.facts, command);
   // anyio only uses a shell for a str; a name may hold a list.
   return sink.shell === 'string' && origin === 'dynamic' ? 'static' : origin;
