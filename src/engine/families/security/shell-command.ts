@@ -1,9 +1,7 @@
-// What the process rule needs to know about a command: which calls run it through a shell,
-// whether its text is fixed in the source or built at runtime, and, for an f-string whose
-// literal parts hold no shell syntax, the argument list that runs the same program without one.
+// What the process rule needs to know about a command: which calls run it through a shell
+// and, for a built command whose literal parts hold no shell syntax, the argument list that
+// runs the same program without one.
 import type { Node } from 'web-tree-sitter';
-import type { SemanticFacts } from '../../facts';
-import { isStaticValue, stringBuild } from './strings';
 
 /** How a call reaches a shell, and the peer code of a finding on it. */
 export interface ShellSink {
@@ -47,55 +45,6 @@ export const SHELL_SINKS: ReadonlyMap<string, ShellSink> = new Map<string, Shell
 ]);
 
 export const SHELL_SINK_NAMES = [...SHELL_SINKS.keys()];
-
-/** `static`: written in the source; otherwise how the text is made at runtime. */
-export type TextOrigin = 'static' | 'f-string' | 'percent' | 'format' | 'concatenation' | 'dynamic';
-
-/**
- * Where a value's text comes from. A name counts as static when every value its scope (or
- * the module, for a global) assigns it is a literal and nothing else binds it.
- */
-export function textOrigin(facts: SemanticFacts, node: Node): TextOrigin {
-  if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return textOrigin(facts, node.namedChildren[0]);
-  if (isLiteralText(node)) return 'static';
-  const built = stringBuild(node);
-  if (built) return built;
-  if (node.type === 'identifier' && isLiteralName(facts, node)) return 'static';
-  return 'dynamic';
-}
-
-/** A literal, or a choice between literals (`"fast" if quick else "full"`). */
-function isLiteralText(node: Node): boolean {
-  if (isStaticValue(node)) return true;
-  if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return isLiteralText(node.namedChildren[0]);
-  if (node.type !== 'conditional_expression') return false;
-  const [whenTrue, , whenFalse] = node.namedChildren;
-  return !!whenTrue && !!whenFalse && isLiteralText(whenTrue) && isLiteralText(whenFalse);
-}
-
-function isLiteralName(facts: SemanticFacts, identifier: Node): boolean {
-  const local = facts.localBinding(identifier);
-  if (local) {
-    if (!local.parameter && !local.values.length && local.opaque) return loopsOverLiterals(identifier);
-    return !local.opaque && !local.parameter && local.values.length > 0 && local.values.every((v) => isLiteralText(v));
-  }
-  const module = facts.ownBindings(facts.moduleScope);
-  const name = identifier.text;
-  if (!module.bindings.has(name) || module.opaque.has(name) || facts.moduleScope.imports.has(name)) return false;
-  const values = module.assignments.get(name) ?? [];
-  return values.length > 0 && values.every((v) => isLiteralText(v.value));
-}
-
-/** `for cmd in ["npx.cmd", "npx"]: … cmd …`: the loop variable only takes literal values. */
-function loopsOverLiterals(identifier: Node): boolean {
-  for (let up = identifier.parent; up; up = up.parent) {
-    if (up.type === 'function_definition' || up.type === 'lambda' || up.type === 'class_definition') return false;
-    if (up.type !== 'for_statement') continue;
-    const left = up.childForFieldName('left');
-    if (left?.type === 'identifier' && left.text === identifier.text) return isStaticValue(up.childForFieldName('right'));
-  }
-  return false;
-}
 
 // Text the shell would treat as syntax: pipes, redirects, lists, expansions, globs, quoting,
 // comments, escapes and f-string braces. Without them, splitting on spaces is what the shell does.

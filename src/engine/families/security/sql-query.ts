@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import { isStaticString, stringBuild, type StringBuild } from './strings';
-import { textOrigin } from './shell-command';
+import { runtimeParts, textOrigin } from './text-origin';
 
 /** Methods that run their first argument as SQL, on any receiver (the text must look like SQL too). */
 export const EXECUTE_METHODS = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql']);
@@ -129,34 +129,6 @@ function isSafeItem(facts: SemanticFacts, body: Node, depth: number): boolean {
   if (isStaticString(body)) return true;
   if (body.type === 'call') return isSafePart(facts, body, depth);
   return false;
-}
-
-/** The values a build puts into the text. */
-function runtimeParts(node: Node): Node[] {
-  if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return runtimeParts(node.namedChildren[0]);
-  if (node.type === 'string' || node.type === 'concatenated_string') {
-    const parts = node.type === 'string' ? [node] : node.namedChildren;
-    return parts.flatMap((p) => p?.namedChildren.filter((c) => c?.type === 'interpolation').map((i) => i!.namedChildren[0]!) ?? []);
-  }
-  if (node.type === 'binary_operator') {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const operator = node.childForFieldName('operator')?.type;
-    const side = (n: Node | null): Node[] => {
-      if (!n || isStaticString(n)) return [];
-      // `"a " + "b " + "c"`: only literals joined.
-      if (stringBuild(n) || (operator === '+' && n.type === 'binary_operator' && n.childForFieldName('operator')?.type === '+')) return runtimeParts(n);
-      if (operator === '%' && n.type === 'tuple') return n.namedChildren.filter((c): c is Node => !!c);
-      if (operator === '%' && n.type === 'dictionary') return n.namedChildren.map((pair) => pair?.childForFieldName('value') ?? pair!).filter((c): c is Node => !!c);
-      return [n];
-    };
-    return [...side(left), ...side(right)];
-  }
-  if (node.type === 'call') {
-    const args = node.childForFieldName('arguments')?.namedChildren ?? [];
-    return args.filter((a): a is Node => !!a).map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value')! : a));
-  }
-  return [node];
 }
 
 /**

@@ -10,7 +10,8 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix, TextEdit } from '../../../types';
 import { callArguments, keywordValue, oneLine, pythonBlock, referenceTo, removeArgument, type CallArguments } from '../call-args';
-import { argumentListOf, SHELL_SINK_NAMES, SHELL_SINKS, textOrigin, type ShellSink, type TextOrigin } from '../shell-command';
+import { argumentListOf, SHELL_SINK_NAMES, SHELL_SINKS, type ShellSink } from '../shell-command';
+import { textOrigin, type TextOrigin } from '../text-origin';
 
 const HOW: Record<Exclude<TextOrigin, 'static'>, string> = {
   'f-string': 'built with an f-string',
