@@ -90,7 +90,7 @@ const NUMERIC = new Set(['builtins.int', 'builtins.float', 'builtins.len']);
 /**
  * A value that cannot change the query's shape: a literal (or a name only ever bound to
  * one), a quoted identifier, a number, or placeholders joined together
- * (`", ".join(["%s"] * len(ids))`). Names assigned once from such a value count too.
+ * (`", ".join(["%s"] * len(ids))`), and names or builds made only of those.
  */
 function isSafePart(facts: SemanticFacts, node: Node, depth: number): boolean {
   if (depth > 3) return false;
@@ -98,8 +98,10 @@ function isSafePart(facts: SemanticFacts, node: Node, depth: number): boolean {
   if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return isSafePart(facts, node.namedChildren[0], depth + 1);
   if (node.type === 'identifier') {
     const local = facts.localBinding(node);
-    return !!local && !local.opaque && !local.parameter && local.values.length === 1 && isSafePart(facts, local.values[0], depth + 1);
+    return !!local && !local.opaque && !local.parameter && local.values.length > 0 && local.values.every((v) => isSafePart(facts, v, depth + 1));
   }
+  // `f"{quoted_schema}.sqlite_master"`: a build of safe parts.
+  if (stringBuild(node)) return runtimeParts(node).every((part) => isSafePart(facts, part, depth + 1));
   if (node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '*') {
     // `["%s"] * n`, `"?," * n`: repeated literal placeholders.
     return textOrigin(facts, node.childForFieldName('left')!) === 'static';
