@@ -93,7 +93,7 @@ const NUMERIC = new Set(['builtins.int', 'builtins.float', 'builtins.len']);
  * (`", ".join(["%s"] * len(ids))`), and names or builds made only of those.
  */
 function isSafePart(facts: SemanticFacts, node: Node, depth: number): boolean {
-  if (depth > 3) return false;
+  if (depth > 6) return false;
   if (textOrigin(facts, node) === 'static') return true;
   if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return isSafePart(facts, node.namedChildren[0], depth + 1);
   if (node.type === 'identifier') {
