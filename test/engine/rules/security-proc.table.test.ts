@@ -226,6 +226,8 @@ describe('process and SQL rules: unsafe fixes and one peer code per finding', ()
     assert.match(finding.suggestion ?? '', /cursor\.execute\("SELECT \* FROM u WHERE name = \?", \(name,\)\)/);
     const shell = engine.analyzeText(FN('subprocess.run(f"git log {ref}", shell=True)'), { select: [SHELL] })[0];
     assert.match(shell.suggestion ?? '', /subprocess\.run\(\["git", "log", ref\]\)/);
+    const popen = engine.analyzeText(FN('return os.popen(f"du -sh {name}").read()', 'import os\n'), { select: [SHELL] })[0];
+    assert.match(popen.suggestion ?? '', /subprocess\.run\(\["du", "-sh", name\], capture_output=True, text=True\)\.stdout/);
   });
 
   const cases: { rule: string; code: string; peers: (string | null)[] }[] = [

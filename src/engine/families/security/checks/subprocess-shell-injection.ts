@@ -48,7 +48,9 @@ export function createSubprocessShellInjection(context: CheckContext): CheckVisi
           node: shown,
           data: { callee: name, how: describe(context, shown, origin) },
           fixes: fix ? [fix.fix] : [],
-          suggestion: fix ? `Run the program with an argument list, without a shell:\n\n${pythonBlock(fix.shown)}` : guidance(name, sink),
+          suggestion: fix
+            ? `Run the program with an argument list, without a shell:\n\n${pythonBlock(fix.shown)}`
+            : (words && sketch(name, qualified!, words)) ?? guidance(name, sink),
           peer: sink.peer,
         });
       }
@@ -121,6 +123,17 @@ function replaceIn(call: Node, edits: TextEdit[]): string {
     text = text.slice(0, edit.start - call.startIndex) + edit.newText + text.slice(edit.end - call.startIndex);
   }
   return text;
+}
+
+/** The list form of a command the fix does not rewrite (a kept result, another API). */
+function sketch(callee: string, qualified: string, words: string[]): string | undefined {
+  const list = `[${words.join(', ')}]`;
+  let form: string;
+  if (qualified === 'os.popen' || qualified === 'subprocess.getoutput') form = `subprocess.run(${list}, capture_output=True, text=True).stdout`;
+  else if (qualified === 'os.system') form = `subprocess.run(${list}, check=False).returncode`;
+  else if (qualified.startsWith('subprocess.')) form = `${callee}(${list})`;
+  else return undefined;
+  return `Run the program with an argument list, without a shell:\n\n${pythonBlock(form)}`;
 }
 
 function guidance(callee: string, sink: ShellSink): string {
