@@ -171,6 +171,11 @@ describe('process and SQL rules: unsafe fixes and one peer code per finding', ()
     assert.equal(fixed(SHELL, FN('os.system(f"rm -rf {name}")', 'import os\n')), FN('subprocess.run(["rm", "-rf", name], check=False)', 'import os\nimport subprocess\n'));
   });
 
+  it('reuses the file\'s subprocess import and alias', () => {
+    assert.equal(fixed(SHELL, FN('os.system(f"rm {name}")', 'import os\nimport subprocess as sp\n')), FN('sp.run(["rm", name], check=False)', 'import os\nimport subprocess as sp\n'));
+    assert.equal(fixed(SHELL, FN('os.system(f"rm {name}")', 'import os\nfrom subprocess import run\n')), FN('run(["rm", name], check=False)', 'import os\nfrom subprocess import run\n'));
+  });
+
   it('offers no fix where the shell does more than split words', () => {
     for (const body of [
       'subprocess.run(f"git log {ref} | head", shell=True)',
