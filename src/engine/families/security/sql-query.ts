@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import { isStaticString, stringBuild, type StringBuild } from './strings';
-import { runtimeParts, textOrigin } from './text-origin';
+import { runtimeParts, textOrigin } from './proc-text-origin';
 
 /** Methods that run their first argument as SQL, on any receiver (the text must look like SQL too). */
 export const EXECUTE_METHODS = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql']);

@@ -9,7 +9,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix, TextEdit } from '../../../types';
-import { callArguments, oneLine, pythonBlock } from '../call-args';
+import { callArguments, oneLine, pythonBlock } from '../proc-call-args';
 import { EXECUTE_METHODS, NAMED_PLACEHOLDER, parameterise, paramstyleOf, sqlBuild, SQL_FUNCTIONS, type Paramstyle } from '../sql-query';
 import type { StringBuild } from '../strings';
 

@@ -9,9 +9,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix, TextEdit } from '../../../types';
-import { callArguments, keywordValue, oneLine, pythonBlock, referenceTo, removeArgument, type CallArguments } from '../call-args';
+import { callArguments, keywordValue, oneLine, pythonBlock, referenceTo, removeArgument, type CallArguments } from '../proc-call-args';
 import { argumentListOf, SHELL_SINK_NAMES, SHELL_SINKS, type ShellSink } from '../shell-command';
-import { textOrigin, type TextOrigin } from '../text-origin';
+import { textOrigin, type TextOrigin } from '../proc-text-origin';
 
 const HOW: Record<Exclude<TextOrigin, 'static'>, string> = {
   'f-string': 'built with an f-string',
