@@ -22,41 +22,40 @@ const HOW: Record<StringBuild, string> = {
 
 export function createSqlStringFormatting(context: CheckContext): CheckVisitor {
   const facts = context.facts;
+  // A query assigned to a name and run twice is one finding.
+  const reported = new Set<number>();
   return {
-    finish() {
-      const reported = new Set<number>();
-      for (const call of context.tree.rootNode.descendantsOfType('call')) {
-        if (!call) continue;
-        const callee = call.childForFieldName('function');
-        if (!callee || !context.isSound(call)) continue;
-        const qualified = callee.type === 'identifier' || callee.type === 'attribute' ? facts.resolve(callee) : undefined;
-        const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-        const sqlFunction = qualified !== undefined && SQL_FUNCTIONS.has(qualified);
-        // Any receiver: `cursor`, `self.db`, Django's imported `connection`; the text must look like SQL too.
-        if (!sqlFunction && !(method && EXECUTE_METHODS.has(method))) continue;
-        const args = callArguments(call);
-        const argument = args.positional[0] ?? args.keywords.get(sqlFunction ? 'sql' : 'operation')?.childForFieldName('value');
-        if (!argument) continue;
-        const { query, via } = queryText(context, argument);
-        if (!query || reported.has(query.startIndex)) continue;
-        const binds = sqlFunction && qualified.startsWith('sqlalchemy')
-          ? NAMED_PLACEHOLDER.test(query.text)
-          : args.positional.length >= 2 || args.keywords.has('params') || args.keywords.has('parameters') || args.splat;
-        const build = sqlBuild(facts, query, binds);
-        if (!build) continue;
-        reported.add(query.startIndex);
-        const fix = via || build !== 'f-string' ? undefined : parameterFix(context, call, callee, qualified, method, query);
-        const name = oneLine(callee.text);
-        context.report({
-          node: query,
-          data: { callee: name, how: via ? `${HOW[build]} (as \`${via}\`)` : HOW[build] },
-          fixes: fix ? [fix.fix] : [],
-          suggestion: fix
-            ? `Bind the values as parameters; the driver sends them apart from the SQL text:\n\n${pythonBlock(fix.shown)}`
-            : sketch(query, name, via, qualified) ?? guidance(name, qualified),
-          peer: 'S608',
-        });
-      }
+    match({ call }) {
+      if (!call) return;
+      const callee = call.childForFieldName('function');
+      if (!callee || !context.isSound(call)) return;
+      const qualified = callee.type === 'identifier' || callee.type === 'attribute' ? facts.resolve(callee) : undefined;
+      const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+      const sqlFunction = qualified !== undefined && SQL_FUNCTIONS.has(qualified);
+      // Any receiver: `cursor`, `self.db`, Django's imported `connection`; the text must look like SQL too.
+      if (!sqlFunction && !(method && EXECUTE_METHODS.has(method))) return;
+      const args = callArguments(call);
+      const argument = args.positional[0] ?? args.keywords.get(sqlFunction ? 'sql' : 'operation')?.childForFieldName('value');
+      if (!argument) return;
+      const { query, via } = queryText(context, argument);
+      if (!query || reported.has(query.startIndex)) return;
+      const binds = sqlFunction && qualified.startsWith('sqlalchemy')
+        ? NAMED_PLACEHOLDER.test(query.text)
+        : args.positional.length >= 2 || args.keywords.has('params') || args.keywords.has('parameters') || args.splat;
+      const build = sqlBuild(facts, query, binds);
+      if (!build) return;
+      reported.add(query.startIndex);
+      const fix = via || build !== 'f-string' ? undefined : parameterFix(context, call, callee, qualified, method, query);
+      const name = oneLine(callee.text);
+      context.report({
+        node: query,
+        data: { callee: name, how: via ? `${HOW[build]} (as \`${via}\`)` : HOW[build] },
+        fixes: fix ? [fix.fix] : [],
+        suggestion: fix
+          ? `Bind the values as parameters; the driver sends them apart from the SQL text:\n\n${pythonBlock(fix.shown)}`
+          : sketch(query, name, via, qualified) ?? guidance(name, qualified),
+        peer: 'S608',
+      });
     },
   };
 }

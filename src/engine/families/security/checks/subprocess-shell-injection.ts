@@ -23,37 +23,35 @@ const HOW: Record<Exclude<TextOrigin, 'static'>, string> = {
 
 export function createSubprocessShellInjection(context: CheckContext): CheckVisitor {
   const facts = context.facts;
+  let mayRun: boolean | undefined;
   return {
-    finish() {
-      if (!facts.mayResolveTo(SHELL_SINK_NAMES)) return;
-      for (const call of context.tree.rootNode.descendantsOfType('call')) {
-        if (!call) continue;
-        const callee = call.childForFieldName('function');
-        if (!callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) continue;
-        const qualified = facts.resolve(callee);
-        const sink = qualified ? SHELL_SINKS.get(qualified) : undefined;
-        if (!sink || !context.isSound(call)) continue;
-        const args = callArguments(call);
-        const command = args.positional[0] ?? keywordValue(args, 'args') ?? keywordValue(args, 'command') ?? keywordValue(args, 'cmd');
-        if (!command || !runsShell(sink, args)) continue;
-        // With shell=True a list runs its first item as the command; the rest are the shell's $0, $1…
-        const shown = command.type === 'list' || command.type === 'tuple' ? command.namedChildren[0] : command;
-        if (!shown) continue;
-        const origin = originOf(context, shown, sink);
-        if (origin === 'static') continue;
-        const name = oneLine(callee.text);
-        const words = origin !== 'dynamic' && shown.equals(command) ? argumentListOf(shown) : undefined;
-        const fix = words ? listFix(context, call, args, command, sink, words) : undefined;
-        context.report({
-          node: shown,
-          data: { callee: name, how: describe(context, shown, origin) },
-          fixes: fix ? [fix.fix] : [],
-          suggestion: fix
-            ? `Run the program with an argument list, without a shell:\n\n${pythonBlock(fix.shown)}`
-            : (words && sketch(name, qualified!, words)) ?? guidance(name, sink),
-          peer: sink.peer,
-        });
-      }
+    match({ call }) {
+      if (!call || !(mayRun ??= facts.mayResolveTo(SHELL_SINK_NAMES))) return;
+      const callee = call.childForFieldName('function');
+      if (!callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) return;
+      const qualified = facts.resolve(callee);
+      const sink = qualified ? SHELL_SINKS.get(qualified) : undefined;
+      if (!sink || !context.isSound(call)) return;
+      const args = callArguments(call);
+      const command = args.positional[0] ?? keywordValue(args, 'args') ?? keywordValue(args, 'command') ?? keywordValue(args, 'cmd');
+      if (!command || !runsShell(sink, args)) return;
+      // With shell=True a list runs its first item as the command; the rest are the shell's $0, $1…
+      const shown = command.type === 'list' || command.type === 'tuple' ? command.namedChildren[0] : command;
+      if (!shown) return;
+      const origin = originOf(context, shown, sink);
+      if (origin === 'static') return;
+      const name = oneLine(callee.text);
+      const words = origin !== 'dynamic' && shown.equals(command) ? argumentListOf(shown) : undefined;
+      const fix = words ? listFix(context, call, args, command, sink, words) : undefined;
+      context.report({
+        node: shown,
+        data: { callee: name, how: describe(context, shown, origin) },
+        fixes: fix ? [fix.fix] : [],
+        suggestion: fix
+          ? `Run the program with an argument list, without a shell:\n\n${pythonBlock(fix.shown)}`
+          : (words && sketch(name, qualified!, words)) ?? guidance(name, sink),
+        peer: sink.peer,
+      });
     },
   };
 }
