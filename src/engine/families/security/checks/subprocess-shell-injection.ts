@@ -3,9 +3,9 @@
 // `os.system()`, `os.popen()`, `subprocess.getoutput()`, `asyncio.create_subprocess_shell()`,
 // `anyio.run_process("…")`. A literal command is what the author wrote and stays silent
 // (Ruff's low-severity S602/S605 case); so does an argument list without a shell.
-// Fix (unsafe): an f-string command whose literal parts hold no shell syntax becomes the
-// argument list it stands for, run without a shell; `os.system(...)` as a statement becomes
-// `subprocess.run([...], check=False)`.
+// Fix (unsafe): a command built with an f-string, `%s`, `{}` or `+` whose literal parts hold
+// no shell syntax becomes the argument list it stands for, run without a shell;
+// `os.system(...)` as a statement becomes `subprocess.run([...], check=False)`.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix, TextEdit } from '../../../types';
@@ -49,7 +49,7 @@ export function createSubprocessShellInjection(context: CheckContext): CheckVisi
         fixes: fix ? [fix.fix] : [],
         suggestion: fix
           ? `Run the program with an argument list, without a shell:\n\n${pythonBlock(fix.shown)}`
-          : (words && sketch(name, qualified!, words)) ?? guidance(name, sink),
+          : words ? sketch(name, qualified!, sink, words) : guidance(name, sink),
         peer: sink.peer,
       });
     },
@@ -124,18 +124,18 @@ function replaceIn(call: Node, edits: TextEdit[]): string {
 }
 
 /** The list form of a command the fix does not rewrite (a kept result, another API). */
-function sketch(callee: string, qualified: string, words: string[]): string | undefined {
+function sketch(callee: string, qualified: string, sink: ShellSink, words: string[]): string {
   const list = `[${words.join(', ')}]`;
   let form: string;
-  if (qualified === 'os.popen' || qualified === 'subprocess.getoutput') form = `subprocess.run(${list}, capture_output=True, text=True).stdout`;
+  if (sink.shell !== 'always') form = `${callee}(${list})`;
   else if (qualified === 'os.system') form = `subprocess.run(${list}, check=False).returncode`;
-  else if (qualified.startsWith('subprocess.')) form = `${callee}(${list})`;
-  else return undefined;
+  else if (qualified === 'asyncio.create_subprocess_shell') form = `${callee.replace(/_shell$/, '_exec')}(${words.join(', ')})`;
+  else form = `subprocess.run(${list}, capture_output=True, text=True)${/getstatusoutput|popen[234]|Popen/.test(qualified) ? '' : '.stdout'}`;
   return `Run the program with an argument list, without a shell:\n\n${pythonBlock(form)}`;
 }
 
 function guidance(callee: string, sink: ShellSink): string {
-  const form = sink.shell === 'keyword' ? `${callee}(["program", arg1, arg2])` : `subprocess.run(["program", arg1, arg2], check=False)`;
+  const form = sink.shell !== 'always' ? `${callee}(["program", arg1, arg2])` : `subprocess.run(["program", arg1, arg2], check=False)`;
   const drop = sink.shell === 'keyword' ? ' and drop `shell=True`' : '';
   return `Pass the program and each argument as one item of a list${drop}: \`${form}\`. Where a shell feature is really needed, quote every value with \`shlex.quote()\`.`;
 }
