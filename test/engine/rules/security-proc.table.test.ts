@@ -27,6 +27,7 @@ ruleTester(SHELL, {
     FN('subprocess.run(f"git log {ref}")'),
     FN('subprocess.run(f"git log {ref}", shell=False)'),
     FN('os.system("clear")', 'import os\n'),
+    FN('os.system("kill -9 %d" % ref)', 'import os\n'),
     FN('cmd = "make all"\n    subprocess.run(cmd, shell=True)'),
     // A user's own `system` / `run`: not the os or subprocess function.
     'def system(cmd):\n    print(cmd)\n\ndef f(name):\n    system(f"rm {name}")\n',
@@ -95,6 +96,9 @@ ruleTester(SQL, {
     'class Store:\n    def get(self, cur, sid):\n        cur.execute(f"SELECT * FROM {self.table} WHERE sid = ?", (sid,))\n',
     'class Store:\n    def count(self, cur):\n        cur.execute(f"SELECT count(*) FROM {self.table}")\n',
     DB('conn.execute("SELECT a " + "FROM t " + "WHERE id = :id", id=user_id)'),
+    // Numbers only: a `%d` field, a counter over range().
+    DB('conn.execute("SELECT * FROM t WHERE id = %d" % user_id)'),
+    DB('for i in range(3):\n        conn.execute(f"SELECT {i}")'),
   ],
   invalid: [
     {
@@ -186,7 +190,6 @@ describe('process and SQL rules: unsafe fixes and one peer code per finding', ()
       'rc = os.system(f"rm {name}")',
       'subprocess.run("ls %s %%" % name, shell=True)',
       'subprocess.run("ls {0}".format(name), shell=True)',
-      'subprocess.run("ls %d" % name, shell=True)',
       'subprocess.run([f"ls {name}", "x"], shell=True)',
     ]) {
       const code = FN(body, 'import os\nimport subprocess\n');

@@ -33,7 +33,7 @@ function isLiteralText(node: Node): boolean {
 function isLiteralName(facts: SemanticFacts, identifier: Node): boolean {
   const local = facts.localBinding(identifier);
   if (local) {
-    if (!local.parameter && !local.values.length && local.opaque) return loopsOverLiterals(identifier);
+    if (!local.parameter && !local.values.length && local.opaque) return loopsOverLiterals(facts, identifier);
     return !local.opaque && !local.parameter && local.values.length > 0 && local.values.every((v) => isLiteralText(v));
   }
   const module = facts.ownBindings(facts.moduleScope);
@@ -43,13 +43,19 @@ function isLiteralName(facts: SemanticFacts, identifier: Node): boolean {
   return values.length > 0 && values.every((v) => isLiteralText(v.value));
 }
 
-/** `for cmd in ["npx.cmd", "npx"]: … cmd …`: the loop variable only takes literal values. */
-function loopsOverLiterals(identifier: Node): boolean {
+/**
+ * `for cmd in ["npx.cmd", "npx"]: … cmd …` or `for i in range(n)`: the loop variable only
+ * takes literal values, or integers (which cannot carry syntax).
+ */
+function loopsOverLiterals(facts: SemanticFacts, identifier: Node): boolean {
   for (let up = identifier.parent; up; up = up.parent) {
     if (up.type === 'function_definition' || up.type === 'lambda' || up.type === 'class_definition') return false;
     if (up.type !== 'for_statement') continue;
     const left = up.childForFieldName('left');
-    if (left?.type === 'identifier' && left.text === identifier.text) return isStaticValue(up.childForFieldName('right'));
+    if (left?.type !== 'identifier' || left.text !== identifier.text) continue;
+    const right = up.childForFieldName('right');
+    const callee = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+    return isStaticValue(right) || (!!callee && facts.resolve(callee) === 'builtins.range');
   }
   return false;
 }
@@ -63,6 +69,8 @@ export function runtimeParts(node: Node): Node[] {
   }
   if (node.type === 'binary_operator') {
     const left = node.childForFieldName('left');
+    // `"kill -9 %d" % pid`: `%d`, `%f`, `%x`… only format numbers, which cannot carry syntax.
+    if (node.childForFieldName('operator')?.type === '%' && left && isStaticString(left) && onlyNumericFields(left.text)) return [];
     const right = node.childForFieldName('right');
     const operator = node.childForFieldName('operator')?.type;
     const side = (n: Node | null): Node[] => {
@@ -82,3 +90,11 @@ export function runtimeParts(node: Node): Node[] {
   return [node];
 }
 
+
+const PERCENT_FIELD = /%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([a-zA-Z%])/g;
+
+/** A `%` template whose fields are all numeric conversions (`%d`, `%i`, `%f`, `%x`…). */
+function onlyNumericFields(template: string): boolean {
+  const fields = [...template.matchAll(PERCENT_FIELD)].map((m) => m[1]).filter((c) => c !== '%');
+  return fields.length > 0 && fields.every((c) => 'diouxXeEfFgG'.includes(c));
+}
