@@ -11,6 +11,8 @@ import { createInsecureRandomForSecrets } from './checks/insecure-random-for-sec
 import { createInsecureTempFile } from './checks/insecure-temp-file';
 import { createJinja2AutoescapeDisabled } from './checks/jinja2-autoescape-disabled';
 import { createMarkupOfUntrusted } from './checks/markup-of-untrusted';
+import { createSqlStringFormatting } from './checks/sql-string-formatting';
+import { createSubprocessShellInjection } from './checks/subprocess-shell-injection';
 import { createTarfileExtractUnfiltered } from './checks/tarfile-extract-unfiltered';
 import { createTlsVerificationDisabled } from './checks/tls-verification-disabled';
 import { createUnsafeDeserialization } from './checks/unsafe-deserialization';
@@ -33,6 +35,8 @@ export const SECURITY_FAMILY: FamilyPackage = {
     'insecure-temp-file': createInsecureTempFile,
     'jinja2-autoescape-disabled': createJinja2AutoescapeDisabled,
     'markup-of-untrusted': createMarkupOfUntrusted,
+    'sql-string-formatting': createSqlStringFormatting,
+    'subprocess-shell-injection': createSubprocessShellInjection,
     'tarfile-extract-unfiltered': createTarfileExtractUnfiltered,
     'tls-verification-disabled': createTlsVerificationDisabled,
     'unsafe-deserialization': createUnsafeDeserialization,

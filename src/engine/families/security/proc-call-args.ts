@@ -1,0 +1,74 @@
+// Call-site helpers the process and SQL rules share: the arguments of a call by position
+// and keyword, the edit that drops one keyword, a module reference that reuses the file's
+// import (adding one when missing), and hover formatting.
+import type { Node } from 'web-tree-sitter';
+import type { CheckContext } from '../../checks/context';
+import type { TextEdit } from '../../types';
+
+export interface CallArguments {
+  list: Node | null;
+  positional: Node[];
+  /** `keyword_argument` nodes by keyword name. */
+  keywords: Map<string, Node>;
+  /** `*args` / `**kwargs`: the call may pass anything. */
+  splat: boolean;
+  /** A comment among the arguments: rewrites would have to keep it. */
+  comment: boolean;
+}
+
+export function callArguments(call: Node): CallArguments {
+  const list = call.childForFieldName('arguments');
+  const result: CallArguments = { list, positional: [], keywords: new Map(), splat: false, comment: false };
+  if (!list || list.type !== 'argument_list') return { ...result, splat: true };
+  for (const argument of list.namedChildren) {
+    if (!argument) continue;
+    if (argument.type === 'comment') result.comment = true;
+    else if (argument.type === 'list_splat' || argument.type === 'dictionary_splat') result.splat = true;
+    else if (argument.type === 'keyword_argument') result.keywords.set(argument.childForFieldName('name')?.text ?? '', argument);
+    else result.positional.push(argument);
+  }
+  return result;
+}
+
+export function keywordValue(args: CallArguments, name: string): Node | null | undefined {
+  return args.keywords.get(name)?.childForFieldName('value');
+}
+
+/** Deletes one argument with the comma that joins it to its neighbour. */
+export function removeArgument(argument: Node): TextEdit {
+  const siblings = (argument.parent?.namedChildren ?? []).filter((c): c is Node => !!c);
+  const index = siblings.findIndex((s) => s.equals(argument));
+  if (index > 0) return { start: siblings[index - 1].endIndex, end: argument.endIndex, newText: '' };
+  const next = siblings[index + 1];
+  return { start: argument.startIndex, end: next ? next.startIndex : argument.endIndex, newText: '' };
+}
+
+/**
+ * The name to write for `module.attr` at a node, with the import edit it needs: `run`
+ * after `from subprocess import run`, `sp.run` after `import subprocess as sp`, else
+ * `subprocess.run` plus `import subprocess`.
+ */
+export function referenceTo(context: CheckContext, at: Node, target: string): { name: string; edits: TextEdit[] } {
+  const facts = context.facts;
+  const scope = facts.scopeOf(at);
+  const parts = target.split('.');
+  for (let i = parts.length; i >= 1; i--) {
+    const prefix = parts.slice(0, i).join('.');
+    for (const binding of facts.imports) {
+      if (binding.qualified === prefix && facts.lookup(binding.local, scope) === prefix) {
+        return { name: [binding.local, ...parts.slice(i)].join('.'), edits: [] };
+      }
+    }
+  }
+  const reference = context.moduleReference(parts[0]);
+  return { name: [reference.name, ...parts.slice(1)].join('.'), edits: reference.edit ? [reference.edit] : [] };
+}
+
+export function oneLine(text: string, max = 60): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export function pythonBlock(code: string): string {
+  return `\`\`\`python\n${code}\n\`\`\`\n`;
+}
