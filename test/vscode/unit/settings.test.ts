@@ -150,10 +150,11 @@ describe('vscode: per-file-ignores with the settings', () => {
   it('appends the ignores whose glob matches (or, negated, does not) to the merged ignore list', () => {
     assert.deepEqual(configOf('src/new/api.py'), { ignore: ['dataframes'] });
     assert.deepEqual(configOf('src/old.py'), { ignore: ['dataframes', 'typing'] });
-    // conftest.py also takes the test-path severity default of pandas-read-csv (src/engine/path-severity.ts).
-    const testDefault = { severity: { 'pandas-read-csv': 'hint' } };
-    assert.deepEqual(configOf('src/new/conftest.py'), { ignore: ['dataframes', 'async'], ...testDefault });
-    assert.deepEqual(configOf('conftest.py'), { ignore: ['dataframes', 'typing', 'async'], ...testDefault });
+    // conftest.py also takes the test-path defaults (src/engine/path-severity.ts): three
+    // severities, and assert-for-authorization off.
+    const testDefault = { severity: { 'hardcoded-secret': 'hint', 'insecure-temp-file': 'hint', 'pandas-read-csv': 'hint' } };
+    assert.deepEqual(configOf('src/new/conftest.py'), { ignore: ['dataframes', 'assert-for-authorization', 'async'], ...testDefault });
+    assert.deepEqual(configOf('conftest.py'), { ignore: ['dataframes', 'assert-for-authorization', 'typing', 'async'], ...testDefault });
   });
 
   it('keeps them when the pymodern.ignore setting replaces the list', () => {
