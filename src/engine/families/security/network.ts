@@ -13,7 +13,7 @@ export const REQUESTS_FUNCTIONS = new Set([...HTTP_VERBS].flatMap((verb) => [`re
 const SESSION_FACTORIES = new Set(['requests.Session', 'requests.session', 'requests.sessions.Session', 'requests.sessions.session']);
 
 /** httpx and its maintained continuation httpx2 share one API. */
-const HTTPX_MODULES = ['httpx', 'httpx2'];
+export const HTTPX_MODULES = ['httpx', 'httpx2'];
 export const HTTPX_FUNCTIONS = new Set(HTTPX_MODULES.flatMap((module) => [...HTTP_VERBS, 'stream'].map((verb) => `${module}.${verb}`)));
 export const HTTPX_CLIENTS = new Set(HTTPX_MODULES.flatMap((module) => [`${module}.Client`, `${module}.AsyncClient`]));
 

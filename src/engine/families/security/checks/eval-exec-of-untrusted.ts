@@ -13,8 +13,13 @@ const BUILTINS = new Map([
 ]);
 
 export function createEvalExecOfUntrusted(context: CheckContext): CheckVisitor {
+  // Only a call spelled `eval`/`exec` can be the builtin, unless the file imports from
+  // `builtins` (an alias): skip the name resolution of every other call.
+  const aliased = context.facts.importsModule('builtins');
   return {
     match({ call, callee, args }) {
+      const spelled = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee.text;
+      if (!aliased && spelled !== 'eval' && spelled !== 'exec') return;
       const qualified = context.facts.resolve(callee);
       const peer = qualified && BUILTINS.get(qualified);
       if (!peer || !context.isSound(call)) return;

@@ -10,8 +10,6 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { enclosingClass, isPlaceholderValue, isSecretName, looksLikeTestModule, nameWords, stringValue, targetName } from '../secrets-crypto';
 
-const SITES = new Set(['assignment', 'keyword_argument', 'default_parameter', 'typed_default_parameter', 'pair', 'comparison_operator']);
-
 interface Site {
   name: string;
   value: Node;
@@ -22,25 +20,15 @@ interface Site {
 }
 
 export function createHardcodedSecret(context: CheckContext): CheckVisitor {
+  // Both file-wide tests run once, on the first candidate site.
+  let relevant: boolean | undefined;
   return {
-    finish() {
-      if (!/pass|pwd|secret|token|key|credential/i.test(context.text)) return;
-      if (looksLikeTestModule(context.facts)) return;
-      const cursor = context.tree.walk();
-      const visit = (): void => {
-        do {
-          const node = cursor.currentNode;
-          if (SITES.has(node.type)) {
-            const site = siteOf(node);
-            if (site && context.isSound(node) && !inEnumClass(node)) report(context, site);
-          }
-          if (cursor.gotoFirstChild()) {
-            visit();
-            cursor.gotoParent();
-          }
-        } while (cursor.gotoNextSibling());
-      };
-      visit();
+    match({ site: node }) {
+      if (!node) return;
+      relevant ??= /pass|pwd|secret|token|key|credential/i.test(context.text) && !looksLikeTestModule(context.facts);
+      if (!relevant) return;
+      const site = siteOf(node);
+      if (site && context.isSound(node) && !inEnumClass(node)) report(context, site);
     },
   };
 }

@@ -4,7 +4,7 @@
 // A `**kwargs`/`*args` in the call may carry the timeout: silent. The unsafe fix adds (or
 // replaces None with) the `request-timeout` setting of `[tool.pymodern.security]`.
 import type { Node } from 'web-tree-sitter';
-import { argumentsOf, callParts, calleeText, fixedCallBlock, hasSplat, httpCallKind, keywordArgument, methodName, positionalArguments } from '../network';
+import { argumentsOf, callParts, calleeText, fixedCallBlock, hasSplat, httpCallKind, HTTPX_MODULES, keywordArgument, methodName, positionalArguments } from '../network';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
 
@@ -13,8 +13,11 @@ export const DEFAULT_REQUEST_TIMEOUT = 10;
 export function createHttpCallWithoutTimeout(context: CheckContext): CheckVisitor {
   const facts = context.facts;
   const seconds = context.config.security?.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
+  // Only requests and httpx calls are reported: other files pay nothing.
+  const relevant = ['requests', ...HTTPX_MODULES].some((module) => facts.importsModule(module));
   return {
     match(captures) {
+      if (!relevant) return;
       const parts = callParts(captures.call);
       if (!parts || !context.isSound(parts.call)) return;
       const kind = httpCallKind(facts, parts.callee);

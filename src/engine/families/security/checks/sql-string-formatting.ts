@@ -20,15 +20,26 @@ const HOW: Record<StringBuild, string> = {
   concatenation: 'built by `+` concatenation',
 };
 
+const QUERY_FUNCTION_NAMES = new Set([...SQL_FUNCTIONS].map((name) => name.slice(name.lastIndexOf('.') + 1)));
+
 export function createSqlStringFormatting(context: CheckContext): CheckVisitor {
   const facts = context.facts;
   // A query assigned to a name and run twice is one finding.
   const reported = new Set<number>();
+  // Before resolving names (the costly part, once per call of the file): an attribute call
+  // must end in a query method or a query function's name; a plain name can only be a
+  // query function the file imports.
+  const importsQueryFunction = facts.mayResolveTo([...SQL_FUNCTIONS]);
+  const mayRunSql = (callee: Node): boolean => {
+    if (callee.type === 'identifier') return importsQueryFunction;
+    const last = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    return !!last && (EXECUTE_METHODS.has(last) || QUERY_FUNCTION_NAMES.has(last));
+  };
   return {
     match({ call }) {
       if (!call) return;
       const callee = call.childForFieldName('function');
-      if (!callee || !context.isSound(call)) return;
+      if (!callee || !mayRunSql(callee) || !context.isSound(call)) return;
       const qualified = callee.type === 'identifier' || callee.type === 'attribute' ? facts.resolve(callee) : undefined;
       const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
       const sqlFunction = qualified !== undefined && SQL_FUNCTIONS.has(qualified);

@@ -5,20 +5,24 @@
 // `ctx.check_hostname = False`. The unsafe fixes turn the check back on; a dev setup with a
 // self-signed certificate then fails until it is given its CA bundle.
 import type { Node } from 'web-tree-sitter';
-import { argumentsOf, callParts, fixedCallBlock, httpCallKind, isRequestsSession, keywordArgument } from '../network';
+import { argumentsOf, callParts, fixedCallBlock, httpCallKind, HTTPX_MODULES, isRequestsSession, keywordArgument } from '../network';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
 
 const UNVERIFIED_CONTEXT = 'ssl._create_unverified_context';
 const CERTIFICATES_OFF = 'turns off TLS certificate verification';
 
+const TLS_MODULES = ['ssl', 'requests', 'urllib3', ...HTTPX_MODULES];
+
 export function createTlsVerificationDisabled(context: CheckContext): CheckVisitor {
   const facts = context.facts;
   const isCertNone = (node: Node | null | undefined) => !!node && facts.resolve(node) === 'ssl.CERT_NONE';
+  // Every form it reports goes through one of these modules: other files pay nothing.
+  const relevant = TLS_MODULES.some((module) => facts.importsModule(module));
   return {
     match(captures) {
       const node = captures.call ?? captures.assignment;
-      if (!node || !context.isSound(node)) return;
+      if (!relevant || !node || !context.isSound(node)) return;
       if (captures.call) {
         const parts = callParts(node);
         if (!parts) return;

@@ -18,8 +18,11 @@ const WEB_SCHEME = /^[rRfFuU]{0,2}(?:"""|'''|"|')https?:\/\//i;
 
 export function createUrlopenUntrustedUrl(context: CheckContext): CheckVisitor {
   const facts = context.facts;
+  // A file that imports none of the openers' modules has nothing to report: skip its calls.
+  const relevant = facts.mayResolveTo([...OPENERS]);
   return {
     match(captures) {
+      if (!relevant) return;
       const parts = callParts(captures.call);
       if (!parts || !context.isSound(parts.call)) return;
       const name = facts.resolve(parts.callee);

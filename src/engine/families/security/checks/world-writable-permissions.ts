@@ -15,10 +15,12 @@ const PATH_MAKERS = new Set(['pathlib.Path', 'pathlib.PosixPath', 'pathlib.Windo
 
 export function createWorldWritablePermissions(context: CheckContext): CheckVisitor {
   const facts = context.facts;
+  // `os.chmod` and `Path.chmod` need an import of os or pathlib: other files pay nothing.
+  const relevant = facts.importsModule('os') || facts.importsModule('pathlib');
   return {
     match(captures) {
       const { call, callee, args } = captures;
-      if (!call || !callee || !args) return;
+      if (!relevant || !call || !callee || !args) return;
       const qualified = facts.resolve(callee);
       let index: number;
       if (qualified !== undefined && qualified in OS_CHMODS) index = OS_CHMODS[qualified];
