@@ -203,6 +203,8 @@ ruleTester(URLOPEN, {
     'import urllib.request\n\nurllib.request.urlopen("https://example.com")\n',
     'import urllib.request\n\nurllib.request.urlopen(f"https://example.com/{p}")\n',
     'import urllib.request\n\nBASE = "https://api.example.com"\nurllib.request.urlopen(BASE + path)\n',
+    // seaborn's shape: an f-string that opens with a module constant holding the https base.
+    'from urllib.request import urlopen\n\nSOURCE = "https://raw.example.com/data"\nNAMES = f"{SOURCE}/names.txt"\nurlopen(NAMES)\n',
     'import urllib.request\n\nurllib.request.urlopen("https://x/{}".format(n))\n',
     'import urllib.request\n\nreq = urllib.request.Request("https://x")\nurllib.request.urlopen(req)\n',
     'def f(opener, url):\n    return opener.urlopen(url)\n',
@@ -217,6 +219,12 @@ ruleTester(URLOPEN, {
     {
       code: 'from urllib.request import urlopen\n\nurlopen(request.args["u"])\n',
       errors: [error(URLOPEN, 3, 9, 3, 26, opens('urlopen'))],
+      output: null,
+    },
+    {
+      // The value the f-string opens with has no fixed scheme.
+      code: 'from urllib.request import urlopen\n\ndef f(base):\n    urlopen(f"{base}/names.txt")\n',
+      errors: [error(URLOPEN, 4, 13, 4, 32, opens('urlopen'))],
       output: null,
     },
     {

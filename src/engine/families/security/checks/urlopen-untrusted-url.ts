@@ -52,7 +52,7 @@ function literalProblem(url: Node): string {
 function hasWebScheme(facts: SemanticFacts, node: Node, depth: number): boolean {
   if (depth > 3) return false;
   if (node.type === 'parenthesized_expression') return !!node.namedChildren[0] && hasWebScheme(facts, node.namedChildren[0], depth + 1);
-  if (node.type === 'string') return WEB_SCHEME.test(node.text);
+  if (node.type === 'string') return WEB_SCHEME.test(node.text) || startsWithWebBase(facts, node, depth);
   if (node.type === 'concatenated_string') return !!node.namedChildren[0] && hasWebScheme(facts, node.namedChildren[0], depth + 1);
   if (node.type === 'binary_operator') {
     const left = node.childForFieldName('left');
@@ -65,6 +65,13 @@ function hasWebScheme(facts: SemanticFacts, node: Node, depth: number): boolean 
   }
   if (node.type === 'identifier') return boundValues(facts, node).some((v) => hasWebScheme(facts, v, depth + 1)) && boundValues(facts, node).every((v) => hasWebScheme(facts, v, depth + 1));
   return false;
+}
+
+/** `f"{BASE_URL}/data.csv"`: an f-string that opens with a value which itself has a fixed web scheme. */
+function startsWithWebBase(facts: SemanticFacts, string: Node, depth: number): boolean {
+  const first = string.namedChildren.find((part) => part?.type !== 'string_start');
+  const expression = first?.type === 'interpolation' ? first.namedChildren[0] : undefined;
+  return !!expression && hasWebScheme(facts, expression, depth + 1);
 }
 
 /** A name bound only to `Request(...)` calls: the Request is reported where it is built. */
