@@ -55,4 +55,20 @@ describe('fuzz-found regressions', () => {
       for (const fix of finding.fixes) assert.ok(engine.fixKeepsSyntax(text, fix), `${finding.rule}: ${fix.title}`);
     }
   });
+
+  it('a character replaced by a line break above a def moves the findings below it a line down (same length, new line)', () => {
+    const text = '"""Doc x."""\n\n\ndef _split(line: str):\n    return line.split()\n';
+    const config = { select: ['missing-private-return-annotation'] };
+    const document = engine.open(text);
+    try {
+      const [before] = engine.analyzeEdited(document, config).findings;
+      assert.equal(before.range.start.line, 3);
+      const at = text.indexOf('x');
+      engine.update(document, [{ start: at, end: at + 1, newText: '\n' }]);
+      const edited = engine.analyzeEdited(document, config);
+      assert.deepEqual(edited.findings.map((f) => [f.start, f.range.start.line, f.range.start.character]), [[before.start, 4, 4]]);
+    } finally {
+      engine.close(document);
+    }
+  });
 });

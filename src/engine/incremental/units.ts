@@ -227,13 +227,18 @@ export function keptFindings(
     const fixes = moveFixes(finding.fixes, move);
     const disable = finding.disable && moveEdits([finding.disable], move)?.[0];
     if (!fixes || (finding.disable && !disable)) return undefined;
-    if (start === finding.start && end === finding.end && fixes === finding.fixes && disable === finding.disable) {
+    // A position before the unit keeps its line and column; one after it is read again even
+    // when its offset did not move: a character replaced by a line break keeps the length
+    // but not the line.
+    const startMoved = finding.start >= unit.start;
+    const endMoved = finding.end > unit.start;
+    if (!startMoved && !endMoved && fixes === finding.fixes && disable === finding.disable) {
       kept.push(finding);
       continue;
     }
     const range = {
-      start: start === finding.start ? finding.range.start : lines.positionAt(start),
-      end: end === finding.end ? finding.range.end : lines.positionAt(end),
+      start: startMoved ? lines.positionAt(start) : finding.range.start,
+      end: endMoved ? lines.positionAt(end) : finding.range.end,
     };
     kept.push(editedFinding(finding, disable, start, end, range, fixes));
   }
