@@ -33,6 +33,7 @@ suite('installed .vsix', () => {
       'dist/tree-sitter.wasm',
       'dist/trends/async-first-services.md',
       'dist/trends/high-performance-dataframes.md',
+      'dist/trends/secure-by-default.md',
       'dist/trends/typed-python.md',
       'package.json',
       'readme.md',
