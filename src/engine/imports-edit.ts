@@ -29,6 +29,23 @@ export function referenceModule(module: string, facts: SemanticFacts, text: stri
   return { name: reference.name, edit: reference.edit && { ...reference.edit } };
 }
 
+/**
+ * How the file already names `target` (`asyncio.to_thread`, `ast.literal_eval`) at `at`:
+ * `to_thread` after `from asyncio import to_thread`, `aio.to_thread` after `import asyncio
+ * as aio`; undefined when no import in reach binds it or one of its parents.
+ */
+export function importedName(facts: SemanticFacts, at: Node, target: string): string | undefined {
+  const scope = facts.scopeOf(at);
+  const parts = target.split('.');
+  for (let i = parts.length; i >= 1; i--) {
+    const prefix = parts.slice(0, i).join('.');
+    for (const binding of facts.imports) {
+      if (binding.qualified === prefix && facts.lookup(binding.local, scope) === prefix) return [binding.local, ...parts.slice(i)].join('.');
+    }
+  }
+  return undefined;
+}
+
 function insertImport(statement: string, facts: SemanticFacts, text: string): TextEdit {
   const eol = detectEol(text);
   const root = facts.tree.rootNode;

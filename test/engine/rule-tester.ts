@@ -109,3 +109,24 @@ function title(code: string): string {
   const flat = code.replace(/\r?\n/g, '⏎');
   return flat.length > 70 ? `${flat.slice(0, 69)}…` : flat;
 }
+
+export interface PeerCase {
+  rule: string;
+  code: string;
+  /** The `peer` of each finding, in order (null: no peer tool has the check). */
+  peers: (string | null)[];
+  config?: RuleConfig;
+}
+
+/** One test per case: the rule's findings on `code` carry exactly these peer codes. */
+export function peerCases(engine: () => Engine, cases: readonly PeerCase[]): void {
+  for (const { rule, code, peers, config } of cases) {
+    it(`${rule}: ${peers.join(', ')}`, () => {
+      const findings = engine().analyzeText(code, { ...config, select: [rule] });
+      assert.deepEqual(
+        findings.map((f) => f.peer ?? null),
+        peers,
+      );
+    });
+  }
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Engine } from '../../../src/engine/engine';
 import { peerTool } from '../../../src/engine/peers';
 import { getEngine } from '../../helpers/engine';
-import { expectedError, ruleTester } from '../rule-tester';
+import { expectedError, type PeerCase, peerCases, ruleTester } from '../rule-tester';
 
 const error = expectedError;
 
@@ -285,7 +285,7 @@ describe('cancellation and loop rules: one peer code per finding', () => {
     engine = await getEngine();
   });
 
-  const cases: { rule: string; code: string; peers: (string | null)[] }[] = [
+  const cases: PeerCase[] = [
     { rule: SWALLOWED, code: TRY('    except BaseException:\n        if conn.x:\n            return\n'), peers: ['ASYNC103', 'ASYNC104'] },
     { rule: SWALLOWED, code: TRY('    finally:\n        return\n'), peers: [null] },
     { rule: LOOP, code: 'async def f(q):\n    while True:\n        q.pop()\n', peers: ['ASYNC913'] },
@@ -293,15 +293,7 @@ describe('cancellation and loop rules: one peer code per finding', () => {
     { rule: DROPPED, code: 'import asyncio\n\nasync def f(job):\n    task = asyncio.create_task(job())\n', peers: ['RUF006'] },
     { rule: UNUSED_ASYNC, code: 'async def total(prices):\n    return sum(prices)\n', peers: ['RUF029'] },
   ];
-  for (const { rule, code, peers } of cases) {
-    it(`${rule}: ${peers.join(', ')}`, () => {
-      const findings = engine.analyzeText(code, { select: [rule] });
-      assert.deepEqual(
-        findings.map((f) => f.peer ?? null),
-        peers,
-      );
-    });
-  }
+  peerCases(() => engine, cases);
 
   it('names flake8-async as the tool of ASYNC103, ASYNC104 and ASYNC913', () => {
     for (const code of ['ASYNC103', 'ASYNC104', 'ASYNC913']) assert.equal(peerTool(code), 'flake8-async');

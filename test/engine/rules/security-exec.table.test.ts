@@ -6,16 +6,9 @@ import assert from 'node:assert/strict';
 import type { Engine } from '../../../src/engine/engine';
 import { peerTool } from '../../../src/engine/peers';
 import { getEngine } from '../../helpers/engine';
-import { ruleTester, type ExpectedError } from '../rule-tester';
+import { expectedError, type PeerCase, peerCases, ruleTester } from '../rule-tester';
 
-const error = (rule: string, line: number, column: number, endLine: number, endColumn: number, message: string): ExpectedError => ({
-  rule,
-  line,
-  column,
-  endLine,
-  endColumn,
-  message,
-});
+const error = expectedError;
 
 const EVAL = 'eval-exec-of-untrusted';
 const PICKLE = 'unsafe-deserialization';
@@ -267,22 +260,14 @@ describe('code-execution rules: one peer code per finding', () => {
     engine = await getEngine();
   });
 
-  const cases: { rule: string; code: string; peers: (string | null)[] }[] = [
+  const cases: PeerCase[] = [
     { rule: EVAL, code: 'eval(a)\nexec(b)\n', peers: ['S307', 'S102'] },
     { rule: PICKLE, code: 'import pickle, marshal, joblib\n\npickle.load(f)\nmarshal.load(f)\njoblib.load(f)\n', peers: ['S301', 'S302', null] },
     { rule: YAML, code: 'import yaml\n\nyaml.load(f)\n', peers: ['S506'] },
     { rule: JINJA, code: 'import jinja2\n\njinja2.Environment()\n', peers: ['S701'] },
     { rule: MARKUP, code: 'from markupsafe import Markup\n\nMarkup(f"{x}")\n', peers: ['S704'] },
   ];
-  for (const { rule, code, peers } of cases) {
-    it(`${rule}: ${peers.join(', ')}`, () => {
-      const findings = engine.analyzeText(code, { select: [rule] });
-      assert.deepEqual(
-        findings.map((f) => f.peer ?? null),
-        peers,
-      );
-    });
-  }
+  peerCases(() => engine, cases);
 
   it('names Bandit as the tool of B307, B102, B301, B302, B506, B701 and B704', () => {
     for (const code of ['B307', 'B102', 'B301', 'B302', 'B506', 'B701', 'B704']) assert.equal(peerTool(code), 'Bandit');

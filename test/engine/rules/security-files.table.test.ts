@@ -5,16 +5,9 @@
 import assert from 'node:assert/strict';
 import type { Engine } from '../../../src/engine/engine';
 import { getEngine } from '../../helpers/engine';
-import { ruleTester, errorsOf, type ExpectedError } from '../rule-tester';
+import { expectedError, errorsOf, ruleTester } from '../rule-tester';
 
-const error = (rule: string, line: number, column: number, endLine: number, endColumn: number, message: string): ExpectedError => ({
-  rule,
-  line,
-  column,
-  endLine,
-  endColumn,
-  message,
-});
+const error = expectedError;
 
 const TAR = 'tarfile-extract-unfiltered';
 const CHMOD = 'world-writable-permissions';

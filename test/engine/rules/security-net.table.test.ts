@@ -2,19 +2,11 @@
 // tls-verification-disabled, bind-all-interfaces, urlopen-untrusted-url): valid / invalid
 // snippets with exact 1-based positions and messages (conventions in ../rule-tester.ts), then
 // the one peer code of each finding. Every fix here is unsafe, so `output` is null.
-import assert from 'node:assert/strict';
 import type { Engine } from '../../../src/engine/engine';
 import { getEngine } from '../../helpers/engine';
-import { ruleTester, type ExpectedError } from '../rule-tester';
+import { expectedError, type PeerCase, peerCases, ruleTester } from '../rule-tester';
 
-const error = (rule: string, line: number, column: number, endLine: number, endColumn: number, message: string): ExpectedError => ({
-  rule,
-  line,
-  column,
-  endLine,
-  endColumn,
-  message,
-});
+const error = expectedError;
 
 const TIMEOUT = 'http-call-without-timeout';
 const missing = (callee: string) => `\`${callee}()\` has no \`timeout\`: a server that stops answering hangs it forever`;
@@ -266,7 +258,7 @@ describe('network and TLS rules: one peer code per finding', () => {
     engine = await getEngine();
   });
 
-  const cases: { rule: string; code: string; peers: (string | null)[] }[] = [
+  const cases: PeerCase[] = [
     { rule: TIMEOUT, code: 'import requests\n\nrequests.get(url)\n', peers: ['S113'] },
     { rule: TLS, code: 'import requests\n\nrequests.get(url, verify=False, timeout=5)\n', peers: ['S501'] },
     { rule: TLS, code: 'import ssl\n\nssl._create_unverified_context()\n', peers: ['S323'] },
@@ -275,13 +267,5 @@ describe('network and TLS rules: one peer code per finding', () => {
     { rule: BIND, code: 'HOST = "0.0.0.0"\n', peers: ['S104'] },
     { rule: URLOPEN, code: 'import urllib.request\n\nurllib.request.urlopen(u)\n', peers: ['S310'] },
   ];
-  for (const { rule, code, peers } of cases) {
-    it(`${rule}: ${peers.join(', ')}`, () => {
-      const findings = engine.analyzeText(code, { select: [rule] });
-      assert.deepEqual(
-        findings.map((f) => f.peer ?? null),
-        peers,
-      );
-    });
-  }
+  peerCases(() => engine, cases);
 });

@@ -4,16 +4,9 @@
 import assert from 'node:assert/strict';
 import type { Engine } from '../../../src/engine/engine';
 import { getEngine } from '../../helpers/engine';
-import { ruleTester, type ExpectedError } from '../rule-tester';
+import { expectedError, ruleTester } from '../rule-tester';
 
-const error = (rule: string, line: number, column: number, endLine: number, endColumn: number, message: string): ExpectedError => ({
-  rule,
-  line,
-  column,
-  endLine,
-  endColumn,
-  message,
-});
+const error = expectedError;
 
 const SHELL = 'subprocess-shell-injection';
 const shell = (callee: string, how: string) => `\`${callee}()\` runs a shell command ${how}: a value in it can add shell syntax`;

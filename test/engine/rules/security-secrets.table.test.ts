@@ -6,16 +6,9 @@ import assert from 'node:assert/strict';
 import type { Engine } from '../../../src/engine/engine';
 import { peerTool } from '../../../src/engine/peers';
 import { getEngine } from '../../helpers/engine';
-import { ruleTester, type ExpectedError } from '../rule-tester';
+import { expectedError, ruleTester } from '../rule-tester';
 
-const error = (rule: string, line: number, column: number, endLine: number, endColumn: number, message: string): ExpectedError => ({
-  rule,
-  line,
-  column,
-  endLine,
-  endColumn,
-  message,
-});
+const error = expectedError;
 
 const SECRET = 'hardcoded-secret';
 const RANDOM = 'insecure-random-for-secrets';

@@ -2,6 +2,7 @@
 // every async fix and hover shares: references that add their import, `await` placement.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
+import { importedName } from '../../imports-edit';
 import { innerText } from '../../template';
 import type { Fix, TextEdit } from '../../types';
 import { argumentsOf, asyncLibraryOf, type CallSite } from './call-sites';
@@ -13,16 +14,9 @@ import { argumentsOf, asyncLibraryOf, type CallSite } from './call-sites';
  */
 export function referenceTo(context: CheckContext, at: Node, target: string): { name: string; edits: TextEdit[] } {
   const facts = context.facts;
-  const scope = facts.scopeOf(at);
+  const imported = importedName(facts, at, target);
+  if (imported) return { name: imported, edits: [] };
   const parts = target.split('.');
-  for (let i = parts.length; i >= 1; i--) {
-    const prefix = parts.slice(0, i).join('.');
-    for (const binding of facts.imports) {
-      if (binding.qualified === prefix && facts.lookup(binding.local, scope) === prefix) {
-        return { name: [binding.local, ...parts.slice(i)].join('.'), edits: [] };
-      }
-    }
-  }
   // anyio only guarantees `anyio.to_thread` after importing that submodule.
   const module = target.startsWith('anyio.to_thread.') ? 'anyio.to_thread' : parts[0];
   const reference = context.moduleReference(module);

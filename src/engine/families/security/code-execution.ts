@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 import type { Scope } from '../../facts';
+import { importedName } from '../../imports-edit';
 import type { TextEdit } from '../../types';
 
 export interface CallArguments {
@@ -44,17 +45,11 @@ export function keywordArgument(args: Node, name: string): Node | undefined {
  */
 export function referenceTo(context: CheckContext, at: Node, target: string): { name: string; edits: TextEdit[] } {
   const facts = context.facts;
-  const scope = facts.scopeOf(at);
+  const imported = importedName(facts, at, target);
+  if (imported) return { name: imported, edits: [] };
   const parts = target.split('.');
-  for (let i = parts.length; i >= 1; i--) {
-    const prefix = parts.slice(0, i).join('.');
-    for (const binding of facts.imports) {
-      if (binding.qualified === prefix && facts.lookup(binding.local, scope) === prefix) {
-        return { name: [binding.local, ...parts.slice(i)].join('.'), edits: [] };
-      }
-    }
-  }
   const module = parts[0];
+  const scope = facts.scopeOf(at);
   // A local variable of that name would capture the new import's name: no fix.
   if (facts.lookup(module, scope) === undefined && scopeBinds(context, at, module)) return { name: '', edits: [] };
   const reference = context.moduleReference(module);

@@ -3,6 +3,7 @@
 // import (adding one when missing), and hover formatting.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
+import { importedName } from '../../imports-edit';
 import type { TextEdit } from '../../types';
 
 export interface CallArguments {
@@ -50,16 +51,9 @@ export function removeArgument(argument: Node): TextEdit {
  */
 export function referenceTo(context: CheckContext, at: Node, target: string): { name: string; edits: TextEdit[] } {
   const facts = context.facts;
-  const scope = facts.scopeOf(at);
+  const imported = importedName(facts, at, target);
+  if (imported) return { name: imported, edits: [] };
   const parts = target.split('.');
-  for (let i = parts.length; i >= 1; i--) {
-    const prefix = parts.slice(0, i).join('.');
-    for (const binding of facts.imports) {
-      if (binding.qualified === prefix && facts.lookup(binding.local, scope) === prefix) {
-        return { name: [binding.local, ...parts.slice(i)].join('.'), edits: [] };
-      }
-    }
-  }
   const reference = context.moduleReference(parts[0]);
   return { name: [reference.name, ...parts.slice(1)].join('.'), edits: reference.edit ? [reference.edit] : [] };
 }
