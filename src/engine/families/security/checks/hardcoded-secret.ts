@@ -10,6 +10,9 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { enclosingClass, isPlaceholderValue, isSecretName, looksLikeTestModule, nameWords, stringValue, targetName } from '../secrets-crypto';
 
+/** Every credential word's stem: a site without one in its text names no secret. */
+const SECRET_WORD = /pass|pwd|secret|token|key|credential/i;
+
 interface Site {
   name: string;
   value: Node;
@@ -25,8 +28,9 @@ export function createHardcodedSecret(context: CheckContext): CheckVisitor {
   return {
     match({ site: node }) {
       if (!node) return;
-      relevant ??= /pass|pwd|secret|token|key|credential/i.test(context.text) && !looksLikeTestModule(context.facts);
-      if (!relevant) return;
+      relevant ??= SECRET_WORD.test(context.text) && !looksLikeTestModule(context.facts);
+      // Most sites name nothing secret: test the text before reading the syntax.
+      if (!relevant || !SECRET_WORD.test(context.text.slice(node.startIndex, node.endIndex))) return;
       const site = siteOf(node);
       if (site && context.isSound(node) && !inEnumClass(node)) report(context, site);
     },

@@ -8,6 +8,7 @@
 // `os.system(...)` as a statement becomes `subprocess.run([...], check=False)`.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { calleeFilter } from '../callee-filter';
 import type { Fix, TextEdit } from '../../../types';
 import { callArguments, keywordValue, oneLine, pythonBlock, referenceTo, removeArgument, type CallArguments } from '../proc-call-args';
 import { argumentListOf, SHELL_SINK_NAMES, SHELL_SINKS, type ShellSink } from '../shell-command';
@@ -24,11 +25,12 @@ const HOW: Record<Exclude<TextOrigin, 'static'>, string> = {
 export function createSubprocessShellInjection(context: CheckContext): CheckVisitor {
   const facts = context.facts;
   let mayRun: boolean | undefined;
+  let maySink: ((callee: Node) => boolean) | undefined;
   return {
     match({ call }) {
       if (!call || !(mayRun ??= facts.mayResolveTo(SHELL_SINK_NAMES))) return;
       const callee = call.childForFieldName('function');
-      if (!callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) return;
+      if (!callee || !(maySink ??= calleeFilter(facts, SHELL_SINK_NAMES))(callee)) return;
       const qualified = facts.resolve(callee);
       const sink = qualified ? SHELL_SINKS.get(qualified) : undefined;
       if (!sink || !context.isSound(call)) return;

@@ -5,6 +5,7 @@
 // The unsafe fix drops only the others-write bit.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { calleeFilter } from '../callee-filter';
 import type { SemanticFacts } from '../../../facts';
 import { boundValues, keywordArgument, madeBy, positionalArguments } from '../files';
 import { integerValue, modeBits, octal, OTHERS_WRITE, STICKY } from '../modes';
@@ -17,10 +18,12 @@ export function createWorldWritablePermissions(context: CheckContext): CheckVisi
   const facts = context.facts;
   // `os.chmod` and `Path.chmod` need an import of os or pathlib: other files pay nothing.
   const relevant = facts.importsModule('os') || facts.importsModule('pathlib');
+  // `os.chmod`, `os.fchmod`, `os.lchmod` or any `.chmod` (a Path): skip other calls unresolved.
+  const mayChmod = relevant ? calleeFilter(facts, Object.keys(OS_CHMODS)) : () => false;
   return {
     match(captures) {
       const { call, callee, args } = captures;
-      if (!relevant || !call || !callee || !args) return;
+      if (!relevant || !call || !callee || !args || !mayChmod(callee)) return;
       const qualified = facts.resolve(callee);
       let index: number;
       if (qualified !== undefined && qualified in OS_CHMODS) index = OS_CHMODS[qualified];
