@@ -3,6 +3,7 @@
 // per analysis (one SemanticFacts), so ten rules asking cost one pass.
 import { Query, type Language, type Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
+import { callsSpelled } from '../../call-search';
 import { QUERY_OPTIONS } from '../../query-limits';
 import { perAnalysis } from '../../memo';
 
@@ -107,19 +108,7 @@ export function asyncCallSites(facts: SemanticFacts): CallSite[] {
  * cost no traversal. For rules that look outside coroutines too.
  */
 export function callsNamed(facts: SemanticFacts, text: string, names: readonly string[]): CallSite[] {
-  const sites: CallSite[] = [];
-  const word = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g');
-  for (const match of text.matchAll(word)) {
-    const identifier = facts.tree.rootNode.descendantForIndex(match.index!, match.index! + match[0].length);
-    if (identifier?.type !== 'identifier' || identifier.text !== match[0]) continue;
-    const parent = identifier.parent;
-    const callee = parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(identifier) ? parent : identifier;
-    const call = callee.parent;
-    const args = call?.childForFieldName('arguments');
-    if (call?.type !== 'call' || !args || !call.childForFieldName('function')?.equals(callee)) continue;
-    sites.push({ call, callee, args, scope: facts.scopeOf(call) });
-  }
-  return sites;
+  return callsSpelled(facts, text, names).map((site) => ({ ...site, scope: facts.scopeOf(site.call) }));
 }
 
 /** The calls a function's own body makes (not those of nested defs and lambdas). */

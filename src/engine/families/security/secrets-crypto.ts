@@ -3,6 +3,7 @@
 // literal contains, whether a module is a test, and where the calls of a module are.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
+import { callsSpelled } from '../../call-search';
 import type { CheckContext } from '../../checks/context';
 import { isStaticString } from './strings';
 
@@ -111,15 +112,8 @@ export function callsTo(context: CheckContext, names: readonly string[], qualifi
   // `from random import choice as pick`: the local names too.
   const aliases = facts.imports.filter((b) => qualified.has(b.qualified) || [...qualified].some((q) => q.startsWith(`${b.qualified}.`))).map((b) => b.local);
   const all = [...new Set([...names, ...aliases])].map((n) => n.replace(/[^A-Za-z0-9_]/g, ''));
-  const word = new RegExp(`\\b(?:${all.join('|')})\\b`, 'g');
-  for (const match of context.text.matchAll(word)) {
-    const identifier = facts.tree.rootNode.descendantForIndex(match.index!, match.index! + match[0].length);
-    if (identifier?.type !== 'identifier' || identifier.text !== match[0]) continue;
-    const parent = identifier.parent;
-    const callee = parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(identifier) ? parent : identifier;
-    const call = callee.parent;
-    const args = call?.childForFieldName('arguments');
-    if (call?.type !== 'call' || args?.type !== 'argument_list' || !call.childForFieldName('function')?.equals(callee)) continue;
+  for (const { call, callee, args } of callsSpelled(facts, context.text, all)) {
+    if (args.type !== 'argument_list') continue;
     const resolved = facts.resolve(callee);
     if (!resolved || !qualified.has(resolved) || !context.isSound(call)) continue;
     calls.push({ call, callee, args, qualified: resolved });
