@@ -52,7 +52,13 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
 }
 
-function oneLine(text: string, max = 60): string {
+/** Text on one line, shortened for messages, fix titles and hovers. */
+export function oneLine(text: string, max = 60): string {
   const flat = text.replace(/\s*\n\s*/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Markdown of a Python block, for hover suggestions. */
+export function pythonBlock(code: string): string {
+  return `\`\`\`python\n${code}\n\`\`\`\n`;
 }

@@ -6,6 +6,7 @@ import type { Scope, SemanticFacts } from '../../facts';
 import { callsSpelled } from '../../call-search';
 import { QUERY_OPTIONS } from '../../query-limits';
 import { perAnalysis } from '../../memo';
+import { keywordValue } from '../../call-arguments';
 
 // ---------------------------------------------------------------------------------------
 // The async library a file runs on
@@ -146,17 +147,7 @@ export function positionalArguments(site: CallSite): Node[] {
 }
 
 export function keywordArgument(site: CallSite, name: string): Node | undefined {
-  return site.args.type === 'argument_list' ? keywordArgumentOf(site.args, name) : undefined;
-}
-
-/** The value of `name=` in an argument list. */
-export function keywordArgumentOf(args: Node, name: string): Node | undefined {
-  for (const argument of args.namedChildren) {
-    if (argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === name) {
-      return argument.childForFieldName('value') ?? undefined;
-    }
-  }
-  return undefined;
+  return site.args.type === 'argument_list' ? keywordValue(site.args, name) : undefined;
 }
 
 /** True when the argument list has `*x` or `**x`: its positions and keywords are unknown. */

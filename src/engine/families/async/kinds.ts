@@ -5,7 +5,8 @@
 // else is unknown and never flagged.
 import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
-import { keywordArgumentOf, resolveImported } from './call-sites';
+import { keywordValue } from '../../call-arguments';
+import { resolveImported } from './call-sites';
 import { ANNOTATIONS, CALL_RESULTS, CAPITALIZED_METHODS, CONSTRUCTORS, KIND_BY_FIRST_ARGUMENT, KIND_BY_KEYWORD, METHODS, PATH } from './call-tables';
 import { perAnalysis } from '../../memo';
 import {
@@ -119,7 +120,7 @@ function constructorKind(facts: SemanticFacts, call: Node, qualified: string, de
     return argumentKind ? byArgument[argumentKind] : undefined;
   }
   if (items.filter((a) => a.type !== 'keyword_argument').length > byKeyword.positionalBefore) return undefined;
-  const chosen = keywordArgumentOf(args, byKeyword.keyword);
+  const chosen = keywordValue(args, byKeyword.keyword);
   if (!chosen) return CONSTRUCTORS[qualified];
   const named = resolveImported(facts, chosen);
   return named ? byKeyword.kinds[named] : undefined;

@@ -3,9 +3,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 import { importedName } from '../../imports-edit';
-import { innerText } from '../../template';
+import { innerText, oneLine } from '../../template';
 import type { Fix, TextEdit } from '../../types';
 import { argumentsOf, asyncLibraryOf, type CallSite } from './call-sites';
+export { oneLine, pythonBlock } from '../../template';
 
 /**
  * The name to write for a qualified target from a node's scope, with the import edit it
@@ -127,16 +128,6 @@ export function offThreadFix(context: CheckContext, site: CallSite, library = as
 function olderThan(context: CheckContext, version: readonly [number, number]): boolean {
   const [major, minor] = context.facts.targetVersion;
   return major < version[0] || (major === version[0] && minor < version[1]);
-}
-
-/** A one-line version of a call's text, for messages. */
-export function oneLine(text: string, max = 60): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-export function pythonBlock(code: string): string {
-  return `\`\`\`python\n${code}\n\`\`\`\n`;
 }
 
 /** The indentation of the line a node starts on, when the node is the first thing on it. */

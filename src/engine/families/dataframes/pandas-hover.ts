@@ -2,6 +2,7 @@
 // "this file already uses polars" note, code blocks, one-line message values.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
+export { oneLine } from '../../template';
 
 export interface Names {
   pl: string;
@@ -52,12 +53,6 @@ export function sections(...parts: (string | undefined | false)[]): string {
 
 export function bullets(notes: string[]): string | undefined {
   return notes.length ? notes.map((n) => `- ${n}`).join('\n') : undefined;
-}
-
-/** As the engine shortens captures in messages: one line, at most 60 characters. */
-export function oneLine(text: string, max = 60): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** `name` in `name = <node>`, when the node is the whole right-hand side of a plain assignment. */

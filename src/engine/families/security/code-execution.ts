@@ -5,7 +5,9 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 import type { Scope } from '../../facts';
 import { importedName } from '../../imports-edit';
+import { oneLine as flattened } from '../../template';
 import type { TextEdit } from '../../types';
+export { keywordArgument } from '../../call-arguments';
 
 export interface CallArguments {
   list: Node;
@@ -34,11 +36,6 @@ export function callArguments(args: Node): CallArguments {
   return { list: args, positional, keywords, hasSplat };
 }
 
-/** The keyword argument node (`name=value`) itself, for edits that replace its value. */
-export function keywordArgument(args: Node, name: string): Node | undefined {
-  return args.namedChildren.find((a): a is Node => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
-}
-
 /**
  * How a fix writes `target` (`ast.literal_eval`, `jinja2.select_autoescape`) at `at`: through
  * a name the file already imports for it or its module, else through a new `import module`.
@@ -61,10 +58,9 @@ function scopeBinds(context: CheckContext, at: Node, name: string): boolean {
   return false;
 }
 
-/** Text on one line, shortened for messages and fix titles. */
+/** Text on one line, shortened to 40 characters for this group's messages and fix titles. */
 export function oneLine(text: string, max = 40): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return flattened(text, max);
 }
 
 /** Markdown of a Python block, for hover suggestions. */

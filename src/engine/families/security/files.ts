@@ -2,14 +2,7 @@
 // receiver was made by (`tar` in `with tarfile.open(p) as tar`), and module-level facts.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
-
-/** The keyword argument `name=` of an argument list, if written. */
-export function keywordArgument(args: Node, name: string): Node | undefined {
-  for (const child of args.namedChildren) {
-    if (child?.type === 'keyword_argument' && child.childForFieldName('name')?.text === name) return child;
-  }
-  return undefined;
-}
+export { keywordArgument } from '../../call-arguments';
 
 /** True when `**kwargs` may pass any keyword. */
 export function hasKeywordSplat(args: Node): boolean {

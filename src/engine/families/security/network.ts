@@ -3,6 +3,10 @@
 // read a call's keyword arguments. Data first; the checks in checks/ only walk calls.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
+import { argumentNodes as argumentsOf } from '../../call-arguments';
+import { pythonBlock } from '../../template';
+export { argumentNodes as argumentsOf, hasSplat, keywordArgument } from '../../call-arguments';
+export { pythonBlock } from '../../template';
 
 export const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 
@@ -29,21 +33,6 @@ export function callParts(call: Node): CallParts | undefined {
   const args = call.childForFieldName('arguments');
   if (!callee || args?.type !== 'argument_list') return undefined;
   return { call, callee, args };
-}
-
-/** The named children of an argument list that are arguments (not comments). */
-export function argumentsOf(args: Node): Node[] {
-  return args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-}
-
-/** The `name=value` argument, if given. */
-export function keywordArgument(args: Node, name: string): Node | undefined {
-  return argumentsOf(args).find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
-}
-
-/** `*args` or `**kwargs` in the call: any keyword may be in it. */
-export function hasSplat(args: Node): boolean {
-  return argumentsOf(args).some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat');
 }
 
 export function positionalArguments(args: Node): Node[] {
@@ -121,11 +110,6 @@ export function textAfterEdits(text: string, node: Node, edits: readonly { start
     result = result.slice(0, edit.start - node.startIndex) + edit.newText + result.slice(edit.end - node.startIndex);
   }
   return result;
-}
-
-/** A fenced Python block for a hover. */
-export function pythonBlock(code: string): string {
-  return `\`\`\`python\n${code}\n\`\`\`\n`;
 }
 
 /** The call after the fix, for the hover: short calls only (a long one reads worse than the advice). */

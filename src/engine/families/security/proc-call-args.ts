@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 import { importedName } from '../../imports-edit';
 import type { TextEdit } from '../../types';
+export { oneLine, pythonBlock } from '../../template';
 
 export interface CallArguments {
   list: Node | null;
@@ -58,11 +59,3 @@ export function referenceTo(context: CheckContext, at: Node, target: string): { 
   return { name: [reference.name, ...parts.slice(1)].join('.'), edits: reference.edit ? [reference.edit] : [] };
 }
 
-export function oneLine(text: string, max = 60): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-export function pythonBlock(code: string): string {
-  return `\`\`\`python\n${code}\n\`\`\`\n`;
-}

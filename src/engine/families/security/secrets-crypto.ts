@@ -6,6 +6,7 @@ import type { SemanticFacts } from '../../facts';
 import { callsSpelled } from '../../call-search';
 import type { CheckContext } from '../../checks/context';
 import { isStaticString } from './strings';
+export { hasSplat, keywordValue } from '../../call-arguments';
 
 /** `apiKey`, `API_KEY`, `api_key2` → `['api', 'key']`. */
 export function nameWords(name: string): string[] {
@@ -123,16 +124,6 @@ export function callsTo(context: CheckContext, names: readonly string[], qualifi
 
 export function positionalArguments(args: Node): Node[] {
   return args.namedChildren.filter((a): a is Node => !!a && a.type !== 'keyword_argument' && a.type !== 'comment');
-}
-
-export function keywordArgument(args: Node, name: string): Node | undefined {
-  const found = args.namedChildren.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
-  return found?.childForFieldName('value') ?? undefined;
-}
-
-/** Splats hide what is passed: `f(*args, **kwargs)`. */
-export function hasSplat(args: Node): boolean {
-  return args.namedChildren.some((a) => a?.type === 'list_splat' || a?.type === 'dictionary_splat');
 }
 
 /** The name a target of an assignment stores into: `x`, `self.x` → `x`, `d["x"]` → `x`. */

@@ -9,7 +9,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
-import { callsTo, enclosingDef, hasSplat, keywordArgument, nameWords, positionalArguments, stringValue, targetName, type Call } from '../secrets-crypto';
+import { callsTo, enclosingDef, hasSplat, keywordValue, nameWords, positionalArguments, stringValue, targetName, type Call } from '../secrets-crypto';
 
 const QUALIFIED = new Set(['hashlib.md5', 'hashlib.sha1', 'hashlib.new']);
 /** `hashlib.new` names of broken algorithms (OpenSSL's, case-insensitive, `-` ignored). */
@@ -37,7 +37,7 @@ export function createWeakHashForSecurity(context: CheckContext): CheckVisitor {
       for (const call of callsTo(context, ['md5', 'sha1', 'new'], QUALIFIED)) {
         const algorithm = algorithmOf(call);
         if (!algorithm) continue;
-        const flag = keywordArgument(call.args, 'usedforsecurity');
+        const flag = keywordValue(call.args, 'usedforsecurity');
         if (flag?.type === 'false') continue;
         if (hasSplat(call.args)) continue;
         const read = call.call.parent;
@@ -67,7 +67,7 @@ export function createWeakHashForSecurity(context: CheckContext): CheckVisitor {
 /** `md5` / `sha1` for the weak constructors, from the literal for `hashlib.new("md5")`. */
 function algorithmOf(call: Call): string | undefined {
   if (call.qualified !== 'hashlib.new') return call.qualified.slice('hashlib.'.length);
-  const first = positionalArguments(call.args)[0] ?? keywordArgument(call.args, 'name');
+  const first = positionalArguments(call.args)[0] ?? keywordValue(call.args, 'name');
   const value = first ? stringValue(first)?.toLowerCase().replace(/[-_]/g, '') : undefined;
   return value && WEAK.has(value) ? value : undefined;
 }
@@ -140,7 +140,7 @@ const WEAK_CRYPT = new Set(['crypt.METHOD_CRYPT', 'crypt.METHOD_MD5']);
 function reportCrypt(context: CheckContext): void {
   for (const call of callsTo(context, ['crypt', 'mksalt'], CRYPT)) {
     const positional = positionalArguments(call.args);
-    const method = call.qualified === 'crypt.crypt' ? (keywordArgument(call.args, 'salt') ?? positional[1]) : (keywordArgument(call.args, 'method') ?? positional[0]);
+    const method = call.qualified === 'crypt.crypt' ? (keywordValue(call.args, 'salt') ?? positional[1]) : (keywordValue(call.args, 'method') ?? positional[0]);
     const qualified = method && (method.type === 'attribute' || method.type === 'identifier') ? context.facts.resolve(method) : undefined;
     if (!qualified || !WEAK_CRYPT.has(qualified)) continue;
     context.report({
