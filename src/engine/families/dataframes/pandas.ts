@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import { pandasFunction } from './pandas-receivers';
 import { callParts, identifierUses, stringList, stringValue, subscriptKeys, unparenthesize } from './pandas-syntax';
+export { removeArgument } from '../../call-arguments';
 
 export { isData, pandasFunction, pandasKind, type PandasKind } from './pandas-receivers';
 export { reachingAssignment } from './pandas-narrowing';
@@ -25,18 +26,6 @@ export function enclosingLoop(node: Node, facts: SemanticFacts): Node | undefine
   return undefined;
 }
 
-/** The edit that deletes one argument of a call, with the comma that goes with it. */
-export function removeArgument(args: Node, argument: Node): { start: number; end: number; newText: string } {
-  const items = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-  const index = items.findIndex((c) => c.equals(argument));
-  if (index > 0) return { start: items[index - 1].endIndex, end: argument.endIndex, newText: '' };
-  if (index === 0 && items.length > 1) return { start: argument.startIndex, end: items[1].startIndex, newText: '' };
-  // The only argument: take a trailing comma along.
-  let end = argument.endIndex;
-  const next = argument.nextSibling;
-  if (next && next.type === ',') end = next.endIndex;
-  return { start: argument.startIndex, end, newText: '' };
-}
 
 /** An expression that is safe to evaluate twice: names, attributes, literal subscripts. */
 export function isPure(node: Node): boolean {

@@ -36,15 +36,6 @@ export function keywordValue(args: CallArguments, name: string): Node | null | u
   return args.keywords.get(name)?.childForFieldName('value');
 }
 
-/** Deletes one argument with the comma that joins it to its neighbour. */
-export function removeArgument(argument: Node): TextEdit {
-  const siblings = (argument.parent?.namedChildren ?? []).filter((c): c is Node => !!c);
-  const index = siblings.findIndex((s) => s.equals(argument));
-  if (index > 0) return { start: siblings[index - 1].endIndex, end: argument.endIndex, newText: '' };
-  const next = siblings[index + 1];
-  return { start: argument.startIndex, end: next ? next.startIndex : argument.endIndex, newText: '' };
-}
-
 /**
  * The name to write for `module.attr` at a node, with the import edit it needs: `run`
  * after `from subprocess import run`, `sp.run` after `import subprocess as sp`, else

@@ -4,6 +4,7 @@
 // settings, SQL and source to whoever triggers an error. Both fixes (unsafe) read the switch
 // from the environment instead, so it is off unless a developer turns it on.
 import type { Node } from 'web-tree-sitter';
+import { removeArgument } from '../../../call-arguments';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { TextEdit } from '../../../types';
 import { keywordArgument, madeBy, moduleAssignments } from '../files';
@@ -53,15 +54,6 @@ export function createDebugEnabledInProduction(context: CheckContext): CheckVisi
       }
     },
   };
-}
-
-/** The edit removing one argument with its separating comma. */
-function removeArgument(args: Node, argument: Node): TextEdit {
-  const items = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-  const at = items.findIndex((c) => c.equals(argument));
-  if (items.length === 1) return { start: args.startIndex + 1, end: args.endIndex - 1, newText: '' };
-  if (at > 0) return { start: items[at - 1].endIndex, end: argument.endIndex, newText: '' };
-  return { start: argument.startIndex, end: items[1].startIndex, newText: '' };
 }
 
 function applied(call: Node, edit: TextEdit): string {

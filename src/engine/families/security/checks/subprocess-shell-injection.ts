@@ -8,9 +8,10 @@
 // `os.system(...)` as a statement becomes `subprocess.run([...], check=False)`.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { removeArgument } from '../../../call-arguments';
 import { calleeFilter } from '../callee-filter';
 import type { Fix, TextEdit } from '../../../types';
-import { callArguments, keywordValue, oneLine, pythonBlock, referenceTo, removeArgument, type CallArguments } from '../proc-call-args';
+import { callArguments, keywordValue, oneLine, pythonBlock, referenceTo, type CallArguments } from '../proc-call-args';
 import { argumentListOf, SHELL_SINK_NAMES, SHELL_SINKS, type ShellSink } from '../shell-command';
 import { textOrigin, type TextOrigin } from '../proc-text-origin';
 
@@ -100,7 +101,7 @@ function listFix(
     // `executable=` names the shell when shell=True: without one it would name the program.
     const shell = args.keywords.get('shell');
     if (!shell || args.keywords.has('executable')) return undefined;
-    const edits: TextEdit[] = [removeArgument(shell), { start: command.startIndex, end: command.endIndex, newText: list }];
+    const edits: TextEdit[] = [removeArgument(shell.parent!, shell), { start: command.startIndex, end: command.endIndex, newText: list }];
     const shown = replaceIn(call, edits);
     return { fix: { title: `Pass the argument list without a shell: \`${oneLine(shown)}\``, safety: 'unsafe', edits }, shown };
   }

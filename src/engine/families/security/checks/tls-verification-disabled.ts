@@ -5,6 +5,7 @@
 // `ctx.check_hostname = False`. The unsafe fixes turn the check back on; a dev setup with a
 // self-signed certificate then fails until it is given its CA bundle.
 import type { Node } from 'web-tree-sitter';
+import { removeArgument } from '../../../call-arguments';
 import { argumentsOf, callParts, fixedCallBlock, httpCallKind, HTTPX_MODULES, isRequestsSession, keywordArgument } from '../network';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix } from '../../../types';
@@ -41,7 +42,7 @@ export function createTlsVerificationDisabled(context: CheckContext): CheckVisit
         if (!httpCallKind(facts, parts.callee)) return;
         const verify = keywordArgument(parts.args, 'verify');
         if (verify?.childForFieldName('value')?.type !== 'false') return;
-        const fix = removeArgumentFix(context, verify);
+        const fix: Fix = { title: 'Remove `verify=False`', safety: 'unsafe', edits: [removeArgument(parts.args, verify)] };
         const block = fixedCallBlock(context.text, node, fix.edits);
         context.report({ node: verify, data: { what: 'verify=False', problem: CERTIFICATES_OFF }, fixes: [fix], peer: 'S501', suggestion: block ? `${VERIFY_ADVICE}\n${block}` : VERIFY_ADVICE });
         return;
@@ -96,20 +97,3 @@ function defaultContextFix(callee: Node): Fix | undefined {
   return { title: 'Use `ssl.create_default_context()`', safety: 'unsafe', edits: [{ start: name.startIndex, end: name.endIndex, newText: 'create_default_context' }] };
 }
 
-/**
- * Removes one argument with one separating comma: `f(url, verify=False)` → `f(url)`; one
- * argument per line keeps its layout (the comma before goes, a trailing comma stays).
- */
-function removeArgumentFix(context: CheckContext, argument: Node): Fix {
-  const text = context.text;
-  const before = argument.previousSibling;
-  const after = argument.nextSibling;
-  let start = argument.startIndex;
-  let end = argument.endIndex;
-  if (before?.type === ',') start = before.startIndex;
-  else if (after?.type === ',') {
-    end = after.endIndex;
-    while (end < text.length && /\s/.test(text[end])) end += 1;
-  }
-  return { title: 'Remove `verify=False`', safety: 'unsafe', edits: [{ start, end, newText: '' }] };
-}
