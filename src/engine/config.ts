@@ -277,24 +277,10 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
     });
   }
   if (tool['per-file-ignores'] !== undefined) {
-    const table = asTable(tool['per-file-ignores']);
-    if (!table) throw new ConfigError(file, at('per-file-ignores'), 'expected a table of "glob" = [rule ids or families]');
-    config.perFileIgnores = {};
-    for (const [pattern, selectors] of Object.entries(table)) {
-      const key = at(`per-file-ignores.${JSON.stringify(pattern)}`);
-      if (!pattern.replace(/^!/, '').trim()) throw new ConfigError(file, key, 'empty glob pattern');
-      config.perFileIgnores[pattern] = selectorList(selectors, file, key, catalog);
-    }
+    config.perFileIgnores = globTable(tool['per-file-ignores'], file, 'per-file-ignores', '[rule ids or families]', (value, key) => selectorList(value, file, key, catalog));
   }
   if (tool['per-file-severity'] !== undefined) {
-    const table = asTable(tool['per-file-severity']);
-    if (!table) throw new ConfigError(file, at('per-file-severity'), 'expected a table of "glob" = { rule id = severity }');
-    config.perFileSeverity = {};
-    for (const [pattern, levels] of Object.entries(table)) {
-      const key = at(`per-file-severity.${JSON.stringify(pattern)}`);
-      if (!pattern.replace(/^!/, '').trim()) throw new ConfigError(file, key, 'empty glob pattern');
-      config.perFileSeverity[pattern] = severityTable(levels, file, key, catalog);
-    }
+    config.perFileSeverity = globTable(tool['per-file-severity'], file, 'per-file-severity', '{ rule id = severity }', (value, key) => severityTable(value, file, key, catalog));
   }
   if (tool['pandas-version'] !== undefined) {
     const value = tool['pandas-version'];
@@ -403,6 +389,19 @@ function stringList(value: unknown, file: string, key: string): string[] {
     throw new ConfigError(file, key, `expected an array of strings, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** A `"glob" = value` table (per-file ignores, per-file severities): each glob checked, each value parsed. */
+function globTable<T>(raw: unknown, file: string, name: string, valueShape: string, parse: (value: unknown, key: string) => T): Record<string, T> {
+  const table = asTable(raw);
+  if (!table) throw new ConfigError(file, `tool.pymodern.${name}`, `expected a table of "glob" = ${valueShape}`);
+  const parsed: Record<string, T> = {};
+  for (const [pattern, value] of Object.entries(table)) {
+    const key = `tool.pymodern.${name}.${JSON.stringify(pattern)}`;
+    if (!pattern.replace(/^!/, '').trim()) throw new ConfigError(file, key, 'empty glob pattern');
+    parsed[pattern] = parse(value, key);
+  }
+  return parsed;
 }
 
 function asTable(value: unknown): Record<string, unknown> | undefined {
