@@ -28,6 +28,8 @@ ruleTester(SECRET, {
     "if token == \"#bygroup\":\n    pass\n",
     "import pytest\n\npassword = \"hunter22\"\n",
     "def test_login():\n    pass\n\npassword = \"hunter22\"\n",
+    // A pytest-style test class, no import: the same test-module rule as assert-for-authorization.
+    "class TestLogin:\n    password = \"hunter22\"\n",
   ],
   invalid: [
     {

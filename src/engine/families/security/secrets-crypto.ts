@@ -2,7 +2,6 @@
 // weak-hash-for-security, insecure-temp-file): what a name says it holds, what a string
 // literal contains, whether a module is a test, and where the calls of a module are.
 import type { Node } from 'web-tree-sitter';
-import type { SemanticFacts } from '../../facts';
 import { callsSpelled } from '../../call-search';
 import type { CheckContext } from '../../checks/context';
 import { isStaticString } from './strings';
@@ -81,20 +80,6 @@ export function isPlaceholderValue(value: string, name: string): boolean {
   if (normalize(v) === normalize(name)) return true;
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(v) && (v.includes('_') || v === name.toUpperCase())) return true;
   if (/^[A-Za-z0-9_.:-]+$/.test(v) && SECRET_IN_VALUE.test(v) && !/\d/.test(v)) return true;
-  return false;
-}
-
-/**
- * A test module, as far as its text tells: it imports pytest or unittest, or defines
- * `test_*` functions at the top level. Checks do not see the file path; the adapters also
- * lower these rules in tests/ and conftest.py (src/engine/path-severity.ts).
- */
-export function looksLikeTestModule(facts: SemanticFacts): boolean {
-  if (facts.importsModule('pytest') || facts.importsModule('unittest')) return true;
-  for (const child of facts.tree.rootNode.namedChildren) {
-    const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
-    if (definition?.type === 'function_definition' && /^test_/.test(definition.childForFieldName('name')?.text ?? '')) return true;
-  }
   return false;
 }
 

@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
+import { looksLikeTestModule } from '../test-modules';
 
 /** Words that make a name about who may do what. */
 const AUTH_WORDS = new Set([
@@ -27,7 +28,7 @@ export function createAssertForAuthorization(context: CheckContext): CheckVisito
       const statement = captures.assert;
       const [condition, message] = (statement?.namedChildren ?? []).filter((c): c is Node => !!c && c.type !== 'comment');
       if (!statement || !condition) return;
-      testModule ??= isTestModule(facts, context.tree.rootNode);
+      testModule ??= looksLikeTestModule(facts);
       if (testModule || isShapeTest(facts, condition)) return;
       const word = authWord(condition);
       if (!word || !context.isSound(statement)) return;
@@ -41,17 +42,6 @@ export function createAssertForAuthorization(context: CheckContext): CheckVisito
       });
     },
   };
-}
-
-/** Imports pytest or unittest, or defines `test_*` functions / `Test*` classes at top level. */
-function isTestModule(facts: SemanticFacts, root: Node): boolean {
-  if (facts.importsModule('pytest') || facts.importsModule('unittest')) return true;
-  return root.namedChildren.some((c) => {
-    const definition = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-    const name = definition?.childForFieldName('name')?.text ?? '';
-    // `test_login`, `TestRefunds`; not `testing_mode()` or `Testimonial`.
-    return (definition?.type === 'function_definition' && /^test(_|$)/.test(name)) || (definition?.type === 'class_definition' && /^Test([A-Z_]|$)/.test(name));
-  });
 }
 
 /** `isinstance(user, User)`, `user is not None`, `len(roles) == 2`: shape, not permission. */

@@ -8,7 +8,8 @@
 // from is the project's choice; the hover shows the environment lookup.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
-import { enclosingClass, isPlaceholderValue, isSecretName, looksLikeTestModule, nameWords, stringValue, targetName } from '../secrets-crypto';
+import { enclosingClass, isPlaceholderValue, isSecretName, nameWords, stringValue, targetName } from '../secrets-crypto';
+import { looksLikeTestModule } from '../test-modules';
 
 /** Every credential word's stem: a site without one in its text names no secret. */
 const SECRET_WORD = /pass|pwd|secret|token|key|credential/i;

@@ -8,7 +8,8 @@
 // one the code needs, and who closes and removes it, is the author's decision.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
-import { callsTo, looksLikeTestModule, nameWords, targetName } from '../secrets-crypto';
+import { callsTo, nameWords, targetName } from '../secrets-crypto';
+import { looksLikeTestModule } from '../test-modules';
 
 const MKTEMP = new Set(['tempfile.mktemp']);
 const SHARED_TEMP = /^(\/tmp|\/var\/tmp|\/dev\/shm)(\/|$)/;
