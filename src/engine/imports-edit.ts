@@ -47,7 +47,11 @@ export function importedName(facts: SemanticFacts, at: Node, target: string): st
 }
 
 function insertImport(statement: string, facts: SemanticFacts, text: string): TextEdit {
-  const eol = detectEol(text);
+  return insertStatement(statement, importAnchor(facts), facts, text);
+}
+
+/** Where a new import goes: after the last top-level import, else after the module docstring. */
+export function importAnchor(facts: SemanticFacts): Node | undefined {
   const root = facts.tree.rootNode;
   let anchor: Node | undefined;
   for (const child of root.namedChildren) {
@@ -57,9 +61,15 @@ function insertImport(statement: string, facts: SemanticFacts, text: string): Te
     if (isImport || isDocstring) anchor = child;
     else if (child.type !== 'comment') break;
   }
+  return anchor;
+}
+
+/** Inserts a statement on its own line after `anchor`, or (no anchor) after the leading comments. */
+export function insertStatement(statement: string, anchor: Node | undefined, facts: SemanticFacts, text: string): TextEdit {
+  const eol = detectEol(text);
   if (!anchor) {
     // No imports: go after leading comments (shebang, coding cookie, licence header).
-    const start = leadingCommentsEnd(root, text);
+    const start = leadingCommentsEnd(facts.tree.rootNode, text);
     const prefix = start > 0 && !endsWithEol(text, start) ? eol : '';
     return { start, end: start, newText: `${prefix}${statement}${eol}` };
   }

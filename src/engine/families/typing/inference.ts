@@ -5,7 +5,8 @@
 // worse than none.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
-import { escapeRegExp, isBuiltin, isPlainRead, nameIsFree } from './annotations';
+import { isBuiltin, nameIsFree } from './annotations';
+import { escapeRegExp, isPlainRead } from '../../name-occurrences';
 import { statementOf, statementsOf } from './functions';
 
 export type Builtin = 'int' | 'float' | 'complex' | 'str' | 'bytes' | 'bool';

@@ -6,7 +6,8 @@
 // (another type is passed).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
-import { escapeRegExp, nameIsFree } from './annotations';
+import { nameIsFree } from './annotations';
+import { escapeRegExp } from '../../name-occurrences';
 import type { FunctionInfo, ParameterInfo } from './functions';
 
 export interface DefaultEvidence {

@@ -3,7 +3,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import type { TextEdit } from '../../types';
-import { ensureBindings, typingUses, wordOccurrences } from './annotations';
+import { ensureBindings, typingUses } from './annotations';
+import { wordOccurrences } from '../../name-occurrences';
 import { plainStringContent } from './legacy';
 import { parsesAsType } from './type-text';
 

@@ -15,7 +15,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { ImportBinding } from '../../../facts';
 import type { Fix, PythonVersion, TextEdit } from '../../../types';
-import { atLeast, escapeRegExp, namesBoundInFile } from '../annotations';
+import { atLeast, namesBoundInFile } from '../annotations';
+import { escapeRegExp } from '../../../name-occurrences';
 import { ImportPlan, localName, nameNodes } from '../imports';
 import { isUnusedImport } from '../legacy';
 import { MOVED_MODULES, movedImport, RE_MODULE_SINCE, type MovedImport } from '../moved-imports';

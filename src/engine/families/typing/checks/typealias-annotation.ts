@@ -4,7 +4,8 @@
 // cannot call or pass to isinstance(); no fix when this file uses the alias outside
 // annotations. `X = TypeAliasType("X", …)` too (alias-call.ts says why that fix is unsafe).
 import type { Node } from 'web-tree-sitter';
-import { annotationOf, escapeRegExp, unwrapType, wordOccurrences } from '../annotations';
+import { annotationOf, unwrapType } from '../annotations';
+import { escapeRegExp, wordOccurrences } from '../../../name-occurrences';
 import { plainStringContent, removalFix, report, short, unusedImports, useFix, usesOf } from '../legacy';
 import { aliasCall } from '../alias-call';
 import { parsesAsType } from '../type-text';

@@ -5,7 +5,7 @@
 // (unsafe: variance and the TypeVar objects' identity change) is offered when every type
 // variable is expressible and none hides in a string annotation.
 import type { Node } from 'web-tree-sitter';
-import { wordOccurrences } from '../annotations';
+import { wordOccurrences } from '../../../name-occurrences';
 import { functionInfo, parametersOf } from '../functions';
 import { publicNames, typeParameter, typeVarsIn, typeVarTable } from '../typevars';
 import { report } from '../legacy';
