@@ -142,6 +142,12 @@ export interface RuleConfig {
    */
   pandasVersion?: PandasVersion;
   /**
+   * The oldest pydantic the code must run on, as [major, minor] (`pydantic-version`, else the
+   * lower bound of the pydantic requirement in pyproject.toml). Unset: 2.0. Below 2 the
+   * pydantic family (a v1 → v2 migration) reports nothing: the code must still run on v1.
+   */
+  pydanticVersion?: PandasVersion;
+  /**
    * Preview rules join the selection (`--preview`, `preview = true`, `pymodern.preview`):
    * `ALL`, a family name and the default selection then include them. Without it, a preview
    * rule runs only when selected by its id.

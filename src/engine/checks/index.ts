@@ -6,6 +6,9 @@ import { SHARED_GUARDS } from '../guards';
 import type { SemanticFacts } from '../facts';
 import { ASYNC_FAMILY } from '../families/async';
 import { DATAFRAMES_FAMILY } from '../families/dataframes';
+import { FASTAPI_FAMILY } from '../families/fastapi';
+import { LLM_FAMILY } from '../families/llm';
+import { PYDANTIC_FAMILY } from '../families/pydantic';
 import { SECURITY_FAMILY } from '../families/security';
 import { TYPING_FAMILY } from '../families/typing';
 import type { CheckFactory, FamilyPackage } from './context';
@@ -14,7 +17,7 @@ export type { CheckContext, CheckFactory, CheckReport, CheckVisitor, FamilyPacka
 // Typed coverage is the typing family's figure, which the engine reports for every file.
 export { addDefinition, documentCoverage, rememberDefinitions } from '../families/typing/coverage';
 
-export const FAMILIES: readonly FamilyPackage[] = [ASYNC_FAMILY, DATAFRAMES_FAMILY, SECURITY_FAMILY, TYPING_FAMILY];
+export const FAMILIES: readonly FamilyPackage[] = [ASYNC_FAMILY, DATAFRAMES_FAMILY, FASTAPI_FAMILY, LLM_FAMILY, PYDANTIC_FAMILY, SECURITY_FAMILY, TYPING_FAMILY];
 
 function merged<T>(part: (family: FamilyPackage) => Record<string, T> | undefined, base: Record<string, T> = {}): Record<string, T> {
   const all: Record<string, T> = { ...base };

@@ -1,0 +1,7 @@
+// The pydantic family: pydantic v1 code on its way to v2: models, validators, fields and methods whose names or forms changed (rules/pydantic/).
+import type { FamilyPackage } from '../../checks/context';
+
+export const PYDANTIC_FAMILY: FamilyPackage = {
+  name: 'pydantic',
+  checks: {},
+};
