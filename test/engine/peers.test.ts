@@ -108,5 +108,7 @@ describe('one peer code per finding', () => {
     assert.equal(peerTool('ASYNC251'), 'Ruff');
     assert.equal(peerTool('ASYNC232'), 'flake8-async');
     assert.equal(peerTool('B602'), 'Bandit');
+    assert.equal(peerTool('BP002'), 'bump-pydantic');
+    assert.equal(peerTool('FAST002'), 'Ruff');
   });
 });
