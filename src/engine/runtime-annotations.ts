@@ -7,6 +7,7 @@
 // Pure analysis of the file: frameworks are recognised through imports, never imported.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from './facts';
+import { APP_CLASSES as WEB_APP_CLASSES, instanceClass, ROUTE_METHODS as WEB_ROUTE_METHODS } from './web-routes';
 
 /** Who reads a def's or class's annotations at runtime, and what an annotation changes there. */
 export interface RuntimeReader {
@@ -56,9 +57,10 @@ const FUNCTION_DECORATORS: Record<string, RuntimeReader> = {
 
 /** Classes whose instances' decorator methods register routes or commands. */
 const APP_CLASSES: Record<string, { methods: ReadonlySet<string>; reads: RuntimeReader }> = {};
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'trace', 'api_route', 'route', 'websocket', 'websocket_route', 'api_websocket_route']);
-for (const name of ['fastapi.FastAPI', 'fastapi.APIRouter', 'fastapi.routing.APIRouter', 'fastapi.applications.FastAPI', 'starlette.applications.Starlette', 'starlette.routing.Router']) {
-  APP_CLASSES[name] = { methods: ROUTE_METHODS, reads: FASTAPI_ROUTE };
+const ROUTE_METHODS = WEB_ROUTE_METHODS.fastapi;
+// FastAPI and Starlette read a route's signature when the app starts; Flask does not.
+for (const [name, framework] of WEB_APP_CLASSES) {
+  if (framework !== 'flask') APP_CLASSES[name] = { methods: ROUTE_METHODS, reads: FASTAPI_ROUTE };
 }
 APP_CLASSES['typer.Typer'] = { methods: new Set(['command', 'callback']), reads: TYPER };
 for (const name of ['discord.ext.commands.Bot', 'discord.ext.commands.AutoShardedBot', 'discord.Client', 'discord.app_commands.CommandTree', 'discord.app_commands.Group']) {
@@ -144,22 +146,6 @@ export function decoratorsOf(definition: Node): Node[] {
   const parent = definition.parent;
   if (parent?.type !== 'decorated_definition') return [];
   return parent.namedChildren.flatMap((child) => (child?.type === 'decorator' && child.firstNamedChild ? [child.firstNamedChild] : []));
-}
-
-/** What a module-level `name = Cls(...)` builds, as a qualified class name. */
-function instanceClass(object: Node, facts: SemanticFacts): string | undefined {
-  if (object.type !== 'identifier') return undefined;
-  const module = facts.ownBindings(facts.moduleScope);
-  const values = module.assignments.get(object.text);
-  if (!values?.length || module.opaque.has(object.text)) return undefined;
-  let found: string | undefined;
-  for (const { value } of values) {
-    const callee = value.type === 'call' ? value.childForFieldName('function') : null;
-    const qualified = callee ? facts.resolve(callee) : undefined;
-    if (!qualified || (found && found !== qualified)) return undefined;
-    found = qualified;
-  }
-  return found;
 }
 
 function decoratorReader(decorator: Node, facts: SemanticFacts, settings: RuntimeEvaluatedSettings | undefined): RuntimeReader | undefined {
