@@ -34,6 +34,9 @@ Options:
                              pyproject.toml, else 3.10)
   --pandas-version X.Y       oldest pandas the code must run on (default: from
                              pyproject.toml's pandas requirement, else 2.0)
+  --pydantic-version X.Y     oldest pydantic the code must run on; below 2 the
+                             pydantic (v1 -> v2) rules stay silent (default: from
+                             pyproject.toml's pydantic requirement, else 2.0)
   --fix                      apply safe fixes to the files
   --unsafe-fixes             with --fix or --diff, apply unsafe fixes too
   --diff                     print the fixes as a unified diff; change nothing
@@ -66,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
         ignore: { type: 'string', multiple: true },
         'target-version': { type: 'string' },
         'pandas-version': { type: 'string' },
+        'pydantic-version': { type: 'string' },
         preview: { type: 'boolean' },
         'no-preview': { type: 'boolean' },
         fix: { type: 'boolean', default: false },
@@ -256,7 +260,7 @@ function listRules(rules: readonly RuleMeta[], cli: RuleConfig, format: string):
 }
 
 function cliOverrides(
-  values: { select?: string[]; ignore?: string[]; 'target-version'?: string; 'pandas-version'?: string; preview?: boolean; 'no-preview'?: boolean },
+  values: { select?: string[]; ignore?: string[]; 'target-version'?: string; 'pandas-version'?: string; 'pydantic-version'?: string; preview?: boolean; 'no-preview'?: boolean },
   rules: readonly RuleMeta[],
 ): RuleConfig {
   const catalog = catalogOf(rules);
@@ -285,6 +289,11 @@ function cliOverrides(
     const version = parsePandasVersion(values['pandas-version']);
     if (!version) throw new UsageError(`--pandas-version: expected a version like 2.2, got "${values['pandas-version']}"`);
     config.pandasVersion = version;
+  }
+  if (values['pydantic-version'] !== undefined) {
+    const version = parsePandasVersion(values['pydantic-version']);
+    if (!version) throw new UsageError(`--pydantic-version: expected a version like 2.7, got "${values['pydantic-version']}"`);
+    config.pydanticVersion = version;
   }
   return config;
 }

@@ -2,7 +2,7 @@
 // pyproject.toml's text, validated against the rule catalog, and rule selection.
 // Reading files and finding the nearest pyproject.toml belong to the adapters.
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { declaredPandasVersion, parsePandasVersion } from './pandas-version';
+import { declaredPandasVersion, declaredVersion, parsePandasVersion } from './pandas-version';
 import { DEFAULT_TARGET_VERSION, SEVERITIES, type PythonVersion, type RuleConfig, type RuleMeta, type Severity, type SecurityOptions, type TypingOptions } from './types';
 
 export interface ProjectConfig extends RuleConfig {
@@ -44,7 +44,7 @@ export function catalogOf(rules: readonly RuleMeta[]): Catalog {
   return { ruleIds: new Set(rules.map((r) => r.id)), families: new Set(rules.map((r) => r.family)) };
 }
 
-const KNOWN_KEYS = ['select', 'ignore', 'preview', 'severity', 'target-version', 'pandas-version', 'exclude', 'per-file-ignores', 'per-file-severity', 'typing', 'security'];
+const KNOWN_KEYS = ['select', 'ignore', 'preview', 'severity', 'target-version', 'pandas-version', 'pydantic-version', 'exclude', 'per-file-ignores', 'per-file-severity', 'typing', 'security'];
 
 // ---- [tool.pymodern.typing] ----
 
@@ -250,6 +250,8 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
   }
   const pandas = declaredPandasVersion(document);
   if (pandas) config.pandasVersion = pandas;
+  const pydantic = declaredVersion(document, 'pydantic');
+  if (pydantic) config.pydanticVersion = pydantic;
   const raw = asTable(document.tool)?.pymodern;
   const tool = asTable(raw);
   if (raw !== undefined && !tool) {
@@ -287,6 +289,12 @@ export function parsePyproject(text: string, file: string, catalog: Catalog): Pr
     const version = typeof value === 'string' ? parsePandasVersion(value) : undefined;
     if (!version) throw new ConfigError(file, at('pandas-version'), `expected a pandas version like "2.2", got ${JSON.stringify(value)}`);
     config.pandasVersion = version;
+  }
+  if (tool['pydantic-version'] !== undefined) {
+    const value = tool['pydantic-version'];
+    const version = typeof value === 'string' ? parsePandasVersion(value) : undefined;
+    if (!version) throw new ConfigError(file, at('pydantic-version'), `expected a pydantic version like "2.7", got ${JSON.stringify(value)}`);
+    config.pydanticVersion = version;
   }
   if (tool.typing !== undefined) {
     const table = asTable(tool.typing);

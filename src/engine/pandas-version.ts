@@ -1,4 +1,4 @@
-// The pandas version a project targets, read from its pyproject.toml the way the Python
+// The pandas version a project targets (and, read the same way, its pydantic version), read from its pyproject.toml the way the Python
 // target is read from `requires-python`: the lower bound of the pandas requirement. The
 // version-aware pandas rules (pandas-removed-api, pandas-deprecated-api) say "removed" only
 // when the target has lost the API, and offer a fix only when the target has its replacement.
@@ -57,35 +57,47 @@ export function poetryLowerBound(constraint: string): PandasVersion | undefined 
 }
 
 /**
- * The specifiers of a PEP 508 requirement on pandas (`pandas[pyarrow] >= 2.1 ; python_version
- * >= "3.9"` → `>= 2.1`); undefined for a requirement on another project or a URL.
+ * The specifiers of a PEP 508 requirement on `project` (`pandas[pyarrow] >= 2.1 ;
+ * python_version >= "3.9"` → `>= 2.1`); undefined for a requirement on another project or a URL.
  */
-export function pandasSpecifiers(requirement: string): string | undefined {
+export function requirementSpecifiers(requirement: string, project: string): string | undefined {
   const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;@]*)(;|$)/.exec(requirement);
-  if (!match || match[1].toLowerCase().replace(/[-_.]+/g, '-') !== 'pandas') return undefined;
+  if (!match || match[1].toLowerCase().replace(/[-_.]+/g, '-') !== project) return undefined;
   return match[2].replace(/^\(|\)\s*$/g, '');
+}
+
+export function pandasSpecifiers(requirement: string): string | undefined {
+  return requirementSpecifiers(requirement, 'pandas');
 }
 
 /** The pandas version a parsed pyproject.toml declares (see the top of this file), if any. */
 export function declaredPandasVersion(document: Record<string, unknown>): PandasVersion | undefined {
+  return declaredVersion(document, 'pandas');
+}
+
+/**
+ * The lowest version of `project` (a normalised distribution name: `pydantic`, `pandas`) that
+ * a parsed pyproject.toml admits, read the way the pandas version is (see the top of this file).
+ */
+export function declaredVersion(document: Record<string, unknown>, project: string): PandasVersion | undefined {
   const bounds: (PandasVersion | undefined)[] = [];
   const fromRequirements = (list: unknown) => {
     if (!Array.isArray(list)) return;
     for (const entry of list) {
-      const specifiers = typeof entry === 'string' ? pandasSpecifiers(entry) : undefined;
+      const specifiers = typeof entry === 'string' ? requirementSpecifiers(entry, project) : undefined;
       if (specifiers !== undefined) bounds.push(pep440LowerBound(specifiers));
     }
   };
   const fromPoetry = (dependencies: unknown) => {
-    const value = tableOf(dependencies)?.pandas;
+    const value = tableOf(dependencies)?.[project];
     for (const item of Array.isArray(value) ? value : [value]) {
       const constraint = typeof item === 'string' ? item : tableOf(item)?.version;
       if (typeof constraint === 'string') bounds.push(poetryLowerBound(constraint));
     }
   };
-  const project = tableOf(document.project);
-  fromRequirements(project?.dependencies);
-  for (const extra of Object.values(tableOf(project?.['optional-dependencies']) ?? {})) fromRequirements(extra);
+  const projectTable = tableOf(document.project);
+  fromRequirements(projectTable?.dependencies);
+  for (const extra of Object.values(tableOf(projectTable?.['optional-dependencies']) ?? {})) fromRequirements(extra);
   for (const group of Object.values(tableOf(document['dependency-groups']) ?? {})) fromRequirements(group);
   const poetry = tableOf(tableOf(document.tool)?.poetry);
   fromPoetry(poetry?.dependencies);

@@ -169,7 +169,8 @@ export class ProjectConfigs {
         const above = parentFolder === root ? NONE : this.forFolder(parentFolder);
         const targetVersion = config.targetVersion ?? above.config.targetVersion;
         const pandasVersion = config.pandasVersion ?? above.config.pandasVersion;
-        const versions = { ...(targetVersion ? { targetVersion } : {}), ...(pandasVersion ? { pandasVersion } : {}) };
+        const pydanticVersion = config.pydanticVersion ?? above.config.pydanticVersion;
+        const versions = { ...(targetVersion ? { targetVersion } : {}), ...(pandasVersion ? { pandasVersion } : {}), ...(pydanticVersion ? { pydanticVersion } : {}) };
         return withConfigFor({ ...above, config: { ...above.config, ...versions } });
       }
       const excluded = globMatcher(root, config.exclude ?? []);

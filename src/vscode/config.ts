@@ -138,6 +138,12 @@ export class Configs implements vscode.Disposable {
       if (version) overrides.pandasVersion = version;
       else this.warnOnce(`pymodern.pandasVersion: expected a version like "2.2", got "${pandas}" (ignored)`);
     }
+    const pydantic = settings.get<string>('pydanticVersion', '');
+    if (pydantic) {
+      const version = parsePandasVersion(pydantic);
+      if (version) overrides.pydanticVersion = version;
+      else this.warnOnce(`pymodern.pydanticVersion: expected a version like "2.7", got "${pydantic}" (ignored)`);
+    }
     // Only a value the user set (at any level) replaces `preview` from pyproject.toml.
     const preview = settings.inspect<unknown>('preview');
     const previewSet = preview?.workspaceFolderValue ?? preview?.workspaceValue ?? preview?.globalValue;

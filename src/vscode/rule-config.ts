@@ -11,6 +11,7 @@ export interface SettingsOverrides {
   severity?: Record<string, Severity>;
   targetVersion?: PythonVersion;
   pandasVersion?: PandasVersion;
+  pydanticVersion?: PandasVersion;
   preview?: boolean;
   typing?: Partial<TypingOptions>;
   security?: SecurityOptions;
@@ -26,6 +27,8 @@ export function mergeRuleConfig(project: ProjectConfig, overrides: SettingsOverr
   if (targetVersion) config.targetVersion = targetVersion;
   const pandasVersion = overrides.pandasVersion ?? project.pandasVersion;
   if (pandasVersion) config.pandasVersion = pandasVersion;
+  const pydanticVersion = overrides.pydanticVersion ?? project.pydanticVersion;
+  if (pydanticVersion) config.pydanticVersion = pydanticVersion;
   const preview = overrides.preview ?? project.preview;
   if (preview !== undefined) config.preview = preview;
   if (project.severity || overrides.severity) config.severity = { ...project.severity, ...overrides.severity };

@@ -44,7 +44,7 @@ describe('cli: broken configuration', () => {
       'bad-version/pyproject.toml: error: tool.pymodern.target-version: expected a version like "3.11" or "py311", got "2.7"',
       'second-id/pyproject.toml: error: tool.pymodern.ignore[2]: unknown rule id or family "pandas"',
       'unknown-id/pyproject.toml: error: tool.pymodern.select[0]: unknown rule id or family "no-such-rule"',
-      'unknown-key/pyproject.toml: error: tool.pymodern.selct: unknown setting (known: select, ignore, preview, severity, target-version, pandas-version, exclude, per-file-ignores, per-file-severity, typing, security)',
+      'unknown-key/pyproject.toml: error: tool.pymodern.selct: unknown setting (known: select, ignore, preview, severity, target-version, pandas-version, pydantic-version, exclude, per-file-ignores, per-file-severity, typing, security)',
     ]);
     assert.match(lines.find((line) => line.startsWith('invalid-toml/'))!, /^invalid-toml\/pyproject\.toml: error: invalid TOML at line 4, column \d+: \S/);
   });

@@ -164,7 +164,7 @@ describe('config: parsePyproject', () => {
     assert.deepEqual(errorOf('[tool.pymodern]\nselct = ["ALL"]\n'), {
       file: FILE,
       key: 'tool.pymodern.selct',
-      message: `${FILE}: tool.pymodern.selct: unknown setting (known: select, ignore, preview, severity, target-version, pandas-version, exclude, per-file-ignores, per-file-severity, typing, security)`,
+      message: `${FILE}: tool.pymodern.selct: unknown setting (known: select, ignore, preview, severity, target-version, pandas-version, pydantic-version, exclude, per-file-ignores, per-file-severity, typing, security)`,
     });
   });
 

@@ -108,6 +108,17 @@ describe('pandas version: pyproject.toml', () => {
     }
   });
 
+  it('reads the pydantic requirement the same way, and lets pydantic-version override it', () => {
+    assert.deepEqual(parse('[project]\ndependencies = ["pydantic>=1.10,<2", "pandas>=2.1"]\n'), { pandasVersion: [2, 1], pydanticVersion: [1, 10] });
+    assert.deepEqual(parse('[tool.poetry.dependencies]\npydantic = { version = "^2.5", extras = ["email"] }\n').pydanticVersion, [2, 5]);
+    assert.deepEqual(parse('[project]\ndependencies = ["pydantic-settings>=2.1"]\n').pydanticVersion, undefined);
+    assert.deepEqual(parse('[project]\ndependencies = ["pydantic>=1.10"]\n[tool.pymodern]\npydantic-version = "2.7"\n').pydanticVersion, [2, 7]);
+    assert.deepEqual(errorOf('[tool.pymodern]\npydantic-version = "v2"\n'), {
+      key: 'tool.pymodern.pydantic-version',
+      message: `${FILE}: tool.pymodern.pydantic-version: expected a pydantic version like "2.7", got "v2"`,
+    });
+  });
+
   it('reads per-file-severity: glob → rule id → severity', () => {
     const config = parse('[tool.pymodern.per-file-severity]\n"tests/**" = { pandas-read-csv = "hint", pandas-inplace = "warning" }\n"!src/**" = { pandas-read-sql = "information" }\n');
     assert.deepEqual(config.perFileSeverity, {

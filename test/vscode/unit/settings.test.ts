@@ -100,6 +100,10 @@ describe('vscode setting pymodern.typing: reading and merging', () => {
     assert.deepEqual(mergeRuleConfig({}, { preview: true }), { preview: true });
     assert.deepEqual(mergeRuleConfig({}, {}), {});
   });
+  it('takes pymodern.pandasVersion and pymodern.pydanticVersion over the versions pyproject.toml declares', () => {
+    assert.deepEqual(mergeRuleConfig({ pandasVersion: [2, 1], pydanticVersion: [1, 10] }, {}), { pandasVersion: [2, 1], pydanticVersion: [1, 10] });
+    assert.deepEqual(mergeRuleConfig({ pydanticVersion: [1, 10] }, { pydanticVersion: [2, 7] }), { pydanticVersion: [2, 7] });
+  });
 });
 
 describe('vscode: the pyproject.toml line a config error points at', () => {
