@@ -2,7 +2,7 @@
 // spelling, same-file bases, settings and generic models; never `pydantic.v1` or a class
 // whose base comes from elsewhere.
 import assert from 'node:assert/strict';
-import { importsPydantic, modelClasses } from '../../src/engine/families/pydantic/models';
+import { importsPydantic, inVersionCompatBranch, modelClasses } from '../../src/engine/families/pydantic/models';
 import { useFacts } from '../helpers/facts';
 
 describe('pydantic models', () => {
@@ -38,5 +38,30 @@ describe('pydantic models', () => {
   it('does not take a rebound name for the pydantic base', () => {
     const text = 'from pydantic import BaseModel\nfrom mylib import BaseModel\nclass Item(BaseModel): pass\n';
     assert.deepEqual(models(text), []);
+  });
+
+  it('knows code in a branch chosen by the pydantic version', () => {
+    const text = [
+      'import pydantic',
+      'PYDANTIC_V2 = pydantic.VERSION.startswith("2.")',
+      'class Item(pydantic.BaseModel):',
+      '    if PYDANTIC_V2:',
+      '        model_config = pydantic.ConfigDict(extra="allow")',
+      '    else:',
+      '        class Config:',
+      '            extra = "allow"',
+      '    def dump(self):',
+      '        return self.model_dump() if PYDANTIC_V2 else self.dict()',
+      'class Other(pydantic.BaseModel):',
+      '    class Config:',
+      '        orm_mode = True',
+      '    if DEBUG:',
+      '        class Config2: pass',
+    ].join('\n');
+    const { tree } = snippets.parse(text);
+    const classes = tree.rootNode.descendantsOfType('class_definition').map((c) => `${c!.childForFieldName('name')!.text}:${inVersionCompatBranch(c!)}`);
+    assert.deepEqual(classes, ['Item:false', 'Config:true', 'Other:false', 'Config:false', 'Config2:false']);
+    const calls = tree.rootNode.descendantsOfType('call').map((c) => `${c!.text}:${inVersionCompatBranch(c!)}`);
+    assert.deepEqual(calls, ['pydantic.VERSION.startswith("2."):false', 'pydantic.ConfigDict(extra="allow"):true', 'self.model_dump():true', 'self.dict():true']);
   });
 });

@@ -4,7 +4,7 @@
 // through a same-file base. A base imported from another module of the project is unknown,
 // so its subclasses are not models here: a false positive costs more than a miss.
 import type { Node } from 'web-tree-sitter';
-import type { CheckContext } from '../../checks/context';
+import type { CheckContext, CheckFactory } from '../../checks/context';
 import type { SemanticFacts } from '../../facts';
 
 export type ModelKind = 'model' | 'settings' | 'generic';
@@ -108,4 +108,38 @@ function modelKind(classNode: Node, facts: SemanticFacts, known: ReadonlyMap<num
     else if (found === 'generic' && kind === 'model') kind = found;
   }
   return kind;
+}
+
+/**
+ * True when the node sits in a branch chosen by the installed pydantic version
+ * (`if PYDANTIC_V1:`, `if IS_PYDANTIC_V2: … else: …`, `if pydantic.VERSION.startswith("1.")`,
+ * `x if PYDANTIC_V2 else y`): code that supports v1 and v2 side by side on purpose, as the
+ * OpenAI/Anthropic SDKs and openapi-pydantic do. Neither branch is a migration to make.
+ */
+export function inVersionCompatBranch(node: Node): boolean {
+  for (let current: Node | null = node.parent; current; current = current.parent) {
+    const type = current.type;
+    if (type === 'if_statement' || type === 'elif_clause' || type === 'conditional_expression' || type === 'while_statement') {
+      const condition = type === 'conditional_expression' ? current.namedChildren[1] : current.childForFieldName('condition');
+      if (condition && !isInside(node, condition) && /pydantic/i.test(condition.text)) return true;
+      // `else:` and `elif` branches belong to the if_statement: keep walking up to it.
+    }
+  }
+  return false;
+}
+
+function isInside(node: Node, container: Node): boolean {
+  return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
+}
+
+/**
+ * The family's checks, each reporting nothing inside a pydantic-version compat branch (see
+ * inVersionCompatBranch): one filter for every rule instead of a test in each check.
+ */
+export function outsideCompatBranches(checks: Record<string, CheckFactory>): Record<string, CheckFactory> {
+  const wrapped: Record<string, CheckFactory> = {};
+  for (const [id, factory] of Object.entries(checks)) {
+    wrapped[id] = (context) => factory({ ...context, report: (report) => (inVersionCompatBranch(report.node) ? undefined : context.report(report)) });
+  }
+  return wrapped;
 }
