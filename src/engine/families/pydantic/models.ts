@@ -5,6 +5,7 @@
 // so its subclasses are not models here: a false positive costs more than a miss.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckFactory } from '../../checks/context';
+import { inBranchTesting } from '../../compat-branches';
 import type { SemanticFacts } from '../../facts';
 
 export type ModelKind = 'model' | 'settings' | 'generic';
@@ -117,19 +118,7 @@ function modelKind(classNode: Node, facts: SemanticFacts, known: ReadonlyMap<num
  * OpenAI/Anthropic SDKs and openapi-pydantic do. Neither branch is a migration to make.
  */
 export function inVersionCompatBranch(node: Node): boolean {
-  for (let current: Node | null = node.parent; current; current = current.parent) {
-    const type = current.type;
-    if (type === 'if_statement' || type === 'elif_clause' || type === 'conditional_expression' || type === 'while_statement') {
-      const condition = type === 'conditional_expression' ? current.namedChildren[1] : current.childForFieldName('condition');
-      if (condition && !isInside(node, condition) && /pydantic/i.test(condition.text)) return true;
-      // `else:` and `elif` branches belong to the if_statement: keep walking up to it.
-    }
-  }
-  return false;
-}
-
-function isInside(node: Node, container: Node): boolean {
-  return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
+  return inBranchTesting(node, /pydantic/i);
 }
 
 /**
