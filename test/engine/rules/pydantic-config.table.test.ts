@@ -1,0 +1,136 @@
+// Rule tables of the pydantic family's configuration rules (pydantic-config-class,
+// pydantic-field-v1-arguments, pydantic-moved-import): valid / invalid snippets with exact
+// 1-based positions and messages (conventions in ../rule-tester.ts), the unsafe fix texts,
+// the peer of each finding, and fix-all on bump-pydantic-style inputs compared, as programs
+// (AST, import order aside), with what bump-pydantic writes.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import type { Engine } from '../../../src/engine/engine';
+import { getEngine } from '../../helpers/engine';
+import { expectedError, type PeerCase, peerCases, ruleTester } from '../rule-tester';
+
+const error = expectedError;
+const CONFIG = 'pydantic-config-class';
+
+const v1Config = (model: string, dict = 'ConfigDict') => `\`class Config\` in \`${model}\` is pydantic v1 configuration: use \`model_config = ${dict}(...)\``;
+const configProblem = (model: string, verdict: string) => `\`class Config\` in \`${model}\` ${verdict}`;
+const HAND = 'holds more than `key = value` settings: write `model_config` by hand';
+
+ruleTester(CONFIG, {
+  valid: [
+    'from pydantic import BaseModel, ConfigDict\n\nclass A(BaseModel):\n    model_config = ConfigDict(from_attributes=True)\n',
+    'from pydantic.v1 import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n',
+    'from pydantic import BaseModel\n\nclass Row:\n    class Config:\n        orm_mode = True\n',
+    'class BaseModel:\n    pass\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n',
+    'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        pass\n',
+    'from pydantic import BaseModel\n\nclass A(BaseModel):\n    def build(self):\n        class Config:\n            orm_mode = True\n        return Config\n',
+    'from dataclasses import dataclass\nimport pydantic\n\n@dataclass\nclass A:\n    class Config:\n        extra = "forbid"\n',
+  ],
+  invalid: [
+    {
+      code: 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n',
+      errors: [error(CONFIG, 4, 5, 4, 17, v1Config('A'))],
+      output: 'from pydantic import BaseModel, ConfigDict\n\nclass A(BaseModel):\n    model_config = ConfigDict(from_attributes=True)\n',
+    },
+    {
+      code: 'from pydantic import BaseModel, Extra\n\nclass A(BaseModel):\n    x: int\n\n    class Config:\n        extra = Extra.forbid\n        validate_all = True\n',
+      errors: [error(CONFIG, 6, 5, 6, 17, v1Config('A'))],
+      output: 'from pydantic import BaseModel, ConfigDict\n\nclass A(BaseModel):\n    x: int\n\n    model_config = ConfigDict(extra="forbid", validate_default=True)\n',
+    },
+    {
+      // Two Configs share the Extra import: fix-all rewrites both and then drops it.
+      code: 'from pydantic import BaseModel, Extra\n\nclass A(BaseModel):\n    class Config:\n        extra = Extra.forbid\n\nclass B(BaseModel):\n    class Config:\n        extra = Extra.allow\n',
+      errors: [error(CONFIG, 4, 5, 4, 17, v1Config('A')), error(CONFIG, 8, 5, 8, 17, v1Config('B'))],
+      output: 'from pydantic import BaseModel, ConfigDict\n\nclass A(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\nclass B(BaseModel):\n    model_config = ConfigDict(extra="allow")\n',
+    },
+    {
+      code: 'import pydantic\n\nclass A(pydantic.BaseModel):\n    class Config:\n        extra = pydantic.Extra.ignore\n',
+      errors: [error(CONFIG, 4, 5, 4, 17, v1Config('A'))],
+      output: 'import pydantic\nfrom pydantic import ConfigDict\n\nclass A(pydantic.BaseModel):\n    model_config = ConfigDict(extra="ignore")\n',
+    },
+    {
+      code: 'from pydantic import BaseSettings\n\nclass Settings(BaseSettings):\n    url: str\n\n    class Config:\n        env_prefix = "APP_"\n',
+      errors: [error(CONFIG, 6, 5, 6, 17, v1Config('Settings', 'SettingsConfigDict'))],
+      output: 'from pydantic import BaseSettings\nfrom pydantic_settings import SettingsConfigDict\n\nclass Settings(BaseSettings):\n    url: str\n\n    model_config = SettingsConfigDict(env_prefix="APP_")\n',
+    },
+    {
+      // Comments stay next to their keys; a multi-line value keeps its layout.
+      code: 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        # ORM rows\n        orm_mode = True  # SQLAlchemy\n        schema_extra = {\n            "example": {"a": 1},\n        }\n',
+      errors: [error(CONFIG, 4, 5, 4, 17, v1Config('A'))],
+      output:
+        'from pydantic import BaseModel, ConfigDict\n\nclass A(BaseModel):\n    model_config = ConfigDict(\n        # ORM rows\n        from_attributes=True,  # SQLAlchemy\n        json_schema_extra={\n            "example": {"a": 1},\n        },\n    )\n',
+    },
+    {
+      code: 'from pydantic import BaseModel\r\n\r\nclass A(BaseModel):\r\n    class Config:\r\n        anystr_strip_whitespace = True\r\n        max_anystr_length = 10\r\n',
+      errors: [error(CONFIG, 4, 5, 4, 17, v1Config('A'))],
+      output: 'from pydantic import BaseModel, ConfigDict\r\n\r\nclass A(BaseModel):\r\n    model_config = ConfigDict(str_strip_whitespace=True, str_max_length=10)\r\n',
+    },
+    {
+      // A removed key: unsafe (asserted below), so fix-all with safe fixes leaves it.
+      code: 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        allow_mutation = False\n',
+      errors: [error(CONFIG, 4, 5, 4, 17, v1Config('A'))],
+      output: null,
+    },
+    {
+      code: 'from pydantic import BaseModel\nfrom base import SharedConfig\n\nclass A(BaseModel):\n    class Config(SharedConfig):\n        orm_mode = True\n',
+      errors: [error(CONFIG, 5, 5, 5, 17, configProblem('A', 'inherits `SharedConfig`: write `model_config` by hand'))],
+      output: null,
+    },
+    {
+      code: 'from pydantic import BaseModel, ConfigDict\n\nclass A(BaseModel):\n    model_config = ConfigDict(frozen=True)\n\n    class Config:\n        orm_mode = True\n',
+      errors: [error(CONFIG, 6, 5, 6, 17, configProblem('A', 'sits next to `model_config`, which pydantic 2 refuses: merge the two'))],
+      output: null,
+    },
+    {
+      code: 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n\n        @staticmethod\n        def schema_extra(schema, model):\n            schema.pop("title")\n',
+      errors: [error(CONFIG, 4, 5, 4, 17, configProblem('A', HAND))],
+      output: null,
+    },
+    {
+      code: 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n\nclass B(A):\n    class Config(A.Config):\n        extra = "forbid"\n',
+      errors: [
+        error(CONFIG, 4, 5, 4, 17, configProblem('A', 'is read as `A.Config`: write `model_config` by hand')),
+        error(CONFIG, 8, 5, 8, 17, configProblem('B', 'inherits `A.Config`: write `model_config` by hand')),
+      ],
+      output: null,
+    },
+    {
+      // Inside Config, `title` names the module's; in the model body it would be the field default.
+      code: 'from pydantic import BaseModel\n\ntitle = "Users"\n\nclass A(BaseModel):\n    title: str = "x"\n\n    class Config:\n        schema_extra = {"title": title}\n',
+      errors: [error(CONFIG, 8, 5, 8, 17, configProblem('A', 'has values that would name something else in the model body: write `model_config` by hand'))],
+      output: null,
+    },
+  ],
+});
+
+describe('pydantic configuration rules: unsafe fixes and peers', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await getEngine();
+  });
+  const unsafeFixAll = (code: string, rule: string) => engine.fixAll(code, { select: [rule] }, { unsafe: true, rules: new Set([rule]) }).text;
+
+  it('keeps a removed Config key under a TODO, with the unsafe reason in the title', () => {
+    const code = 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n        smart_union = True\n';
+    const [finding] = engine.analyzeText(code, { select: [CONFIG] });
+    assert.equal(finding.fixes[0].safety, 'unsafe');
+    assert.match(finding.fixes[0].title, /pydantic 2 dropped or changed `smart_union`/);
+    assert.equal(
+      unsafeFixAll(code, CONFIG),
+      'from pydantic import BaseModel, ConfigDict\n\nclass A(BaseModel):\n    # TODO: pydantic 2 ignores `smart_union`: unions are smart by default.\n    model_config = ConfigDict(from_attributes=True, smart_union=True)\n',
+    );
+  });
+
+  it('turns a Config docstring into a comment and keeps a header comment on the first line', () => {
+    const code = 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:  # legacy\n        """Read rows."""\n        orm_mode = True\n';
+    assert.equal(
+      unsafeFixAll(code, CONFIG),
+      'from pydantic import BaseModel, ConfigDict\n\nclass A(BaseModel):\n    model_config = ConfigDict(  # legacy\n        # Read rows.\n        from_attributes=True,\n    )\n',
+    );
+  });
+
+  const peers: PeerCase[] = [
+    { rule: CONFIG, code: 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n', peers: ['BP002'] },
+  ];
+  peerCases(() => engine, peers);
+});
