@@ -4,7 +4,6 @@
 // the peer of each finding, and fix-all on bump-pydantic-style inputs compared, as programs
 // (AST, import order aside), with what bump-pydantic writes.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import type { Engine } from '../../../src/engine/engine';
 import { getEngine } from '../../helpers/engine';
 import { expectedError, type PeerCase, peerCases, ruleTester } from '../rule-tester';
@@ -103,6 +102,78 @@ ruleTester(CONFIG, {
   ],
 });
 
+const FIELD = 'pydantic-field-v1-arguments';
+const oldKeyword = (keyword: string, verdict: string) => `\`Field(${keyword}=...)\` ${verdict}`;
+const MODEL = 'from pydantic import BaseModel, Field\n\nclass A(BaseModel):\n';
+
+ruleTester(FIELD, {
+  valid: [
+    `${MODEL}    x: list = Field(..., min_length=1, max_length=3)\n`,
+    `${MODEL}    x: str = Field(..., pattern="^a", examples=["a"], frozen=True)\n`,
+    'from pydantic.v1 import BaseModel, Field\n\nclass A(BaseModel):\n    x: str = Field(..., regex="^a")\n',
+    'from pydantic import Field\n\nclass Form:\n    x = Field(min_items=1)\n',
+    `${MODEL}    region: str = Field("eu", env="REGION")\n`,
+    `${MODEL}    def build(self):\n        return Field(regex="x")\n`,
+    'from pydantic import BaseModel\nfrom forms import Field\n\nclass A(BaseModel):\n    x: str = Field(regex="x")\n',
+  ],
+  invalid: [
+    {
+      code: `${MODEL}    x: list = Field(..., min_items=1, max_items=3)\n`,
+      errors: [
+        error(FIELD, 4, 26, 4, 37, oldKeyword('min_items', 'is deprecated in pydantic 2: use `min_length`')),
+        error(FIELD, 4, 39, 4, 50, oldKeyword('max_items', 'is deprecated in pydantic 2: use `max_length`')),
+      ],
+      output: `${MODEL}    x: list = Field(..., min_length=1, max_length=3)\n`,
+    },
+    {
+      code: `${MODEL}    x: int = Field(..., allow_mutation=False)\n`,
+      errors: [error(FIELD, 4, 25, 4, 45, oldKeyword('allow_mutation', 'is deprecated in pydantic 2: use `frozen`'))],
+      output: `${MODEL}    x: int = Field(..., frozen=True)\n`,
+    },
+    {
+      code: 'import pydantic\n\nclass A(pydantic.BaseModel):\n    x: list = pydantic.Field([], max_items=2)\n',
+      errors: [error(FIELD, 4, 34, 4, 45, oldKeyword('max_items', 'is deprecated in pydantic 2: use `max_length`'))],
+      output: 'import pydantic\n\nclass A(pydantic.BaseModel):\n    x: list = pydantic.Field([], max_length=2)\n',
+    },
+    {
+      code: `${MODEL}    x: str = Field(None, const=False)\n`,
+      errors: [error(FIELD, 4, 26, 4, 37, oldKeyword('const', 'raises an error in pydantic 2: annotate the field as `Literal[...]`'))],
+      output: `${MODEL}    x: str = Field(None)\n`,
+    },
+    {
+      code: `${MODEL}    x: str = Field(..., regex="^[a-z]+$")\n`,
+      errors: [error(FIELD, 4, 25, 4, 41, oldKeyword('regex', 'raises an error in pydantic 2: use `pattern`'))],
+      output: null,
+    },
+    {
+      code: `${MODEL}    x: str = Field(..., example="a")\n`,
+      errors: [error(FIELD, 4, 25, 4, 36, oldKeyword('example', 'is not a pydantic 2 argument (it only lands in the JSON schema): use `examples=[...]`'))],
+      output: null,
+    },
+    {
+      code: `${MODEL}    x: set = Field(..., unique_items=True)\n`,
+      errors: [error(FIELD, 4, 25, 4, 42, oldKeyword('unique_items', 'raises an error in pydantic 2: use a `set` type, or check uniqueness in a validator'))],
+      output: null,
+    },
+    {
+      // Both keywords given: renaming would repeat `min_length`.
+      code: `${MODEL}    x: list = Field(..., min_items=1, min_length=2)\n`,
+      errors: [error(FIELD, 4, 26, 4, 37, oldKeyword('min_items', 'is deprecated in pydantic 2: use `min_length`'))],
+      output: null,
+    },
+    {
+      code: 'from pydantic import BaseSettings, Field\n\nclass S(BaseSettings):\n    url: str = Field(..., env="DB_URL")\n',
+      errors: [error(FIELD, 4, 27, 4, 39, oldKeyword('env', 'is ignored by pydantic-settings 2: use `validation_alias`'))],
+      output: null,
+    },
+    {
+      code: `${MODEL}    kind: str = Field(..., const=True)\n`,
+      errors: [error(FIELD, 4, 28, 4, 38, oldKeyword('const', 'raises an error in pydantic 2: annotate the field as `Literal[...]`'))],
+      output: null,
+    },
+  ],
+});
+
 describe('pydantic configuration rules: unsafe fixes and peers', () => {
   let engine: Engine;
   before(async () => {
@@ -129,7 +200,22 @@ describe('pydantic configuration rules: unsafe fixes and peers', () => {
     );
   });
 
+
+  it('writes the unsafe Field fixes: pattern, examples, validation_alias, AliasChoices and Literal', () => {
+    assert.equal(
+      unsafeFixAll(`${MODEL}    x: str = Field(..., regex="^a", example="ab")\n    kind: str = Field("a", const=True)\n`, FIELD),
+      'from pydantic import BaseModel, Field\nfrom typing import Literal\n\nclass A(BaseModel):\n    x: str = Field(..., pattern="^a", examples=["ab"])\n    kind: Literal["a"] = Field("a")\n',
+    );
+    assert.equal(
+      unsafeFixAll('from pydantic import BaseSettings, Field\n\nclass S(BaseSettings):\n    url: str = Field(..., env="DB_URL")\n    cache: str = Field("", env=("CACHE", "REDIS"))\n', FIELD),
+      'from pydantic import BaseSettings, Field, AliasChoices\n\nclass S(BaseSettings):\n    url: str = Field(..., validation_alias="DB_URL")\n    cache: str = Field("", validation_alias=AliasChoices("CACHE", "REDIS"))\n',
+    );
+    const [regex] = engine.analyzeText(`${MODEL}    x: str = Field(..., regex="^a")\n`, { select: [FIELD] });
+    assert.equal(regex.fixes[0].title, 'Rename `regex` to `pattern` (unsafe: pydantic 2 searches the whole string with another regex engine, v1 matched at its start)');
+  });
+
   const peers: PeerCase[] = [
+    { rule: FIELD, code: `${MODEL}    x: set = Field(..., min_items=1, unique_items=True)\n`, peers: ['BP003', null] },
     { rule: CONFIG, code: 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n', peers: ['BP002'] },
   ];
   peerCases(() => engine, peers);
