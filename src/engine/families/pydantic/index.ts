@@ -2,11 +2,13 @@
 import type { FamilyPackage } from '../../checks/context';
 import { createPydanticConfigClass } from './checks/pydantic-config-class';
 import { createPydanticFieldV1Arguments } from './checks/pydantic-field-v1-arguments';
+import { createPydanticMovedImport } from './checks/pydantic-moved-import';
 
 export const PYDANTIC_FAMILY: FamilyPackage = {
   name: 'pydantic',
   checks: {
     'pydantic-config-class': createPydanticConfigClass,
     'pydantic-field-v1-arguments': createPydanticFieldV1Arguments,
+    'pydantic-moved-import': createPydanticMovedImport,
   },
 };
