@@ -174,6 +174,75 @@ ruleTester(FIELD, {
   ],
 });
 
+const MOVED = 'pydantic-moved-import';
+const moves = (old: string, verdict: string) => `\`${old}\` ${verdict}`;
+const SETTINGS_MOVED = 'moved to `pydantic_settings.BaseSettings` in pydantic 2 (install `pydantic-settings`)';
+
+ruleTester(MOVED, {
+  valid: [
+    'from pydantic_settings import BaseSettings\n',
+    'from pydantic import BaseModel, ValidationError\n',
+    'try:\n    from pydantic_settings import BaseSettings\nexcept ImportError:\n    from pydantic import BaseSettings\n',
+    'from pydantic.v1 import BaseSettings\n',
+    'from pydantic.v1.utils import deep_update\n',
+    'from .pydantic import BaseSettings\n',
+    'import pydantic\n\nclass A(pydantic.BaseModel):\n    x: int = pydantic.Field(1)\n',
+  ],
+  invalid: [
+    {
+      code: 'from pydantic.error_wrappers import ValidationError\n',
+      errors: [error(MOVED, 1, 37, 1, 52, moves('pydantic.error_wrappers.ValidationError', 'is `pydantic.ValidationError` in pydantic 2'))],
+      output: 'from pydantic import ValidationError\n',
+    },
+    {
+      code: 'from pydantic import BaseModel\nfrom pydantic.error_wrappers import ValidationError as VE\n',
+      errors: [error(MOVED, 2, 37, 2, 58, moves('pydantic.error_wrappers.ValidationError', 'is `pydantic.ValidationError` in pydantic 2'))],
+      output: 'from pydantic import BaseModel, ValidationError as VE\n',
+    },
+    {
+      code: 'from pydantic.utils import to_camel, to_lower_camel\n',
+      errors: [
+        error(MOVED, 1, 28, 1, 36, moves('pydantic.utils.to_camel', 'is `pydantic.alias_generators.to_pascal` in pydantic 2')),
+        error(MOVED, 1, 38, 1, 52, moves('pydantic.utils.to_lower_camel', 'is `pydantic.alias_generators.to_camel` in pydantic 2')),
+      ],
+      output: 'from pydantic.alias_generators import to_pascal as to_camel, to_camel as to_lower_camel\n',
+    },
+    {
+      code: 'from pydantic.utils import deep_update\n',
+      errors: [error(MOVED, 1, 28, 1, 39, moves('pydantic.utils.deep_update', 'is pydantic 1 code, kept as `pydantic.v1.utils.deep_update`'))],
+      output: 'from pydantic.v1.utils import deep_update\n',
+    },
+    {
+      code: 'from pydantic import PyObject\n',
+      errors: [error(MOVED, 1, 22, 1, 30, moves('pydantic.PyObject', 'is `pydantic.ImportString` in pydantic 2'))],
+      output: 'from pydantic import ImportString as PyObject\n',
+    },
+    {
+      code: 'from pydantic import BaseModel, BaseSettings\n',
+      errors: [error(MOVED, 1, 33, 1, 45, moves('pydantic.BaseSettings', SETTINGS_MOVED))],
+      output: null,
+    },
+    {
+      code: 'from pydantic import NoneStr, validate_model\n',
+      errors: [
+        error(MOVED, 1, 22, 1, 29, moves('pydantic.NoneStr', 'was removed in pydantic 2: use `Optional[str]`')),
+        error(MOVED, 1, 31, 1, 45, moves('pydantic.validate_model', 'was removed in pydantic 2: use `Model.model_validate(data)`')),
+      ],
+      output: null,
+    },
+    {
+      code: 'import pydantic\n\ntry:\n    run()\nexcept pydantic.error_wrappers.ValidationError:\n    pass\n',
+      errors: [error(MOVED, 5, 8, 5, 47, moves('pydantic.error_wrappers.ValidationError', 'is `pydantic.ValidationError` in pydantic 2'))],
+      output: 'import pydantic\n\ntry:\n    run()\nexcept pydantic.ValidationError:\n    pass\n',
+    },
+    {
+      code: 'import pydantic as pd\n\nclass S(pd.BaseSettings):\n    url: str\n',
+      errors: [error(MOVED, 3, 9, 3, 24, moves('pydantic.BaseSettings', SETTINGS_MOVED))],
+      output: null,
+    },
+  ],
+});
+
 describe('pydantic configuration rules: unsafe fixes and peers', () => {
   let engine: Engine;
   before(async () => {
@@ -214,7 +283,23 @@ describe('pydantic configuration rules: unsafe fixes and peers', () => {
     assert.equal(regex.fixes[0].title, 'Rename `regex` to `pattern` (unsafe: pydantic 2 searches the whole string with another regex engine, v1 matched at its start)');
   });
 
+
+  it('moves BaseSettings and the extra types to their packages (unsafe), splitting the import', () => {
+    const code = 'from pydantic import BaseModel, BaseSettings, PaymentCardNumber\nfrom pydantic.color import Color\n';
+    assert.equal(
+      unsafeFixAll(code, MOVED),
+      'from pydantic import BaseModel\nfrom pydantic_extra_types.color import Color\nfrom pydantic_settings import BaseSettings\nfrom pydantic_extra_types.payment import PaymentCardNumber\n',
+    );
+    const [settings] = engine.analyzeText(code, { select: [MOVED] });
+    assert.equal(settings.fixes[0].title, 'Import `BaseSettings` from `pydantic_settings` (unsafe: pydantic-settings is a separate package with pydantic 2 semantics)');
+    assert.equal(
+      unsafeFixAll('import pydantic\n\nclass S(pydantic.BaseSettings):\n    url: str\n', MOVED),
+      'import pydantic\nfrom pydantic_settings import BaseSettings\n\nclass S(BaseSettings):\n    url: str\n',
+    );
+  });
+
   const peers: PeerCase[] = [
+    { rule: MOVED, code: 'from pydantic import BaseSettings, NoneStr\nfrom pydantic.error_wrappers import ValidationError\n', peers: ['BP004', null, null] },
     { rule: FIELD, code: `${MODEL}    x: set = Field(..., min_items=1, unique_items=True)\n`, peers: ['BP003', null] },
     { rule: CONFIG, code: 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n', peers: ['BP002'] },
   ];
