@@ -1,8 +1,7 @@
 // Rule tables of the pydantic family's configuration rules (pydantic-config-class,
 // pydantic-field-v1-arguments, pydantic-moved-import): valid / invalid snippets with exact
-// 1-based positions and messages (conventions in ../rule-tester.ts), the unsafe fix texts,
-// the peer of each finding, and fix-all on bump-pydantic-style inputs compared, as programs
-// (AST, import order aside), with what bump-pydantic writes.
+// 1-based positions and messages (conventions in ../rule-tester.ts), the unsafe fix texts and
+// the peer of each finding. pydantic-config.bump.test.ts compares fix-all with bump-pydantic.
 import assert from 'node:assert/strict';
 import type { Engine } from '../../../src/engine/engine';
 import { getEngine } from '../../helpers/engine';
@@ -305,3 +304,4 @@ describe('pydantic configuration rules: unsafe fixes and peers', () => {
   ];
   peerCases(() => engine, peers);
 });
+
