@@ -185,6 +185,8 @@ ruleTester(MOVED, {
     'from pydantic.v1 import BaseSettings\n',
     'from pydantic.v1.utils import deep_update\n',
     'from .pydantic import BaseSettings\n',
+    'import pydantic\n\nif pydantic.VERSION < "2":\n    Settings = pydantic.BaseSettings\n',
+    'import pydantic\n\ntry:\n    Settings = pydantic.BaseSettings\nexcept AttributeError:\n    Settings = None\n',
     'import pydantic\n\nclass A(pydantic.BaseModel):\n    x: int = pydantic.Field(1)\n',
   ],
   invalid: [

@@ -76,9 +76,9 @@ function entryText(entry: Entry): string {
   return entry.binding.local === entry.moved.name ? entry.moved.name : `${entry.moved.name} as ${entry.binding.local}`;
 }
 
-/** Inside `try` / `if`: a shim that imports one version or the other. */
-function isShim(statement: Node): boolean {
-  for (let current = statement.parent; current; current = current.parent) {
+/** Inside `try` / `if`: a shim that imports (or names) one version or the other. */
+function isShim(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'try_statement' || current.type === 'if_statement') return true;
     if (current.type === 'function_definition' || current.type === 'class_definition') return false;
   }
@@ -118,7 +118,7 @@ function reportAttributes(context: CheckContext): void {
   if (!facts.imports.some((b) => b.isModule && (b.qualified === 'pydantic' || b.qualified.startsWith('pydantic.')))) return;
   for (const attribute of facts.tree.rootNode.descendantsOfType('attribute')) {
     if (!attribute || attribute.parent?.type === 'attribute' && attribute.parent.childForFieldName('object')?.equals(attribute)) continue;
-    if (inImport(attribute) || !context.isSound(attribute)) continue;
+    if (inImport(attribute) || isAttributeShim(attribute) || !context.isSound(attribute)) continue;
     const qualified = facts.resolve(attribute);
     const match = qualified && /^(pydantic(?:\.\w+)*)\.(\w+)$/.exec(qualified);
     if (!match) continue;
@@ -146,6 +146,16 @@ function reportAttributes(context: CheckContext): void {
       peer: moved?.install ? 'BP004' : null,
     });
   }
+}
+
+/** `pydantic.BaseSettings` under a version test, or in a `try` that catches the lookup failing. */
+function isAttributeShim(node: Node): boolean {
+  for (let current = node.parent, child: Node = node; current; child = current, current = current.parent) {
+    if (current.type === 'if_statement' && /version|V1|V2/i.test(current.childForFieldName('condition')?.text ?? '')) return true;
+    if (current.type === 'try_statement' && child.type === 'block' && /\b(?:AttributeError|ImportError|ModuleNotFoundError)\b/.test(current.text.slice(child.endIndex - current.startIndex))) return true;
+    if (current.type === 'function_definition' || current.type === 'class_definition') return false;
+  }
+  return false;
 }
 
 function inImport(node: Node): boolean {
