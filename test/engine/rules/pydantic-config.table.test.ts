@@ -262,6 +262,11 @@ describe('pydantic configuration rules: unsafe fixes and peers', () => {
     );
   });
 
+  it('shows the new statement in the hover', () => {
+    const [finding] = engine.analyzeText('from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:\n        orm_mode = True\n', { select: [CONFIG] });
+    assert.equal(finding.suggestion, '```python\nmodel_config = ConfigDict(from_attributes=True)\n```');
+  });
+
   it('turns a Config docstring into a comment and keeps a header comment on the first line', () => {
     const code = 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    class Config:  # legacy\n        """Read rows."""\n        orm_mode = True\n';
     assert.equal(

@@ -25,7 +25,7 @@ export const REMOVED_CONFIG_KEYS: ReadonlyMap<string, string> = new Map([
   ['allow_mutation', 'use `frozen=True`, which also makes instances hashable'],
   ['copy_on_model_validation', 'see `revalidate_instances`'],
   ['error_msg_templates', 'raise custom errors from validators instead'],
-  ['fields', 'declare aliases and extras on each field with `Field(...)`'],
+  ['fields', 'declare aliases (and settings\' env names, as `validation_alias`) on each field with `Field(...)`'],
   ['getter_dict', 'use `from_attributes=True` or a `@model_validator(mode="before")`'],
   ['json_dumps', 'serialize with `model_dump_json()` or a custom serializer'],
   ['json_loads', 'parse the JSON yourself or use `model_validate_json()`'],

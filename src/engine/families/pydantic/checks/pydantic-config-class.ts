@@ -46,11 +46,21 @@ export function createPydanticConfigClass(context: CheckContext): CheckVisitor {
           data: { model: config.model.name, verdict: config.problem?.verdict ?? `is pydantic v1 configuration: use \`model_config = ${name.name}(...)\`` },
           fixes: fix ? [fix] : [],
           peer: 'BP002',
-          suggestion: config.problem ? `Pydantic 2 configures a model with a dict:\n\n${pythonBlock(`model_config = ${name.name}(...)`)}` : pythonBlock(render(config, name.name, '', '    ', '\n')),
+          suggestion: config.problem ? `Pydantic 2 configures a model with a dict:\n\n${pythonBlock(`model_config = ${name.name}(...)`)}` : pythonBlock(suggestionOf(config, name.name, context.text)),
         });
       }
     },
   };
+}
+
+/** The new statement as the hover shows it: rendered at the Config's indentation, then dedented. */
+function suggestionOf(config: ConfigClass, dictName: string, text: string): string {
+  const indent = lineIndent(text, config.node.startIndex) ?? '';
+  const rendered = render(config, dictName, indent, bodyIndent(text, config, indent), '\n');
+  return rendered
+    .split(/\r\n|\n|\r/)
+    .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
 }
 
 function configDictName(config: ConfigClass): { module: string; name: string } {
