@@ -237,6 +237,14 @@ ruleTester(MOVED, {
       output: 'import pydantic\n\ntry:\n    run()\nexcept pydantic.ValidationError:\n    pass\n',
     },
     {
+      code: 'from pydantic.env_settings import BaseSettings, SettingsSourceCallable\n',
+      errors: [
+        error(MOVED, 1, 35, 1, 47, moves('pydantic.env_settings.BaseSettings', SETTINGS_MOVED)),
+        error(MOVED, 1, 49, 1, 71, moves('pydantic.env_settings.SettingsSourceCallable', 'was removed in pydantic 2: subclass `pydantic_settings.PydanticBaseSettingsSource` (see `settings_customise_sources`)')),
+      ],
+      output: null,
+    },
+    {
       code: 'import pydantic as pd\n\nclass S(pd.BaseSettings):\n    url: str\n',
       errors: [error(MOVED, 3, 9, 3, 24, moves('pydantic.BaseSettings', SETTINGS_MOVED))],
       output: null,

@@ -74,6 +74,13 @@ const REMOVED_BY_MODULE: Record<string, Record<string, string>> = {
     parse_datetime: 'use `TypeAdapter(datetime).validate_python(value)`',
     parse_duration: 'use `TypeAdapter(timedelta).validate_python(value)`',
   },
+  // Not in REMOVED_IN_V2, but pydantic 2's shim knows only BaseSettings here: the rest fail.
+  'pydantic.env_settings': {
+    SettingsSourceCallable: 'subclass `pydantic_settings.PydanticBaseSettingsSource` (see `settings_customise_sources`)',
+    InitSettingsSource: 'use `pydantic_settings.InitSettingsSource` (a new API)',
+    EnvSettingsSource: 'use `pydantic_settings.EnvSettingsSource` (a new API)',
+    SecretsSettingsSource: 'use `pydantic_settings.SecretsSettingsSource` (a new API)',
+  },
   'pydantic.error_wrappers': { ErrorWrapper: ERRORS },
   'pydantic.main': { validate_model: 'use `Model.model_validate(data)`' },
   'pydantic.networks': { stricturl: 'use `Annotated[AnyUrl, UrlConstraints(...)]`' },
