@@ -68,6 +68,11 @@ const BUMP_CASES: { name: string; input: string; bump: string }[] = [
     input: 'from pydantic import BaseModel, PaymentCardNumber\nfrom pydantic.color import Color\n\n\nclass Card(BaseModel):\n    number: PaymentCardNumber\n    color: Color\n',
     bump: 'from pydantic import BaseModel\nfrom pydantic_extra_types.color import Color\nfrom pydantic_extra_types.payment import PaymentCardNumber\n\n\nclass Card(BaseModel):\n    number: PaymentCardNumber\n    color: Color\n',
   },
+  {
+    name: 'several moved names in one import, and an alias',
+    input: 'from pydantic import BaseModel, BaseSettings, Color\nfrom pydantic import BaseSettings as Potato\n',
+    bump: 'from pydantic import BaseModel\nfrom pydantic_extra_types.color import Color\nfrom pydantic_settings import BaseSettings\nfrom pydantic_settings import BaseSettings as Potato\n',
+  },
 ];
 
 describe('pydantic configuration rules: fix-all on bump-pydantic inputs', () => {

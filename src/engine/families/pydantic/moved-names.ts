@@ -22,7 +22,11 @@ export const MOVED_NAMES: ReadonlyMap<string, MovedName> = new Map([
   ['pydantic:BaseSettings', SETTINGS],
   ['pydantic.env_settings:BaseSettings', SETTINGS],
   ['pydantic.env_settings:SettingsError', { ...SETTINGS, name: 'SettingsError' }],
+  ['pydantic.settings:BaseSettings', SETTINGS],
   ['pydantic.color:Color', { module: 'pydantic_extra_types.color', name: 'Color', install: 'pydantic-extra-types', unsafe: EXTRA_TYPES }],
+  // Never importable from the package root, but bump-pydantic maps them and no other meaning exists.
+  ['pydantic:Color', { module: 'pydantic_extra_types.color', name: 'Color', install: 'pydantic-extra-types', unsafe: EXTRA_TYPES }],
+  ['pydantic:PaymentCardBrand', { module: 'pydantic_extra_types.payment', name: 'PaymentCardBrand', install: 'pydantic-extra-types', unsafe: EXTRA_TYPES }],
   ['pydantic:PaymentCardNumber', { module: 'pydantic_extra_types.payment', name: 'PaymentCardNumber', install: 'pydantic-extra-types', unsafe: EXTRA_TYPES }],
   ['pydantic.types:PaymentCardNumber', { module: 'pydantic_extra_types.payment', name: 'PaymentCardNumber', install: 'pydantic-extra-types', unsafe: EXTRA_TYPES }],
   ['pydantic.types:PaymentCardBrand', { module: 'pydantic_extra_types.payment', name: 'PaymentCardBrand', install: 'pydantic-extra-types', unsafe: EXTRA_TYPES }],
