@@ -53,15 +53,18 @@ export function readConfigClass(node: Node, model: ModelClass, facts: SemanticFa
   const statements = block?.children.filter((c): c is Node => !!c && c.isNamed) ?? [];
   let previousEnd = -1;
   let previousRow = -1;
+  let previousWasKey = false;
   for (const [index, statement] of statements.entries()) {
     if (statement.type === 'comment') {
       const last = config.entries[config.entries.length - 1];
-      if (statement.startPosition.row === previousRow && last?.kind === 'key' && statement.startIndex >= previousEnd) last.trailing = statement.text;
+      if (statement.startPosition.row === previousRow && previousWasKey && last?.kind === 'key' && statement.startIndex >= previousEnd) last.trailing = statement.text;
       else config.entries.push({ kind: 'comment', text: statement.text });
       continue;
     }
     previousEnd = statement.endIndex;
     previousRow = statement.endPosition.row;
+    // A comment after `pass` or a docstring is not about the key before it.
+    previousWasKey = false;
     if (statement.type === 'pass_statement') continue;
     const only = statement.type === 'expression_statement' && statement.namedChildCount === 1 ? statement.namedChildren[0] : null;
     if (only?.type === 'ellipsis') continue;
@@ -75,6 +78,7 @@ export function readConfigClass(node: Node, model: ModelClass, facts: SemanticFa
       return config;
     }
     config.entries.push(entry);
+    previousWasKey = true;
   }
   if (readsOtherNames(config, model.node)) config.problem = { verdict: 'has values that would name something else in the model body: write `model_config` by hand' };
   return config;
