@@ -75,6 +75,11 @@ ruleTester(CONFIG, {
       output: null,
     },
     {
+      code: 'from pydantic import BaseConfig, BaseModel\n\nclass A(BaseModel):\n    class Config(BaseConfig):\n        orm_mode = True\n',
+      errors: [error(CONFIG, 4, 5, 4, 17, configProblem('A', 'inherits `BaseConfig`, which only holds the defaults: drop the base, then convert it'))],
+      output: null,
+    },
+    {
       code: 'from pydantic import BaseModel, ConfigDict\n\nclass A(BaseModel):\n    model_config = ConfigDict(frozen=True)\n\n    class Config:\n        orm_mode = True\n',
       errors: [error(CONFIG, 6, 5, 6, 17, configProblem('A', 'sits next to `model_config`, which pydantic 2 refuses: merge the two'))],
       output: null,

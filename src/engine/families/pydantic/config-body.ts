@@ -36,7 +36,10 @@ export function readConfigClass(node: Node, model: ModelClass, facts: SemanticFa
   const bases = node.childForFieldName('superclasses');
   const baseList = bases?.namedChildren.filter((b): b is Node => !!b && b.type !== 'comment') ?? [];
   if (baseList.length) {
-    config.problem = { verdict: `inherits \`${baseList.map((b) => b.text).join(', ')}\`: write \`model_config\` by hand` };
+    const names = baseList.map((b) => b.text).join(', ');
+    // pydantic's own BaseConfig only holds the defaults: the base can go before converting.
+    const onlyDefaults = baseList.every((b) => ['pydantic.BaseConfig', 'pydantic.config.BaseConfig'].includes(facts.resolve(b) ?? ''));
+    config.problem = { verdict: onlyDefaults ? `inherits \`${names}\`, which only holds the defaults: drop the base, then convert it` : `inherits \`${names}\`: write \`model_config\` by hand` };
     return config;
   }
   if (assignsModelConfig(model.node)) {
