@@ -10,7 +10,7 @@ import type { Fix } from '../../../types';
 import { V0_ERRORS } from '../openai-v0-table';
 
 const UNSAFE = 'unsafe: the 1.x exception classes form another hierarchy';
-const UNKNOWN = 'module `openai.error` is gone: the 1.x exceptions are in `openai` (`openai.APIError` and its subclasses)';
+const UNKNOWN = 'the 1.x exceptions are in `openai` (`openai.APIError` and its subclasses)';
 
 export function reportErrorModule(context: CheckContext): void {
   if (!context.facts.importsModule('openai')) return;
@@ -72,7 +72,7 @@ function reportModuleImport(context: CheckContext, statement: Node): void {
     const dotted = node.type === 'aliased_import' ? node.childForFieldName('name') : node;
     if (dotted?.text.replace(/\s+/g, '') !== 'openai.error') continue;
     const fixes: Fix[] = node.type === 'aliased_import' ? [] : [{ title: `Import \`openai\` (${UNSAFE})`, safety: 'unsafe', edits: [{ start: node.startIndex, end: node.endIndex, newText: 'openai' }] }];
-    context.report({ node, data: { old: 'openai.error', advice: 'the module is gone: the exceptions are in `openai` itself' }, fixes });
+    context.report({ node, data: { old: 'openai.error', advice: 'the exceptions are in `openai` itself' }, fixes });
   }
 }
 

@@ -1,0 +1,117 @@
+// Rule tables of the llm family's SDK-migration rules (openai-v0-api, langchain-legacy-import,
+// anthropic-text-completions): valid / invalid snippets with exact 1-based positions and
+// messages (conventions in ../rule-tester.ts), then the unsafe fixes' output through fix-all
+// and the hovers. No peer tool has these checks: no finding carries a peer.
+import assert from 'node:assert/strict';
+import type { Engine } from '../../../src/engine/engine';
+import { getEngine } from '../../helpers/engine';
+import { pythonSyntaxError } from '../../helpers/fixtures';
+import { expectedError, ruleTester } from '../rule-tester';
+
+const OPENAI = 'openai-v0-api';
+
+const gone = (old: string, advice: string) => `\`${old}\` is gone in openai 1.0: ${advice}`;
+const method = (path: string, isAsync = false) => `use the client method \`${path}()\`${isAsync ? ' of an `AsyncOpenAI` client' : ''}`;
+const openaiError = (line: number, column: number, endLine: number, endColumn: number, message: string) => expectedError(OPENAI, line, column, endLine, endColumn, message);
+
+ruleTester(OPENAI, {
+  valid: [
+    'from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model="gpt-4o", messages=[])\n',
+    'import openai\n\nopenai.api_key = "sk-test"\nr = openai.chat.completions.create(model="gpt-4o", messages=[])\n',
+    'from openai.types.chat import ChatCompletion\n\ndef f(r: ChatCompletion) -> str:\n    return r.choices[0].message.content\n',
+    'class ChatCompletion:\n    @staticmethod\n    def create(**kw):\n        return kw\n\nChatCompletion.create(model="x")\n',
+    'openai = FakeSdk()\nopenai.ChatCompletion.create(model="x")\n',
+    'import openai\n\ndef f(openai):\n    return openai.ChatCompletion.create(model="x")\n',
+    'import openai\n\ntry:\n    pass\nexcept openai.RateLimitError:\n    pass\n',
+    'from openai import AsyncOpenAI\n\nasync def f(c: AsyncOpenAI):\n    return await c.embeddings.create(input="x", model="m")\n',
+  ],
+  invalid: [
+    {
+      code: 'import openai\n\nr = openai.ChatCompletion.create(model="gpt-4", messages=[])\n',
+      errors: [openaiError(3, 5, 3, 61, gone('openai.ChatCompletion.create()', method('chat.completions.create')))],
+      output: null,
+    },
+    {
+      code: 'import openai as oa\n\n\ndef ask(q):\n    return oa.Completion.create(model="text-davinci-003", prompt=q)\n',
+      errors: [openaiError(5, 12, 5, 68, gone('oa.Completion.create()', method('completions.create')))],
+      output: null,
+    },
+    {
+      code: 'from openai import ChatCompletion\n\nasync def ask(q):\n    return await ChatCompletion.acreate(model="gpt-4", messages=[q])\n',
+      errors: [openaiError(4, 18, 4, 69, gone('ChatCompletion.acreate()', method('chat.completions.create', true)))],
+      output: null,
+    },
+    {
+      code: 'import openai\n\n\ndef f(t):\n    return openai.ChatCompletion.create(engine="gpt35", messages=t)\n',
+      errors: [openaiError(5, 12, 5, 68, gone('openai.ChatCompletion.create()', method('chat.completions.create')))],
+      output: null,
+    },
+    {
+      code: 'import openai\n\ntry:\n    pass\nexcept openai.error.RateLimitError:\n    pass\n',
+      errors: [openaiError(5, 8, 5, 35, gone('openai.error.RateLimitError', 'use `openai.RateLimitError`'))],
+      output: null,
+    },
+    {
+      code: 'import openai.error\n',
+      errors: [openaiError(1, 8, 1, 20, gone('openai.error', 'the exceptions are in `openai` itself'))],
+      output: null,
+    },
+    {
+      code: 'from openai.error import Timeout, TryAgain\n',
+      errors: [
+        openaiError(1, 26, 1, 33, gone('openai.error.Timeout', 'use `openai.APITimeoutError`')),
+        openaiError(1, 35, 1, 43, gone('openai.error.TryAgain', 'the 1.x exceptions are in `openai` (`openai.APIError` and its subclasses)')),
+      ],
+      output: null,
+    },
+    {
+      code: 'import openai\n\nopenai.FineTune.create(training_file="f")\n',
+      errors: [openaiError(3, 1, 3, 42, gone('openai.FineTune.create()', 'the legacy fine-tunes endpoint is retired: use `client.fine_tuning.jobs`'))],
+      output: null,
+    },
+  ],
+});
+
+describe('llm-sdk: unsafe fixes and hovers', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await getEngine();
+  });
+  const fixed = (rule: string, code: string) => {
+    const text = engine.fixAll(code, { select: [rule] }, { unsafe: true, rules: new Set([rule]) }).text;
+    assert.equal(pythonSyntaxError(text), null, 'the fixed code is not valid Python');
+    assert.equal(engine.fixAll(text, { select: [rule] }, { unsafe: true, rules: new Set([rule]) }).text, text, 'not idempotent');
+    return text;
+  };
+  const cases: [rule: string, code: string, output: string][] = [
+    [OPENAI, 'import openai\n\nr = openai.ChatCompletion.create(model="gpt-4", messages=[])\n', 'import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n\nr = client.chat.completions.create(model="gpt-4", messages=[])\n'],
+    [OPENAI, 'from openai import ChatCompletion\n\nasync def ask(q):\n    return await ChatCompletion.acreate(model="gpt-4", messages=[q])\n', 'from openai import AsyncOpenAI\n\naclient = AsyncOpenAI()\n\nasync def ask(q):\n    return await aclient.chat.completions.create(model="gpt-4", messages=[q])\n'],
+    // An existing module-level client is reused.
+    [OPENAI, 'import openai\nfrom openai import OpenAI\n\nllm = OpenAI()\n\n\ndef f(t):\n    return openai.Embedding.create(input=t, model="m")\n', 'import openai\nfrom openai import OpenAI\n\nllm = OpenAI()\n\n\ndef f(t):\n    return llm.embeddings.create(input=t, model="m")\n'],
+    // `client` is taken: another name; the module's api_key goes to the client, created after it.
+    [OPENAI, 'import openai\n\nopenai.api_key = KEY\nclient = 1\n\n\ndef f(p):\n    return openai.Image.create(prompt=p, n=1)\n', 'import openai\nfrom openai import OpenAI\n\nopenai.api_key = KEY\n\nopenai_client = OpenAI(api_key=openai.api_key)\nclient = 1\n\n\ndef f(p):\n    return openai_client.images.generate(prompt=p, n=1)\n'],
+    // 0.x positional parameters become the keywords 1.x requires.
+    [OPENAI, 'import openai\n\n\ndef t(f):\n    return openai.Audio.transcribe("whisper-1", f)\n', 'import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef t(f):\n    return client.audio.transcriptions.create(model="whisper-1", file=f)\n'],
+    [OPENAI, 'from openai.error import InvalidRequestError, RateLimitError as RL\n', 'from openai import BadRequestError as InvalidRequestError, RateLimitError as RL\n'],
+    [OPENAI, 'import openai.error\n', 'import openai\n'],
+  ];
+  for (const [rule, code, output] of cases) {
+    it(`${rule}: ${JSON.stringify(code.split('\n').filter(Boolean).pop())}`, () => assert.equal(fixed(rule, code), output));
+  }
+
+  it('openai-v0-api: the hover shows the client call and the response access', () => {
+    const [finding] = engine.analyzeText('import openai\n\nr = openai.ChatCompletion.create(model="gpt-4", messages=m)\n', { select: [OPENAI] });
+    assert.equal(
+      finding.suggestion,
+      'openai 1.x calls methods of a client object:\n\n```python\nclient = OpenAI()  # once per module\nclient.chat.completions.create(model="gpt-4", messages=m)\n```\n\n' +
+        'Read the response by attribute: `response["choices"][0]["message"]["content"]` → `response.choices[0].message.content`. Responses are pydantic objects, not dicts (`.model_dump()` gives a dict).',
+    );
+    assert.equal(finding.peer ?? null, null);
+  });
+
+  it('openai-v0-api: Azure `engine=` gets the hover, no fix', () => {
+    const [finding] = engine.analyzeText('import openai\n\nopenai.ChatCompletion.create(engine="gpt35", messages=m)\n', { select: [OPENAI] });
+    assert.deepEqual(finding.fixes, []);
+    assert.match(finding.suggestion ?? '', /No fix: `engine=` names an Azure deployment: create `AzureOpenAI\(azure_deployment=\.\.\., api_version=\.\.\.\)`/);
+  });
+});
