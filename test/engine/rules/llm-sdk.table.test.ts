@@ -23,6 +23,9 @@ ruleTester(OPENAI, {
     'openai = FakeSdk()\nopenai.ChatCompletion.create(model="x")\n',
     'import openai\n\ndef f(openai):\n    return openai.ChatCompletion.create(model="x")\n',
     'import openai\n\ntry:\n    pass\nexcept openai.RateLimitError:\n    pass\n',
+    // A branch for openai < 1, chosen by a version test: kept on purpose.
+    'import openai\n\nif is_openai_v1():\n    r = client.audio.transcriptions.create(model=m, file=f)\nelse:\n    r = openai.Audio.transcribe(m, f)\n',
+    'import openai\n\nerrors = (openai.error.Timeout,) if openai.__version__ < "1" else (openai.APITimeoutError,)\n',
     'from openai import AsyncOpenAI\n\nasync def f(c: AsyncOpenAI):\n    return await c.embeddings.create(input="x", model="m")\n',
   ],
   invalid: [

@@ -108,3 +108,31 @@ function annotationNames(facts: SemanticFacts, annotation: Node | null, classes:
     return !!qualified && (classes.includes(qualified) || qualified === 'typing.Optional' || n.text === 'None');
   });
 }
+
+const VERSION_TEST = /__version__|is_openai_v1|openai_v1|_V1\b|\bversion\s*\(|VERSION/;
+
+/**
+ * True inside a branch of an `if` (or a conditional expression) that tests the SDK's
+ * version (`if is_openai_v1(): … else: openai.Completion.create(…)`): code that supports both
+ * major versions on purpose.
+ */
+export function inVersionBranch(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    // `if <version test>: return …` earlier in the same block: the code after it is the other branch.
+    for (let previous = current.previousNamedSibling; previous; previous = previous.previousNamedSibling) {
+      if (previous.type === 'if_statement' && VERSION_TEST.test(previous.childForFieldName('condition')?.text ?? '')) return true;
+    }
+    if (current.type === 'if_statement') {
+      const conditions = [current.childForFieldName('condition'), ...current.namedChildren.filter((c) => c?.type === 'elif_clause').map((c) => c!.childForFieldName('condition'))];
+      if (conditions.some((c) => c && VERSION_TEST.test(c.text))) return true;
+    } else if (current.type === 'conditional_expression') {
+      const condition = current.namedChild(1);
+      if (condition && VERSION_TEST.test(condition.text) && !within(node, condition)) return true;
+    }
+  }
+  return false;
+}
+
+function within(node: Node, outer: Node): boolean {
+  return node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
+}

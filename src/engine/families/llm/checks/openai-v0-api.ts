@@ -18,7 +18,7 @@ import { oneLine } from '../../../template';
 import type { ImportBinding } from '../../../facts';
 import type { Fix, TextEdit } from '../../../types';
 import { CLIENT_SETTINGS, MODULE_SETTINGS, V0_METHODS, V0_WITHOUT_SUCCESSOR, type V1Method } from '../openai-v0-table';
-import { freeName, moduleLevelClient, OPENAI_CLIENTS } from '../sdk-calls';
+import { freeName, inVersionBranch, moduleLevelClient, OPENAI_CLIENTS } from '../sdk-calls';
 import { reportErrorModule } from './openai-v0-errors';
 
 const V0_CALL = /^openai\.(\w+)\.(\w+)$/;
@@ -41,7 +41,7 @@ export function createOpenaiV0Api(context: CheckContext): CheckVisitor {
     match({ call, callee, args }) {
       if (!relevant || !context.isSound(call)) return;
       const found = V0_CALL.exec(facts.resolve(callee) ?? '');
-      if (!found || !V0_CLASSES.has(found[1])) return;
+      if (!found || !V0_CLASSES.has(found[1]) || inVersionBranch(call)) return;
       const [, resource, method] = found;
       const old = `${oneLine(callee.text, 60)}()`;
       const retired = V0_WITHOUT_SUCCESSOR.get(resource);

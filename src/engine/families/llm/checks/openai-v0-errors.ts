@@ -8,6 +8,7 @@ import { localName, nameNodes } from '../../../import-plan';
 import { oneLine } from '../../../template';
 import type { Fix } from '../../../types';
 import { V0_ERRORS } from '../openai-v0-table';
+import { inVersionBranch } from '../sdk-calls';
 
 const UNSAFE = 'unsafe: the 1.x exception classes form another hierarchy';
 const UNKNOWN = 'the 1.x exceptions are in `openai` (`openai.APIError` and its subclasses)';
@@ -15,7 +16,7 @@ const UNKNOWN = 'the 1.x exceptions are in `openai` (`openai.APIError` and its s
 export function reportErrorModule(context: CheckContext): void {
   if (!context.facts.importsModule('openai')) return;
   for (const statement of context.facts.tree.rootNode.descendantsOfType(['import_from_statement', 'import_statement'])) {
-    if (!statement || !context.isSound(statement)) continue;
+    if (!statement || !context.isSound(statement) || inVersionBranch(statement)) continue;
     if (statement.type === 'import_from_statement') reportFromImport(context, statement);
     else reportModuleImport(context, statement);
   }
@@ -86,7 +87,7 @@ function reportAttributes(context: CheckContext): void {
     const attribute = errorAttribute?.parent;
     if (word?.type !== 'identifier' || errorAttribute?.type !== 'attribute' || attribute?.type !== 'attribute') continue;
     if (!attribute.childForFieldName('object')?.equals(errorAttribute) || !errorAttribute.childForFieldName('attribute')?.equals(word)) continue;
-    if (facts.resolve(errorAttribute) !== 'openai.error' || !context.isSound(attribute)) continue;
+    if (facts.resolve(errorAttribute) !== 'openai.error' || !context.isSound(attribute) || inVersionBranch(attribute)) continue;
     const name = attribute.childForFieldName('attribute')?.text ?? '';
     const modern = V0_ERRORS.get(name);
     const receiver = errorAttribute.childForFieldName('object')!;
