@@ -75,6 +75,81 @@ ruleTester(OPENAI, {
   ],
 });
 
+const LANGCHAIN = 'langchain-legacy-import';
+const moved = (old: string, module: string) => `\`${old}\` is gone in langchain 1.0: import it from \`${module}\` (pip install ${module.split('.')[0].replace(/_/g, '-')})`;
+const classic = (old: string, module: string) => `\`${old}\` is gone in langchain 1.0: it lives on in \`${module}\` (pip install langchain-classic)`;
+const langchainError = (line: number, column: number, endLine: number, endColumn: number, message: string) => expectedError(LANGCHAIN, line, column, endLine, endColumn, message);
+
+ruleTester(LANGCHAIN, {
+  valid: [
+    'from langchain_openai import ChatOpenAI\n',
+    'from langchain_community.vectorstores import FAISS\n',
+    'from langchain.chat_models import init_chat_model\n',
+    'from langchain.tools import tool, BaseTool\n',
+    'from langchain.agents import create_agent\nfrom langchain.agents.middleware import SummarizationMiddleware\n',
+    'from langchain.messages import HumanMessage, AIMessage\n',
+    'from .langchain.vectorstores import FAISS\n',
+    'try:\n    from langchain_openai import ChatOpenAI\nexcept ImportError:\n    from langchain.chat_models import ChatOpenAI\n',
+  ],
+  invalid: [
+    {
+      code: 'from langchain.chat_models import ChatOpenAI\n',
+      errors: [langchainError(1, 35, 1, 45, moved('langchain.chat_models.ChatOpenAI', 'langchain_openai'))],
+      output: null,
+    },
+    {
+      // Names going to one module share one fix.
+      code: 'from langchain.vectorstores import FAISS, Chroma\n',
+      errors: [
+        langchainError(1, 36, 1, 41, moved('langchain.vectorstores.FAISS', 'langchain_community.vectorstores')),
+        langchainError(1, 43, 1, 49, moved('langchain.vectorstores.Chroma', 'langchain_community.vectorstores')),
+      ],
+      output: 'from langchain_community.vectorstores import FAISS, Chroma\n',
+    },
+    {
+      code: 'from langchain.schema import HumanMessage, Document\n',
+      errors: [
+        langchainError(1, 30, 1, 42, moved('langchain.schema.HumanMessage', 'langchain_core.messages')),
+        langchainError(1, 44, 1, 52, moved('langchain.schema.Document', 'langchain_core.documents')),
+      ],
+      output: 'from langchain_core.documents import Document\nfrom langchain_core.messages import HumanMessage\n',
+    },
+    {
+      code: 'from langchain.text_splitter import RecursiveCharacterTextSplitter as Splitter\n',
+      errors: [langchainError(1, 37, 1, 79, moved('langchain.text_splitter.RecursiveCharacterTextSplitter', 'langchain_text_splitters'))],
+      output: 'from langchain_text_splitters import RecursiveCharacterTextSplitter as Splitter\n',
+    },
+    {
+      code: 'from langchain.chains import LLMChain\n',
+      errors: [langchainError(1, 30, 1, 38, classic('langchain.chains.LLMChain', 'langchain_classic.chains'))],
+      output: null,
+    },
+    {
+      // `create_agent` is langchain 1.x's own; `initialize_agent` went to langchain-classic.
+      code: 'from langchain.agents import initialize_agent, create_agent\n',
+      errors: [langchainError(1, 30, 1, 46, classic('langchain.agents.initialize_agent', 'langchain_classic.agents'))],
+      output: null,
+    },
+    {
+      code: 'from langchain import OpenAI, PromptTemplate, LLMChain\n',
+      errors: [
+        langchainError(1, 23, 1, 29, moved('langchain.OpenAI', 'langchain_openai')),
+        langchainError(1, 31, 1, 45, moved('langchain.PromptTemplate', 'langchain_core.prompts')),
+        langchainError(1, 47, 1, 55, classic('langchain.LLMChain', 'langchain_classic')),
+      ],
+      output: 'from langchain import OpenAI, LLMChain\nfrom langchain_core.prompts import PromptTemplate\n',
+    },
+    {
+      code: 'from langchain.callbacks import get_openai_callback, StreamingStdOutCallbackHandler\n',
+      errors: [
+        langchainError(1, 33, 1, 52, moved('langchain.callbacks.get_openai_callback', 'langchain_community.callbacks')),
+        langchainError(1, 54, 1, 84, moved('langchain.callbacks.StreamingStdOutCallbackHandler', 'langchain_core.callbacks')),
+      ],
+      output: 'from langchain_core.callbacks import StreamingStdOutCallbackHandler\nfrom langchain_community.callbacks import get_openai_callback\n',
+    },
+  ],
+});
+
 describe('llm-sdk: unsafe fixes and hovers', () => {
   let engine: Engine;
   before(async () => {
@@ -97,6 +172,9 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
     [OPENAI, 'import openai\n\n\ndef t(f):\n    return openai.Audio.transcribe("whisper-1", f)\n', 'import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef t(f):\n    return client.audio.transcriptions.create(model="whisper-1", file=f)\n'],
     [OPENAI, 'from openai.error import InvalidRequestError, RateLimitError as RL\n', 'from openai import BadRequestError as InvalidRequestError, RateLimitError as RL\n'],
     [OPENAI, 'import openai.error\n', 'import openai\n'],
+    [LANGCHAIN, 'from langchain.chat_models import ChatOpenAI\n', 'from langchain_openai import ChatOpenAI\n'],
+    [LANGCHAIN, 'def f():\n    from langchain.embeddings import HuggingFaceEmbeddings\n    return HuggingFaceEmbeddings()\n', 'def f():\n    from langchain_huggingface import HuggingFaceEmbeddings\n    return HuggingFaceEmbeddings()\n'],
+    [LANGCHAIN, 'from langchain import OpenAI, PromptTemplate, LLMChain\n', 'from langchain import LLMChain\nfrom langchain_openai import OpenAI\nfrom langchain_core.prompts import PromptTemplate\n'],
   ];
   for (const [rule, code, output] of cases) {
     it(`${rule}: ${JSON.stringify(code.split('\n').filter(Boolean).pop())}`, () => assert.equal(fixed(rule, code), output));
@@ -110,6 +188,12 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
         'Read the response by attribute: `response["choices"][0]["message"]["content"]` → `response.choices[0].message.content`. Responses are pydantic objects, not dicts (`.model_dump()` gives a dict).',
     );
     assert.equal(finding.peer ?? null, null);
+  });
+
+  it('langchain-legacy-import: the hover names the new import and the package', () => {
+    const [finding] = engine.analyzeText('from langchain.vectorstores import FAISS\n', { select: [LANGCHAIN] });
+    assert.equal(finding.suggestion, '```python\nfrom langchain_community.vectorstores import FAISS\n```\n\nInstall the package: `pip install langchain-community`.');
+    assert.equal(finding.fixes[0].safety, 'safe');
   });
 
   it('openai-v0-api: Azure `engine=` gets the hover, no fix', () => {
