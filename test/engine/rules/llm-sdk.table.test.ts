@@ -150,6 +150,53 @@ ruleTester(LANGCHAIN, {
   ],
 });
 
+const ANTHROPIC = 'anthropic-text-completions';
+const legacy = (receiver: string) => `\`${receiver}.completions.create()\` calls Anthropic's legacy Text Completions API: use the Messages API, \`${receiver}.messages.create()\``;
+const anthropicError = (line: number, column: number, endLine: number, endColumn: number, receiver: string) => expectedError(ANTHROPIC, line, column, endLine, endColumn, legacy(receiver));
+
+ruleTester(ANTHROPIC, {
+  valid: [
+    'import anthropic\n\nclient = anthropic.Anthropic()\nclient.messages.create(model="m", max_tokens=9, messages=[])\n',
+    'from openai import OpenAI\n\nclient = OpenAI()\nclient.completions.create(model="gpt-3.5-turbo-instruct", prompt="hi")\n',
+    'import anthropic\n\n\ndef f(sdk, p):\n    return sdk.completions.create(prompt=p)\n',
+    'import anthropic\n\nclient = make_client()\nclient.completions.create(prompt="x")\n',
+    'class Fake:\n    completions = None\n\nFake().completions.create(prompt="x")\n',
+    'import anthropic\n\nclient = anthropic.Anthropic()\nclient = other()\nclient.completions.create(prompt="x")\n',
+  ],
+  invalid: [
+    {
+      code: 'from anthropic import Anthropic, HUMAN_PROMPT, AI_PROMPT\n\nclient = Anthropic()\nr = client.completions.create(model="claude-2", prompt=f"{HUMAN_PROMPT} Hi{AI_PROMPT}", max_tokens_to_sample=50)\n',
+      errors: [anthropicError(4, 5, 4, 113, 'client')],
+      output: null,
+    },
+    {
+      code: 'import anthropic\n\nc = anthropic.Client()\n\n\ndef f(q):\n    return c.completions.create(model="claude-2", prompt=anthropic.HUMAN_PROMPT + q + anthropic.AI_PROMPT, max_tokens_to_sample=9)\n',
+      errors: [anthropicError(7, 12, 7, 131, 'c')],
+      output: null,
+    },
+    {
+      code: "from anthropic import AsyncAnthropic, HUMAN_PROMPT, AI_PROMPT\n\n\nasync def f(client: AsyncAnthropic, q):\n    return await client.completions.create(model='claude-2', prompt=f'{HUMAN_PROMPT} {q}{AI_PROMPT}', max_tokens_to_sample=9)\n",
+      errors: [anthropicError(5, 18, 5, 126, 'client')],
+      output: null,
+    },
+    {
+      code: 'import anthropic\n\nclient = anthropic.Anthropic()\nclient.completions.create(model="claude-2", prompt=p, max_tokens_to_sample=9)\n',
+      errors: [anthropicError(4, 1, 4, 78, 'client')],
+      output: null,
+    },
+    {
+      code: 'import anthropic\nfrom anthropic import HUMAN_PROMPT, AI_PROMPT\n\nclient = anthropic.Anthropic()\nclient.completions.create(model="claude-2", prompt=f"{HUMAN_PROMPT} a{AI_PROMPT}", max_tokens_to_sample=9, stream=True)\n',
+      errors: [anthropicError(5, 1, 5, 120, 'client')],
+      output: null,
+    },
+    {
+      code: 'import anthropic\n\n\nclass Bot:\n    def __init__(self):\n        self.client = anthropic.Anthropic()\n\n    def ask(self, q):\n        return self.client.completions.create(model="claude-2", prompt=f"{anthropic.HUMAN_PROMPT} {q}{anthropic.AI_PROMPT}", max_tokens_to_sample=9)\n',
+      errors: [anthropicError(9, 16, 9, 149, 'self.client')],
+      output: null,
+    },
+  ],
+});
+
 describe('llm-sdk: unsafe fixes and hovers', () => {
   let engine: Engine;
   before(async () => {
@@ -172,6 +219,11 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
     [OPENAI, 'import openai\n\n\ndef t(f):\n    return openai.Audio.transcribe("whisper-1", f)\n', 'import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef t(f):\n    return client.audio.transcriptions.create(model="whisper-1", file=f)\n'],
     [OPENAI, 'from openai.error import InvalidRequestError, RateLimitError as RL\n', 'from openai import BadRequestError as InvalidRequestError, RateLimitError as RL\n'],
     [OPENAI, 'import openai.error\n', 'import openai\n'],
+    // The markers' import goes with their last use.
+    [ANTHROPIC, 'from anthropic import Anthropic, HUMAN_PROMPT, AI_PROMPT\n\nclient = Anthropic()\nr = client.completions.create(model="claude-2", prompt=f"{HUMAN_PROMPT} Hi{AI_PROMPT}", max_tokens_to_sample=50)\n', 'from anthropic import Anthropic\n\nclient = Anthropic()\nr = client.messages.create(model="claude-2", messages=[{"role": "user", "content": "Hi"}], max_tokens=50)\n'],
+    [ANTHROPIC, 'import anthropic\n\nc = anthropic.Client()\n\n\ndef f(q):\n    return c.completions.create(model="claude-2", prompt=anthropic.HUMAN_PROMPT + q + anthropic.AI_PROMPT, max_tokens_to_sample=9)\n', 'import anthropic\n\nc = anthropic.Client()\n\n\ndef f(q):\n    return c.messages.create(model="claude-2", messages=[{"role": "user", "content": q}], max_tokens=9)\n'],
+    // `stop_sequences=[HUMAN_PROMPT]` goes with its line.
+    [ANTHROPIC, 'from anthropic import Anthropic, HUMAN_PROMPT, AI_PROMPT\n\nclient = Anthropic()\nr = client.completions.create(\n    model="claude-2",\n    prompt=f"{HUMAN_PROMPT} Tell me about {topic}.{AI_PROMPT}",\n    stop_sequences=[HUMAN_PROMPT],\n    max_tokens_to_sample=50,\n)\n', 'from anthropic import Anthropic\n\nclient = Anthropic()\nr = client.messages.create(\n    model="claude-2",\n    messages=[{"role": "user", "content": f"Tell me about {topic}."}],\n    max_tokens=50,\n)\n'],
     [LANGCHAIN, 'from langchain.chat_models import ChatOpenAI\n', 'from langchain_openai import ChatOpenAI\n'],
     [LANGCHAIN, 'def f():\n    from langchain.embeddings import HuggingFaceEmbeddings\n    return HuggingFaceEmbeddings()\n', 'def f():\n    from langchain_huggingface import HuggingFaceEmbeddings\n    return HuggingFaceEmbeddings()\n'],
     [LANGCHAIN, 'from langchain import OpenAI, PromptTemplate, LLMChain\n', 'from langchain import LLMChain\nfrom langchain_openai import OpenAI\nfrom langchain_core.prompts import PromptTemplate\n'],
@@ -194,6 +246,15 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
     const [finding] = engine.analyzeText('from langchain.vectorstores import FAISS\n', { select: [LANGCHAIN] });
     assert.equal(finding.suggestion, '```python\nfrom langchain_community.vectorstores import FAISS\n```\n\nInstall the package: `pip install langchain-community`.');
     assert.equal(finding.fixes[0].safety, 'safe');
+  });
+
+  it('anthropic-text-completions: the hover shows the Messages call and why there is no fix', () => {
+    const [finding] = engine.analyzeText('import anthropic\n\nclient = anthropic.Anthropic()\nclient.completions.create(model="claude-2", prompt=p, max_tokens_to_sample=9)\n', { select: [ANTHROPIC] });
+    assert.equal(
+      finding.suggestion,
+      'The Messages API takes the conversation as turns:\n\n```python\nclient.messages.create(model="claude-2", messages=[{"role": "user", "content": prompt_text}], max_tokens=9)\n```\n\n' +
+        'The reply text moves from `response.completion` to `response.content[0].text`.\n\nNo fix: the prompt is not exactly `HUMAN_PROMPT + text + AI_PROMPT`: split it into `messages` turns.',
+    );
   });
 
   it('openai-v0-api: Azure `engine=` gets the hover, no fix', () => {
