@@ -19,7 +19,7 @@ import type { ImportBinding } from '../../../facts';
 import type { Fix, TextEdit } from '../../../types';
 import { CLIENT_SETTINGS, MODULE_SETTINGS, V0_METHODS, V0_WITHOUT_SUCCESSOR, type V1Method } from '../openai-v0-table';
 import { freeName, inVersionBranch, moduleLevelClient, OPENAI_CLIENTS } from '../sdk-calls';
-import { reportErrorModule } from './openai-v0-errors';
+import { reportErrorModule } from '../openai-v0-errors';
 
 const V0_CALL = /^openai\.(\w+)\.(\w+)$/;
 const V0_CLASSES = new Set([...[...V0_METHODS.keys()].map((k) => k.split('.')[0]), ...V0_WITHOUT_SUCCESSOR.keys()]);

@@ -3,12 +3,12 @@
 // `from openai.error import X`, `import openai.error` and `openai.error.X` are reported; the
 // unsafe fix names the 1.x class (a from-import keeps the local name with `as`).
 import type { Node } from 'web-tree-sitter';
-import type { CheckContext } from '../../../checks/context';
-import { localName, nameNodes } from '../../../import-plan';
-import { oneLine } from '../../../template';
-import type { Fix } from '../../../types';
-import { V0_ERRORS } from '../openai-v0-table';
-import { inVersionBranch } from '../sdk-calls';
+import type { CheckContext } from '../../checks/context';
+import { localName, nameNodes } from '../../import-plan';
+import { oneLine } from '../../template';
+import type { Fix } from '../../types';
+import { V0_ERRORS } from './openai-v0-table';
+import { inVersionBranch } from './sdk-calls';
 
 const UNSAFE = 'unsafe: the 1.x exception classes form another hierarchy';
 const UNKNOWN = 'the 1.x exceptions are in `openai` (`openai.APIError` and its subclasses)';
