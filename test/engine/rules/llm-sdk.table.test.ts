@@ -151,8 +151,8 @@ ruleTester(LANGCHAIN, {
 });
 
 const ANTHROPIC = 'anthropic-text-completions';
-const legacy = (receiver: string) => `\`${receiver}.completions.create()\` calls Anthropic's legacy Text Completions API: use the Messages API, \`${receiver}.messages.create()\``;
-const anthropicError = (line: number, column: number, endLine: number, endColumn: number, receiver: string) => expectedError(ANTHROPIC, line, column, endLine, endColumn, legacy(receiver));
+const legacy = (receiver: string, method = 'completions.create') => `\`${receiver}.${method}()\` calls Anthropic's legacy Text Completions API: use the Messages API, \`${receiver}.messages.create()\``;
+const anthropicError = (line: number, column: number, endLine: number, endColumn: number, receiver: string, method?: string) => expectedError(ANTHROPIC, line, column, endLine, endColumn, legacy(receiver, method));
 
 ruleTester(ANTHROPIC, {
   valid: [
@@ -194,6 +194,17 @@ ruleTester(ANTHROPIC, {
       errors: [anthropicError(9, 16, 9, 149, 'self.client')],
       output: null,
     },
+    {
+      // The 0.2 SDK's `Client.completion()`.
+      code: 'import anthropic\n\nc = anthropic.Client(KEY)\nr = c.completion(prompt=f"{anthropic.HUMAN_PROMPT} Hi{anthropic.AI_PROMPT}", model="claude-v1", max_tokens_to_sample=9)\n',
+      errors: [anthropicError(4, 5, 4, 120, 'c', 'completion')],
+      output: null,
+    },
+    {
+      code: 'import anthropic\n\nc = anthropic.Client(KEY)\n\n\nasync def f():\n    return await c.acompletion(prompt=f"{anthropic.HUMAN_PROMPT} Hi{anthropic.AI_PROMPT}", model="claude-v1", max_tokens_to_sample=9)\n',
+      errors: [anthropicError(7, 18, 7, 134, 'c', 'acompletion')],
+      output: null,
+    },
   ],
 });
 
@@ -222,6 +233,7 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
     // The markers' import goes with their last use.
     [ANTHROPIC, 'from anthropic import Anthropic, HUMAN_PROMPT, AI_PROMPT\n\nclient = Anthropic()\nr = client.completions.create(model="claude-2", prompt=f"{HUMAN_PROMPT} Hi{AI_PROMPT}", max_tokens_to_sample=50)\n', 'from anthropic import Anthropic\n\nclient = Anthropic()\nr = client.messages.create(model="claude-2", messages=[{"role": "user", "content": "Hi"}], max_tokens=50)\n'],
     [ANTHROPIC, 'import anthropic\n\nc = anthropic.Client()\n\n\ndef f(q):\n    return c.completions.create(model="claude-2", prompt=anthropic.HUMAN_PROMPT + q + anthropic.AI_PROMPT, max_tokens_to_sample=9)\n', 'import anthropic\n\nc = anthropic.Client()\n\n\ndef f(q):\n    return c.messages.create(model="claude-2", messages=[{"role": "user", "content": q}], max_tokens=9)\n'],
+    [ANTHROPIC, 'import anthropic\n\nc = anthropic.Client(KEY)\nr = c.completion(prompt=f"{anthropic.HUMAN_PROMPT} Hi{anthropic.AI_PROMPT}", model="claude-v1", max_tokens_to_sample=9)\n', 'import anthropic\n\nc = anthropic.Client(KEY)\nr = c.messages.create(messages=[{"role": "user", "content": "Hi"}], model="claude-v1", max_tokens=9)\n'],
     // `stop_sequences=[HUMAN_PROMPT]` goes with its line.
     [ANTHROPIC, 'from anthropic import Anthropic, HUMAN_PROMPT, AI_PROMPT\n\nclient = Anthropic()\nr = client.completions.create(\n    model="claude-2",\n    prompt=f"{HUMAN_PROMPT} Tell me about {topic}.{AI_PROMPT}",\n    stop_sequences=[HUMAN_PROMPT],\n    max_tokens_to_sample=50,\n)\n', 'from anthropic import Anthropic\n\nclient = Anthropic()\nr = client.messages.create(\n    model="claude-2",\n    messages=[{"role": "user", "content": f"Tell me about {topic}."}],\n    max_tokens=50,\n)\n'],
     [LANGCHAIN, 'from langchain.chat_models import ChatOpenAI\n', 'from langchain_openai import ChatOpenAI\n'],

@@ -19,10 +19,34 @@ const AI = 'anthropic.AI_PROMPT';
 /** Arguments that mean the same in the Messages API (`max_tokens_to_sample` is renamed). */
 const KEPT_ARGUMENTS = new Set(['model', 'prompt', 'max_tokens_to_sample', 'temperature', 'top_p', 'top_k', 'stop_sequences', 'metadata', 'timeout', 'extra_headers']);
 
+/** 0.3+ `client.completions.create(...)`; 0.2's `client.completion(...)` and its variants. */
+interface LegacyMethod {
+  receiver: Node;
+  name: string;
+  /** The part of the callee that becomes `messages.create`. */
+  replaced: { start: number; end: number };
+}
+
+const OLD_METHODS = new Set(['completion', 'acompletion', 'completion_stream', 'acompletion_stream']);
+
+function legacyMethod(callee: Node): LegacyMethod | undefined {
+  const object = callee.childForFieldName('object');
+  const attribute = callee.childForFieldName('attribute');
+  if (!object || !attribute) return undefined;
+  if (attribute.text === 'create' && object.type === 'attribute' && object.childForFieldName('attribute')?.text === 'completions') {
+    const receiver = object.childForFieldName('object');
+    const start = object.childForFieldName('attribute')!.startIndex;
+    return receiver ? { receiver, name: 'completions.create', replaced: { start, end: attribute.endIndex } } : undefined;
+  }
+  if (OLD_METHODS.has(attribute.text)) return { receiver: object, name: attribute.text, replaced: { start: attribute.startIndex, end: attribute.endIndex } };
+  return undefined;
+}
+
 interface Site {
   call: Node;
   callee: Node;
   args: Node;
+  method: LegacyMethod;
   /** The new `content` expression, when the prompt has the fixable shape. */
   content: string | undefined;
   /** The prompt and `stop_sequences=[HUMAN_PROMPT]` nodes the fix replaces or drops. */
@@ -37,12 +61,12 @@ export function createAnthropicTextCompletions(context: CheckContext): CheckVisi
   return {
     match({ call, callee, args }) {
       if (!relevant || !context.isSound(call)) return;
-      const completions = callee.childForFieldName('object');
-      if (callee.childForFieldName('attribute')?.text !== 'create' || completions?.type !== 'attribute') return;
-      if (completions.childForFieldName('attribute')?.text !== 'completions') return;
-      const receiver = completions.childForFieldName('object');
-      if (!receiver || !isClientOf(facts, receiver, ANTHROPIC_CLIENTS)) return;
-      sites.push(siteOf(context, call, callee, args));
+      const method = legacyMethod(callee);
+      if (!method || !isClientOf(facts, method.receiver, ANTHROPIC_CLIENTS)) return;
+      const site = siteOf(context, call, callee, args, method);
+      if (method.name === 'acompletion') site.blockers.push('`acompletion()` needs an `AsyncAnthropic` client: `await client.messages.create(...)`');
+      if (method.name.endsWith('_stream')) site.blockers.push('a stream sends other events in the Messages API (`client.messages.stream()`)');
+      sites.push(site);
     },
     finish() {
       const plan = new ImportPlan(facts, context.text);
@@ -54,7 +78,7 @@ export function createAnthropicTextCompletions(context: CheckContext): CheckVisi
   };
 }
 
-function siteOf(context: CheckContext, call: Node, callee: Node, args: Node): Site {
+function siteOf(context: CheckContext, call: Node, callee: Node, args: Node, method: LegacyMethod): Site {
   const blockers: string[] = [];
   const replaced: Node[] = [];
   let content: string | undefined;
@@ -77,19 +101,17 @@ function siteOf(context: CheckContext, call: Node, callee: Node, args: Node): Si
     }
   }
   if (!args.namedChildren.some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'prompt')) blockers.push('no `prompt=` to turn into `messages`');
-  return { call, callee, args, content, replaced, blockers };
+  return { call, callee, args, method, content, replaced, blockers };
 }
 
 function report(context: CheckContext, site: Site, importEdits: TextEdit[]): void {
   const { callee, args } = site;
-  const completions = callee.childForFieldName('object')!;
-  const receiverText = completions.childForFieldName('object')!.text;
+  const receiverText = site.method.receiver.text;
   const quote = /^[a-zA-Z]*'/.test(promptValue(args)?.text ?? '') ? "'" : '"';
   const content = site.content ?? 'prompt_text';
   const messages = `messages=[{${quote}role${quote}: ${quote}user${quote}, ${quote}content${quote}: ${content}}]`;
   const edits: TextEdit[] = [];
-  const completionsName = completions.childForFieldName('attribute')!;
-  edits.push({ start: completionsName.startIndex, end: completionsName.endIndex, newText: 'messages' });
+  edits.push({ ...site.method.replaced, newText: 'messages.create' });
   for (const arg of args.namedChildren) {
     if (arg?.type !== 'keyword_argument') continue;
     const name = arg.childForFieldName('name')!;
