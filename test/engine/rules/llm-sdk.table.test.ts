@@ -23,6 +23,7 @@ ruleTester(OPENAI, {
     'openai = FakeSdk()\nopenai.ChatCompletion.create(model="x")\n',
     'import openai\n\ndef f(openai):\n    return openai.ChatCompletion.create(model="x")\n',
     'import openai\n\ntry:\n    pass\nexcept openai.RateLimitError:\n    pass\n',
+    'from openai.types import Completion, Embedding\n\ndef f(c: Completion, e: Embedding): return c, e\n',
     // A branch for openai < 1, chosen by a version test: kept on purpose.
     'import openai\n\nif is_openai_v1():\n    r = client.audio.transcriptions.create(model=m, file=f)\nelse:\n    r = openai.Audio.transcribe(m, f)\n',
     'import openai\n\nerrors = (openai.error.Timeout,) if openai.__version__ < "1" else (openai.APITimeoutError,)\n',
@@ -64,6 +65,15 @@ ruleTester(OPENAI, {
       errors: [
         openaiError(1, 26, 1, 33, gone('openai.error.Timeout', 'use `openai.APITimeoutError`')),
         openaiError(1, 35, 1, 43, gone('openai.error.TryAgain', 'the 1.x exceptions are in `openai` (`openai.APIError` and its subclasses)')),
+      ],
+      output: null,
+    },
+    {
+      // Not called here: reported, no fix.
+      code: 'import openai\n\ncreate = retry(openai.ChatCompletion.create)\nvalues["client"] = openai.Embedding\n',
+      errors: [
+        openaiError(3, 16, 3, 44, gone('openai.ChatCompletion.create', method('chat.completions.create').replace('()', ''))),
+        openaiError(4, 20, 4, 36, gone('openai.Embedding', 'use the client resource `client.embeddings`')),
       ],
       output: null,
     },

@@ -58,6 +58,7 @@ export function createOpenaiV0Api(context: CheckContext): CheckVisitor {
     finish() {
       if (!relevant) return;
       for (const site of sites) reportSite(context, site, sites);
+      reportReferences(context);
       reportErrorModule(context);
     },
   };
@@ -98,6 +99,38 @@ function reportSite(context: CheckContext, site: Site, sites: readonly Site[]): 
     });
   }
   context.report({ node: call, data: { old: site.old, advice }, fixes, suggestion: suggestion(kind, clientName, newCall, target, blockers) });
+}
+
+/**
+ * `openai.ChatCompletion.create` or `openai.ChatCompletion` used without being called there
+ * (passed to a retry helper, stored as the client): reported, no fix.
+ */
+function reportReferences(context: CheckContext): void {
+  const facts = context.facts;
+  const root = facts.tree.rootNode;
+  const pattern = new RegExp(`\\b(?:${[...V0_CLASSES].join('|')})\\b`, 'g');
+  const seen = new Set<number>();
+  for (const found of context.text.matchAll(pattern)) {
+    const word = root.descendantForIndex(found.index!, found.index! + found[0].length);
+    if (word?.type !== 'identifier' || word.text !== found[0]) continue;
+    // The expression naming the class, and the method after it if any.
+    let expression: Node = word.parent?.type === 'attribute' && word.parent.childForFieldName('attribute')?.equals(word) ? word.parent : word;
+    const parent = expression.parent;
+    if (parent?.type === 'attribute' && parent.childForFieldName('object')?.equals(expression)) expression = parent;
+    const outer = expression.parent;
+    if (!outer || outer.type === 'attribute' || outer.type.includes('import') || outer.type === 'dotted_name') continue;
+    if (outer.type === 'call' && outer.childForFieldName('function')?.equals(expression)) continue;
+    const qualified = facts.resolve(expression);
+    const match = qualified && /^openai\.(\w+)(?:\.(\w+))?$/.exec(qualified);
+    if (!match || !V0_CLASSES.has(match[1]) || seen.has(expression.startIndex) || !context.isSound(expression) || inVersionBranch(expression)) continue;
+    seen.add(expression.startIndex);
+    const target = V0_METHODS.get(`${match[1]}.${match[2]?.replace(/^a(?=create|transcribe|translate)/, '') ?? 'create'}`);
+    const retired = V0_WITHOUT_SUCCESSOR.get(match[1]);
+    const resource = target && !match[2] ? target.path.split('.').slice(0, -1).join('.') : undefined;
+    const method = target ? (resource ? `resource \`client.${resource}\`` : `method \`${target.path}\``) : undefined;
+    const advice = retired ?? (method ? `use the client ${method}` : 'use the matching method of an `OpenAI()` client');
+    context.report({ node: expression, data: { old: oneLine(expression.text, 60), advice } });
+  }
 }
 
 /** The from-import binding of `openai.<resource>` that the callee starts with. */
