@@ -69,6 +69,12 @@ ruleTester(OPENAI, {
       output: null,
     },
     {
+      // A lazy import: a module-level client would import openai eagerly.
+      code: 'def ask(q):\n    import openai\n\n    return openai.ChatCompletion.create(model="gpt-4", messages=q)\n',
+      errors: [openaiError(4, 12, 4, 67, gone('openai.ChatCompletion.create()', method('chat.completions.create')))],
+      output: null,
+    },
+    {
       // Not called here: reported, no fix.
       code: 'import openai\n\ncreate = retry(openai.ChatCompletion.create)\nvalues["client"] = openai.Embedding\n',
       errors: [
@@ -277,6 +283,11 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
       'The Messages API takes the conversation as turns:\n\n```python\nclient.messages.create(model="claude-2", messages=[{"role": "user", "content": prompt_text}], max_tokens=9)\n```\n\n' +
         'The reply text moves from `response.completion` to `response.content[0].text`.\n\nNo fix: the prompt is not exactly `HUMAN_PROMPT + text + AI_PROMPT`: split it into `messages` turns.',
     );
+  });
+
+  it('openai-v0-api: no fix for a lazy import', () => {
+    const [finding] = engine.analyzeText('def ask(q):\n    import openai\n\n    return openai.ChatCompletion.create(model="gpt-4", messages=q)\n', { select: [OPENAI] });
+    assert.deepEqual(finding.fixes, []);
   });
 
   it('openai-v0-api: Azure `engine=` gets the hover, no fix', () => {

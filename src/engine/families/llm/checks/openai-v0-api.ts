@@ -164,6 +164,10 @@ function blockersOf(context: CheckContext, args: Node, target: V1Method): string
   }
   const allowed = target.positionalAsKeywords?.length ?? target.positionalKept ?? 0;
   if (positional > allowed) blockers.push('the 1.x method takes keyword arguments only');
+  const facts = context.facts;
+  if (!facts.imports.some((b) => b.scope === facts.moduleScope && (b.qualified === 'openai' || b.qualified.startsWith('openai.')))) {
+    blockers.push('openai is imported inside a function: create the client where the import is');
+  }
   if (azureConfigured(context)) blockers.push('the module sets `openai.api_type` / `api_version` (Azure): use `AzureOpenAI(...)`');
   if (target.noFix) blockers.push(`\`${target.path}()\` is not a drop-in: ${target.noFix}`);
   return blockers;
