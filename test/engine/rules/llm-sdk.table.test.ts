@@ -105,6 +105,7 @@ ruleTester(LANGCHAIN, {
     'from langchain.agents import create_agent\nfrom langchain.agents.middleware import SummarizationMiddleware\n',
     'from langchain.messages import HumanMessage, AIMessage\n',
     'from .langchain.vectorstores import FAISS\n',
+    'import langchain.chat_models\nimport langchain.agents.middleware\nimport langchain\n',
     'try:\n    from langchain_openai import ChatOpenAI\nexcept ImportError:\n    from langchain.chat_models import ChatOpenAI\n',
   ],
   invalid: [
@@ -154,6 +155,14 @@ ruleTester(LANGCHAIN, {
         langchainError(1, 47, 1, 55, classic('langchain.LLMChain', 'langchain_classic')),
       ],
       output: 'from langchain import OpenAI, LLMChain\nfrom langchain_core.prompts import PromptTemplate\n',
+    },
+    {
+      code: 'import langchain.vectorstores\nimport langchain.schema as schema\n',
+      errors: [
+        langchainError(1, 8, 1, 30, '`langchain.vectorstores` is gone in langchain 1.0: import its names from `langchain_community.vectorstores` (pip install langchain-community)'),
+        langchainError(2, 8, 2, 34, '`langchain.schema` is gone in langchain 1.0: import its names from `langchain_classic.schema` (pip install langchain-classic)'),
+      ],
+      output: null,
     },
     {
       code: 'from langchain.callbacks import get_openai_callback, StreamingStdOutCallbackHandler\n',

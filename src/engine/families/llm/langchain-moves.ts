@@ -328,6 +328,11 @@ export function langchainImport(module: string, name: string): LangchainImport |
   return { kind: 'removed', module: module.replace(/^langchain/, 'langchain_classic'), package: 'langchain-classic' };
 }
 
+/** True when langchain 1.x still has the module (`langchain.chat_models`, `langchain.agents.middleware`). */
+export function isLangchain1Module(module: string): boolean {
+  return module in LANGCHAIN_1X || LANGCHAIN_1X_PACKAGES.some((p) => module.startsWith(`${p}.`) && !(module in LANGCHAIN_MOVES));
+}
+
 /** The pip name of a module's distribution. */
 export function packageOf(module: string): string {
   return module.split('.')[0].replace(/_/g, '-');

@@ -15,7 +15,7 @@ import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { ImportBinding } from '../../../facts';
 import { ImportPlan, localName, nameNodes } from '../../../import-plan';
 import type { Fix, TextEdit } from '../../../types';
-import { langchainImport, packageOf, type LangchainImport } from '../langchain-moves';
+import { isLangchain1Module, LANGCHAIN_MOVES, langchainImport, packageOf, type LangchainImport } from '../langchain-moves';
 
 interface Entry {
   binding: ImportBinding;
@@ -42,6 +42,7 @@ export function createLangchainLegacyImport(context: CheckContext): CheckVisitor
         statements.set(key, [...(statements.get(key) ?? []), { binding, node, imported, fate }]);
       }
       for (const entries of statements.values()) reportStatement(context, entries);
+      reportModuleImports(context);
     },
   };
 }
@@ -65,6 +66,28 @@ function reportStatement(context: CheckContext, entries: Entry[]): void {
       : `Install \`langchain-classic\` to keep the old classes (\`from ${fate.module} import ${entryText(entry)}\`), or move to their successors (LCEL \`prompt | model\`, \`langchain.agents.create_agent\`).`;
     context.report({ node: entry.node, data: { old, advice }, fixes: fix ? [fix] : [], suggestion });
   }
+}
+
+/** `import langchain.vectorstores`: the module is gone; its names are reported where the table knows them, no fix. */
+function reportModuleImports(context: CheckContext): void {
+  for (const statement of context.facts.tree.rootNode.descendantsOfType('import_statement')) {
+    if (!statement || !context.isSound(statement)) continue;
+    for (const node of statement.childrenForFieldName('name')) {
+      const dotted = node?.type === 'aliased_import' ? node.childForFieldName('name') : node;
+      const module = dotted?.text.replace(/\s+/g, '') ?? '';
+      if (!node || !module.startsWith('langchain.') || isShim(statement, module.split('.').pop()!)) continue;
+      const home = moduleHome(module);
+      if (!home) continue;
+      context.report({ node, data: { old: module, advice: `import its names from \`${home}\` (pip install ${packageOf(home)})` } });
+    }
+  }
+}
+
+/** Where a removed module's names went: its one target module, else langchain_classic's copy. Undefined: langchain 1.x still has it. */
+function moduleHome(module: string): string | undefined {
+  if (isLangchain1Module(module)) return undefined;
+  const targets = LANGCHAIN_MOVES[module];
+  return targets?.length === 1 ? targets[0] : module.replace(/^langchain/, 'langchain_classic');
 }
 
 function importedName(node: Node): string {
