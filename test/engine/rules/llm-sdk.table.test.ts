@@ -299,6 +299,12 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
     assert.deepEqual(finding.fixes, []);
   });
 
+  it('anthropic-text-completions: no fix without max_tokens_to_sample (the Messages API requires max_tokens)', () => {
+    const [finding] = engine.analyzeText('import anthropic\n\nclient = anthropic.Anthropic()\nclient.completions.create(model="claude-2", prompt=f"{anthropic.HUMAN_PROMPT} a{anthropic.AI_PROMPT}")\n', { select: [ANTHROPIC] });
+    assert.deepEqual(finding.fixes, []);
+    assert.match(finding.suggestion ?? '', /No fix: the Messages API requires `max_tokens=`/);
+  });
+
   it('openai-v0-api: Azure `engine=` gets the hover, no fix', () => {
     const [finding] = engine.analyzeText('import openai\n\nopenai.ChatCompletion.create(engine="gpt35", messages=m)\n', { select: [OPENAI] });
     assert.deepEqual(finding.fixes, []);

@@ -100,7 +100,9 @@ function siteOf(context: CheckContext, call: Node, callee: Node, args: Node, met
       blockers.push(name === 'stream' ? 'a stream sends other events in the Messages API (`client.messages.stream()`)' : `\`${name}=\` has no Messages API counterpart here`);
     }
   }
-  if (!args.namedChildren.some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'prompt')) blockers.push('no `prompt=` to turn into `messages`');
+  const keywords = new Set(args.namedChildren.filter((a) => a?.type === 'keyword_argument').map((a) => a!.childForFieldName('name')?.text));
+  if (!keywords.has('prompt')) blockers.push('no `prompt=` to turn into `messages`');
+  if (!keywords.has('max_tokens_to_sample')) blockers.push('the Messages API requires `max_tokens=`');
   return { call, callee, args, method, content, replaced, blockers };
 }
 
