@@ -305,6 +305,32 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
     assert.match(finding.suggestion ?? '', /No fix: the Messages API requires `max_tokens=`/);
   });
 
+  // A fix that removes an import once its last use is rewritten counts the calls of every def:
+  // after an edit in one def (the incremental path) it must be the whole-file analysis's fix.
+  const twoDefs: [rule: string, code: string, edited: string][] = [
+    [ANTHROPIC, 'from anthropic import Anthropic, HUMAN_PROMPT, AI_PROMPT\n\nclient = Anthropic()\n\n\ndef a(q):\n    return client.completions.create(model="m", prompt=f"{HUMAN_PROMPT} {q}{AI_PROMPT}", max_tokens_to_sample=5)\n\n\ndef b(q):\n    x = 1\n    return client.completions.create(model="m", prompt=f"{HUMAN_PROMPT} {q}{AI_PROMPT}", max_tokens_to_sample=5)\n', 'x = 1'],
+    [OPENAI, 'import openai\nfrom openai import ChatCompletion\n\n\ndef a(q):\n    return ChatCompletion.create(model="m", messages=q)\n\n\ndef b(q):\n    x = 1\n    return ChatCompletion.create(model="m", messages=q)\n', 'x = 1'],
+  ];
+  for (const [rule, code, anchor] of twoDefs) {
+    it(`${rule}: the same fixes after an edit in another def`, () => {
+      const config = { select: [rule] };
+      const document = engine.open(code);
+      const whole = engine.open(code.replace(anchor, 'x = 2'));
+      try {
+        engine.analyzeEdited(document, config);
+        const at = document.text.indexOf(anchor) + anchor.length - 1;
+        document.update([{ start: at, end: at + 1, newText: '2' }]);
+        const edited = engine.analyzeEdited(document, config);
+        assert.equal(edited.provisional, true);
+        const fixesOf = (findings: readonly { fixes: unknown }[]) => JSON.stringify(findings.map((f) => f.fixes));
+        assert.equal(fixesOf(edited.findings), fixesOf(engine.analyzeEdited(whole, config, { exact: true }).findings));
+      } finally {
+        document.dispose();
+        whole.dispose();
+      }
+    });
+  }
+
   it('openai-v0-api: Azure `engine=` gets the hover, no fix', () => {
     const [finding] = engine.analyzeText('import openai\n\nopenai.ChatCompletion.create(engine="gpt35", messages=m)\n', { select: [OPENAI] });
     assert.deepEqual(finding.fixes, []);

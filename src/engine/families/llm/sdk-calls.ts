@@ -40,6 +40,14 @@ export function moduleLevelClient(facts: SemanticFacts, classes: readonly string
   return undefined;
 }
 
+/**
+ * Every call in the file, also outside the def an incremental analysis looks at: a fix that
+ * removes an import once its last use is rewritten must see the same calls either way.
+ */
+export function callsInFile(facts: SemanticFacts): Node[] {
+  return facts.tree.rootNode.descendantsOfType('call').filter((n): n is Node => !!n);
+}
+
 /** The first of `candidates` that occurs nowhere in the file (not even in a string or a comment). */
 export function freeName(facts: SemanticFacts, candidates: readonly string[]): string | undefined {
   return candidates.find((name) => wordOccurrences(facts, facts.text, name).length === 0);

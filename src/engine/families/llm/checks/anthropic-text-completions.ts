@@ -12,7 +12,7 @@ import type { ImportBinding } from '../../../facts';
 import { ImportPlan } from '../../../import-plan';
 import { oneLine } from '../../../template';
 import type { Fix, TextEdit } from '../../../types';
-import { ANTHROPIC_CLIENTS, isClientOf } from '../sdk-calls';
+import { ANTHROPIC_CLIENTS, callsInFile, isClientOf } from '../sdk-calls';
 
 const HUMAN = 'anthropic.HUMAN_PROMPT';
 const AI = 'anthropic.AI_PROMPT';
@@ -59,23 +59,38 @@ export function createAnthropicTextCompletions(context: CheckContext): CheckVisi
   const relevant = facts.importsModule('anthropic');
   const sites: Site[] = [];
   return {
-    match({ call, callee, args }) {
-      if (!relevant || !context.isSound(call)) return;
-      const method = legacyMethod(callee);
-      if (!method || !isClientOf(facts, method.receiver, ANTHROPIC_CLIENTS)) return;
-      const site = siteOf(context, call, callee, args, method);
-      if (method.name === 'acompletion') site.blockers.push('`acompletion()` needs an `AsyncAnthropic` client: `await client.messages.create(...)`');
-      if (method.name.endsWith('_stream')) site.blockers.push('a stream sends other events in the Messages API (`client.messages.stream()`)');
-      sites.push(site);
+    match({ call }) {
+      if (!relevant) return;
+      const site = legacySite(context, call);
+      if (site) sites.push(site);
     },
     finish() {
+      if (!sites.length) return;
+      // The markers' import goes when every use is in a call some fix rewrites, in any def.
       const plan = new ImportPlan(facts, context.text);
-      const replaced = sites.filter((s) => !s.blockers.length).flatMap((s) => s.replaced.map((n) => ({ start: n.startIndex, end: n.endIndex })));
+      const fixable = callsInFile(facts).flatMap((call) => {
+        const site = legacySite(context, call);
+        return site && !site.blockers.length ? [site] : [];
+      });
+      const replaced = fixable.flatMap((s) => s.replaced.map((n) => ({ start: n.startIndex, end: n.endIndex })));
       for (const binding of markerBindings(context)) if (plan.isUnusedExcept(binding, replaced)) plan.remove(binding);
       const importEdits = plan.edits() ?? [];
       for (const site of sites) report(context, site, importEdits);
     },
   };
+}
+
+/** The call as a legacy completion on an anthropic client, with what blocks its fix. */
+function legacySite(context: CheckContext, call: Node): Site | undefined {
+  const callee = call.childForFieldName('function');
+  const args = call.childForFieldName('arguments');
+  if (callee?.type !== 'attribute' || args?.type !== 'argument_list' || !context.isSound(call)) return undefined;
+  const method = legacyMethod(callee);
+  if (!method || !isClientOf(context.facts, method.receiver, ANTHROPIC_CLIENTS)) return undefined;
+  const site = siteOf(context, call, callee, args, method);
+  if (method.name === 'acompletion') site.blockers.push('`acompletion()` needs an `AsyncAnthropic` client: `await client.messages.create(...)`');
+  if (method.name.endsWith('_stream')) site.blockers.push('a stream sends other events in the Messages API (`client.messages.stream()`)');
+  return site;
 }
 
 function siteOf(context: CheckContext, call: Node, callee: Node, args: Node, method: LegacyMethod): Site {

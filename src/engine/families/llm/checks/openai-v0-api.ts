@@ -18,7 +18,7 @@ import { oneLine } from '../../../template';
 import type { ImportBinding } from '../../../facts';
 import type { Fix, TextEdit } from '../../../types';
 import { CLIENT_SETTINGS, MODULE_SETTINGS, V0_METHODS, V0_WITHOUT_SUCCESSOR, type V1Method } from '../openai-v0-table';
-import { freeName, inVersionBranch, moduleLevelClient, OPENAI_CLIENTS } from '../sdk-calls';
+import { callsInFile, freeName, inVersionBranch, moduleLevelClient, OPENAI_CLIENTS } from '../sdk-calls';
 import { reportErrorModule } from '../openai-v0-errors';
 
 const V0_CALL = /^openai\.(\w+)\.(\w+)$/;
@@ -38,30 +38,41 @@ export function createOpenaiV0Api(context: CheckContext): CheckVisitor {
   const relevant = facts.importsModule('openai');
   const sites: Site[] = [];
   return {
-    match({ call, callee, args }) {
-      if (!relevant || !context.isSound(call)) return;
-      const found = V0_CALL.exec(facts.resolve(callee) ?? '');
-      if (!found || !V0_CLASSES.has(found[1]) || inVersionBranch(call)) return;
-      const [, resource, method] = found;
-      const old = `${oneLine(callee.text, 60)}()`;
-      const retired = V0_WITHOUT_SUCCESSOR.get(resource);
-      const isAsync = method.startsWith('a') && V0_METHODS.has(`${resource}.${method.slice(1)}`);
-      const target = V0_METHODS.get(`${resource}.${isAsync ? method.slice(1) : method}`);
-      if (retired || !target) {
-        context.report({ node: call, data: { old, advice: retired ?? 'it has no drop-in 1.x method' } });
-        return;
-      }
-      const blockers = blockersOf(context, args, target);
-      const binding = resourceImport(context, callee, resource);
-      sites.push({ call, callee, args, kind: isAsync ? 'async' : 'sync', target, blockers, binding, old });
+    match({ call }) {
+      if (!relevant) return;
+      const site = siteOfCall(context, call, true);
+      if (site) sites.push(site);
     },
     finish() {
       if (!relevant) return;
-      for (const site of sites) reportSite(context, site, sites);
+      // A from-import goes with its last use: count the calls of every def, not only those matched here.
+      const importUses = sites.some((s) => s.binding) ? callsInFile(facts).flatMap((call) => siteOfCall(context, call) ?? []) : [];
+      for (const site of sites) reportSite(context, site, importUses);
       reportReferences(context);
       reportErrorModule(context);
     },
   };
+}
+
+/** A 0.x call with a 1.x method (a retired one is reported right away when `report` is set). */
+function siteOfCall(context: CheckContext, call: Node, report = false): Site | undefined {
+  const callee = call.childForFieldName('function');
+  const args = call.childForFieldName('arguments');
+  if (callee?.type !== 'attribute' || args?.type !== 'argument_list' || !context.isSound(call)) return undefined;
+  const found = V0_CALL.exec(context.facts.resolve(callee) ?? '');
+  if (!found || !V0_CLASSES.has(found[1]) || inVersionBranch(call)) return undefined;
+  const [, resource, method] = found;
+  const old = `${oneLine(callee.text, 60)}()`;
+  const retired = V0_WITHOUT_SUCCESSOR.get(resource);
+  const isAsync = method.startsWith('a') && V0_METHODS.has(`${resource}.${method.slice(1)}`);
+  const target = V0_METHODS.get(`${resource}.${isAsync ? method.slice(1) : method}`);
+  if (retired || !target) {
+    if (report) context.report({ node: call, data: { old, advice: retired ?? 'it has no drop-in 1.x method' } });
+    return undefined;
+  }
+  const blockers = blockersOf(context, args, target);
+  const binding = resourceImport(context, callee, resource);
+  return { call, callee, args, kind: isAsync ? 'async' : 'sync', target, blockers, binding, old };
 }
 
 interface Site {
@@ -80,7 +91,7 @@ function reportSite(context: CheckContext, site: Site, sites: readonly Site[]): 
   const { call, callee, args, kind, target, blockers } = site;
   const advice = `use the client method \`${target.path}()\`${kind === 'async' ? ' of an `AsyncOpenAI` client' : ''}`;
   // The from-import goes with its last use, when every use is a call this rule rewrites the same way.
-  const sameImport = site.binding ? sites.filter((s) => s.binding === site.binding) : [];
+  const sameImport = site.binding ? sites.filter((s) => s.binding?.local === site.binding!.local && s.binding.node.equals(site.binding!.node)) : [];
   const plan = new ImportPlan(context.facts, context.text);
   if (site.binding && sameImport.every((s) => !s.blockers.length && s.kind === kind)) {
     const uses = sameImport.map((s) => ({ start: s.callee.startIndex, end: s.callee.endIndex }));
