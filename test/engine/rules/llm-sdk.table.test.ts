@@ -294,6 +294,14 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
     );
   });
 
+  it('openai-v0-api: a module configured for Azure gets no fix; a stream gets the chunk access', () => {
+    const azure = engine.analyzeText('import openai\n\nopenai.api_type = "azure"\nopenai.ChatCompletion.create(model="m", messages=m)\n', { select: [OPENAI] });
+    assert.deepEqual(azure[0].fixes, []);
+    assert.match(azure[0].suggestion ?? '', /No fix: the module sets `openai.api_type` \/ `api_version` \(Azure\): use `AzureOpenAI\(...\)`/);
+    const [stream] = engine.analyzeText('import openai\n\nfor chunk in openai.ChatCompletion.create(model="m", messages=m, stream=True):\n    pass\n', { select: [OPENAI] });
+    assert.match(stream.suggestion ?? '', /`chunk\.choices\[0\]\.delta\.content`/);
+  });
+
   it('openai-v0-api: no fix for a lazy import', () => {
     const [finding] = engine.analyzeText('def ask(q):\n    import openai\n\n    return openai.ChatCompletion.create(model="gpt-4", messages=q)\n', { select: [OPENAI] });
     assert.deepEqual(finding.fixes, []);

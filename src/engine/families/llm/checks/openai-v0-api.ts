@@ -109,7 +109,7 @@ function reportSite(context: CheckContext, site: Site, sites: readonly Site[]): 
       edits: [...setup.edits, { start: callee.startIndex, end: args.endIndex, newText: newCall }],
     });
   }
-  context.report({ node: call, data: { old: site.old, advice }, fixes, suggestion: suggestion(kind, clientName, newCall, target, blockers) });
+  context.report({ node: call, data: { old: site.old, advice }, fixes, suggestion: suggestion(kind, clientName, newCall, target, blockers, /\bstream\s*=\s*True\b/.test(args.text)) });
 }
 
 /**
@@ -264,11 +264,12 @@ function clientSetup(context: CheckContext, kind: Kind, plan: ImportPlan): Clien
   return { name, edits: importEdits };
 }
 
-function suggestion(kind: Kind, clientName: string, newCall: string, target: V1Method, blockers: string[]): string {
+function suggestion(kind: Kind, clientName: string, newCall: string, target: V1Method, blockers: string[], streams: boolean): string {
   const className = kind === 'sync' ? 'OpenAI' : 'AsyncOpenAI';
   const call = kind === 'async' ? `await ${newCall}` : newCall;
   const lines = [`openai 1.x calls methods of a client object:`, '', '```python', `${clientName} = ${className}()  # once per module`, call, '```'];
   if (target.response) lines.push('', `Read the response by attribute: \`${target.response[0]}\` → \`${target.response[1]}\`.${RESPONSE_NOTE}`);
+  if (streams && target.path === 'chat.completions.create') lines.push('', 'Streamed chunks are objects too: `chunk["choices"][0]["delta"].get("content")` → `chunk.choices[0].delta.content`.');
   for (const blocker of blockers) lines.push('', `No fix: ${blocker}.`);
   return lines.join('\n');
 }
