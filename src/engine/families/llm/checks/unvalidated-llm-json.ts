@@ -1,0 +1,144 @@
+// unvalidated-llm-json: `json.loads()` of a model's reply (replies.ts traces it to the SDK
+// request of the same function) whose result nothing validates. Silent when the request asked
+// for a schema, and when the loaded value goes straight into a validator (`Model.model_validate`,
+// `Model(**data)`, `TypeAdapter(...).validate_python`, jsonschema's `validate`). No fix: the
+// model is the user's to write; the hover sketches it from the keys the code reads.
+import type { Node } from 'web-tree-sitter';
+import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import type { SemanticFacts } from '../../../facts';
+import { argumentNodes } from '../../../call-arguments';
+import { oneLine, pythonBlock } from '../../../template';
+import { mayUseLlmClients } from '../clients';
+import { asksForSchema, replyOf, type Reply } from '../replies';
+
+const JSON_LOADS = ['json.loads', 'orjson.loads', 'ujson.loads', 'simplejson.loads'];
+
+/** Calls that check data against a schema: pydantic, jsonschema, dacite, cattrs, marshmallow. */
+const VALIDATING_METHODS = new Set(['model_validate', 'parse_obj', 'validate_python', 'validate', 'parse_obj_as', 'from_dict', 'structure', 'iter_errors', 'is_valid', 'load']);
+
+export function createUnvalidatedLlmJson(context: CheckContext): CheckVisitor {
+  const facts = context.facts;
+  const relevant = facts.mayResolveTo(JSON_LOADS) && mayUseLlmClients(facts);
+  return {
+    match({ call, callee, args }) {
+      if (!relevant || !JSON_LOADS.includes(facts.resolve(callee) ?? '') || !context.isSound(call)) return;
+      const items = argumentNodes(args);
+      const text = items[0]?.type === 'keyword_argument' ? undefined : items[0];
+      if (!text || text.type === 'list_splat' || text.type === 'dictionary_splat') return;
+      const reply = replyOf(facts, text);
+      if (!reply || reply.requests.some(asksForSchema) || isValidated(facts, call)) return;
+      context.report({
+        node: call,
+        data: { callee: oneLine(callee.text), reply: reply.shape.reply },
+        suggestion: suggestion(facts, call, text, reply),
+      });
+    },
+  };
+}
+
+/** The call an argument is passed to (`f(x)`, `f(key=x)`, `f(**x)`), if any. */
+function receivingCall(node: Node): Node | undefined {
+  let parent = node.parent;
+  if (parent?.type === 'keyword_argument' || parent?.type === 'dictionary_splat') parent = parent.parent;
+  return parent?.type === 'argument_list' ? (parent.parent ?? undefined) : undefined;
+}
+
+function validatesArgument(node: Node): boolean {
+  const call = receivingCall(node);
+  if (!call) return false;
+  if (node.parent?.type === 'dictionary_splat') return true; // `Model(**data)`: the class checks its fields
+  const callee = call.childForFieldName('function');
+  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+  return !!name && VALIDATING_METHODS.has(name);
+}
+
+/** The name the loaded value is bound to (`data = json.loads(...)`), if any. */
+function boundName(loads: Node): Node | undefined {
+  const parent = loads.parent;
+  if (parent?.type !== 'assignment' || !parent.childForFieldName('right')?.equals(loads)) return undefined;
+  const left = parent.childForFieldName('left');
+  return left?.type === 'identifier' ? left : undefined;
+}
+
+/** The uses of a name after its binding in the same function body. */
+function laterUses(facts: SemanticFacts, name: Node): Node[] {
+  const scope = facts.scopeOf(name);
+  const uses: Node[] = [];
+  const walk = (node: Node) => {
+    if (node.type === 'identifier' && node.text === name.text && node.startIndex > name.endIndex && facts.scopeOf(node) === scope) uses.push(node);
+    for (const child of node.namedChildren) if (child) walk(child);
+  };
+  const body = scope.kind === 'module' ? facts.tree.rootNode : scope.node.childForFieldName('body');
+  if (body) walk(body);
+  return uses;
+}
+
+/** True when the loaded value goes into a validator, directly or through the name it is bound to. */
+function isValidated(facts: SemanticFacts, loads: Node): boolean {
+  if (validatesArgument(loads)) return true;
+  const name = boundName(loads);
+  return !!name && laterUses(facts, name).some(validatesArgument);
+}
+
+/** The string keys the code reads from the loaded value (`data["label"]`, `data.get("score")`). */
+function keysRead(facts: SemanticFacts, loads: Node): string[] {
+  const name = boundName(loads);
+  if (!name) return [];
+  const keys: string[] = [];
+  for (const use of laterUses(facts, name)) {
+    const parent = use.parent;
+    let key: Node | null | undefined;
+    if (parent?.type === 'subscript' && parent.childForFieldName('value')?.equals(use)) key = parent.childForFieldName('subscript');
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.text === 'get' && parent.parent?.type === 'call') {
+      key = parent.parent.childForFieldName('arguments')?.namedChildren[0];
+    }
+    const word = key?.type === 'string' ? /^["']([A-Za-z_][A-Za-z0-9_]*)["']$/.exec(key.text)?.[1] : undefined;
+    if (word && !keys.includes(word) && keys.length < 6) keys.push(word);
+  }
+  return keys;
+}
+
+function modelClass(keys: string[]): string {
+  const fields = keys.length ? keys.map((k) => `    ${k}: str  # the type your code expects`) : ['    ...  # the fields your code reads'];
+  return ['class Reply(BaseModel):', ...fields].join('\n');
+}
+
+/** The request's own arguments, one line, without the JSON-mode format it no longer needs. */
+function requestArguments(reply: Reply): string {
+  const args = reply.requests[0].call.childForFieldName('arguments');
+  const kept = args ? argumentNodes(args).filter((a) => a.type !== 'keyword_argument' || a.childForFieldName('name')?.text !== 'response_format') : [];
+  const text = kept.map((a) => a.text.replace(/\s*\n\s*/g, ' ')).join(', ');
+  return text.length <= 90 ? text : '...';
+}
+
+function suggestion(facts: SemanticFacts, loads: Node, text: Node, reply: Reply): string {
+  const request = reply.requests[0];
+  const awaited = request.call.parent?.type === 'await' ? 'await ' : '';
+  const client = oneLine(request.clientNode.text, 40);
+  const args = requestArguments(reply);
+  const model = modelClass(keysRead(facts, loads));
+  const withArgs = (extra: string) => (args ? `${args}, ${extra}` : extra);
+  let structured: string | undefined;
+  let note = '';
+  switch (reply.shape.api) {
+    case 'chat':
+      structured = `completion = ${awaited}${client}.chat.completions.parse(${withArgs('response_format=Reply')})\nreply = completion.choices[0].message.parsed`;
+      note = 'On older openai 1.x releases the call is `client.beta.chat.completions.parse`. ';
+      break;
+    case 'responses':
+      structured = `response = ${awaited}${client}.responses.parse(${withArgs('text_format=Reply')})\nreply = response.output_parsed`;
+      break;
+    case 'messages':
+      structured = `message = ${awaited}${client}.messages.parse(${withArgs('output_format=Reply')})\nreply = message.parsed_output`;
+      break;
+    case 'genai':
+      structured = `response = ${awaited}${request.call.childForFieldName('function')!.text}(${withArgs('config={"response_mime_type": "application/json", "response_schema": Reply}')})\nreply = response.parsed`;
+      break;
+  }
+  const validate = `reply = Reply.model_validate_json(${oneLine(text.text, 70)})`;
+  const lines = [`The model may answer with any JSON, or none. Declare the shape your code reads as a pydantic model:`, pythonBlock(model)];
+  if (structured) lines.push("Then let the SDK request it and parse the answer (structured outputs):", pythonBlock(structured), `${note}Or validate the text you have, which raises \`ValidationError\` on a bad answer:`);
+  else lines.push('Then validate the text, which raises `ValidationError` on a bad answer:');
+  lines.push(pythonBlock(validate));
+  return lines.join('\n');
+}
