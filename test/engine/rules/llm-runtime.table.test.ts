@@ -15,6 +15,7 @@ const HTTP_RULE = 'blocking-http-call-in-async';
 
 ruleTester(JSON_RULE, {
   valid: [
+    "import json\n\nclass openai:\n    class ChatCompletion:\n        @staticmethod\n        def create(**kw):\n            return {}\n\ndef f(text):\n    response = openai.ChatCompletion.create(model=\"m\")\n    return json.loads(response[\"choices\"][0][\"message\"][\"content\"])\n",
     "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\ndef f(p):\n    r = client.chat.completions.create(model=\"m\", messages=p)\n    return Reply.model_validate(json.loads(r.choices[0].message.content))\n",
     "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\ndef f(p):\n    r = client.chat.completions.create(model=\"m\", messages=p)\n    data = json.loads(r.choices[0].message.content)\n    return Reply(**data)\n",
     "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\ndef f(p, fmt):\n    r = client.chat.completions.create(model=\"m\", messages=p, response_format=fmt)\n    return json.loads(r.choices[0].message.content)\n",
@@ -26,6 +27,11 @@ ruleTester(JSON_RULE, {
     "import json\nfrom anthropic import Anthropic\n\nclaude = Anthropic()\n\ndef f(p):\n    m = claude.messages.create(model=\"c\", max_tokens=9, messages=p, output_config={\"format\": FMT})\n    return json.loads(m.content[0].text)\n",
   ],
   invalid: [
+    {
+      code: "import json\nimport openai\n\ndef f(text):\n    response = openai.ChatCompletion.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": text}])\n    return json.loads(response[\"choices\"][0][\"message\"][\"content\"])\n",
+      errors: [error(JSON_RULE, 6, 12, 6, 68, "`json.loads()` of the model's reply (`.choices[0].message.content`) is used unvalidated: parse it into a pydantic model")],
+      output: null,
+    },
     {
       code: "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\ndef f(p):\n    r = client.chat.completions.create(model=\"m\", messages=p)\n    return json.loads(r.choices[0].message.content)\n",
       errors: [error(JSON_RULE, 8, 12, 8, 52, "`json.loads()` of the model's reply (`.choices[0].message.content`) is used unvalidated: parse it into a pydantic model")],
@@ -65,6 +71,7 @@ ruleTester(JSON_RULE, {
 });
 ruleTester(CLIENT_RULE, {
   valid: [
+    "from fastapi import FastAPI\nfrom openai import OpenAI\n\napp = FastAPI()\n\n@app.post(\"/r\")\nasync def r(user=Depends(current_user)):\n    client = OpenAI(api_key=user.openai_key)\n    return client\n",
     "from openai import OpenAI\n\nclient = OpenAI()\n",
     "from openai import OpenAI\n\nclass S:\n    def __init__(self):\n        self.client = OpenAI()\n",
     "import functools\nfrom openai import OpenAI\n\n@functools.lru_cache\ndef get_client():\n    return OpenAI()\n",
@@ -76,6 +83,11 @@ ruleTester(CLIENT_RULE, {
     "from openai import OpenAI\n\ndef get_client():\n    for attempt in range(3):\n        pass\n    return OpenAI()\n",
   ],
   invalid: [
+    {
+      code: "from fastapi import Depends, FastAPI\nfrom openai import OpenAI\n\napp = FastAPI()\n\n@app.post(\"/r\")\nasync def r(settings: Settings = Depends(get_settings)):\n    client = OpenAI(api_key=settings.openai_api_key)\n    return client\n",
+      errors: [error(CLIENT_RULE, 8, 14, 8, 53, "`OpenAI()` builds a new LLM client on every request to `r`: create it once and reuse it")],
+      output: null,
+    },
     {
       code: "from fastapi import FastAPI\nfrom openai import OpenAI\n\napp = FastAPI()\n\n@app.get(\"/x\")\ndef x():\n    client = OpenAI()\n    return client.models.list()\n",
       errors: [error(CLIENT_RULE, 8, 14, 8, 22, "`OpenAI()` builds a new LLM client on every request to `x`: create it once and reuse it")],

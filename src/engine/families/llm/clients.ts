@@ -39,10 +39,15 @@ export function clientOf(facts: SemanticFacts, node: Node, depth = 0): KnownClie
   return found;
 }
 
+/** The last names of the client classes (`OpenAI`, `Client`): other calls need no resolving. */
+const CLASS_LAST_NAMES = new Set([...LLM_CLIENT_CLASSES.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1)));
+
 /** The client class a constructor call builds (`OpenAI(api_key=...)`), resolved through imports. */
 export function constructedClient(facts: SemanticFacts, call: Node): KnownClient | undefined {
   if (call.type !== 'call') return undefined;
   const callee = call.childForFieldName('function');
+  const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+  if (!last || !CLASS_LAST_NAMES.has(last)) return undefined;
   const className = callee ? facts.resolve(callee) : undefined;
   const known = className ? LLM_CLIENT_CLASSES.get(className) : undefined;
   return known && className ? { ...known, className } : undefined;
@@ -117,18 +122,29 @@ function annotationClient(facts: SemanticFacts, annotation: Node): KnownClient |
 
 export interface SdkCall {
   call: Node;
-  client: KnownClient;
+  /** The client the call goes through; undefined for openai 0.x module functions. */
+  client?: KnownClient;
   /** The client expression as written (`self.client`). */
-  clientNode: Node;
-  /** The resource path and method (`chat.completions.create`). */
+  clientNode?: Node;
+  /** The resource path and method (`chat.completions.create`), the 1.x path for 0.x functions. */
   path: string;
 }
 
-/** The SDK request a call makes: `<client>.<resource path>.<method>(...)` on a known client. */
+/** openai 0.x module functions (gone in 1.0, still in old code) and the 1.x call each became. */
+const MODULE_FUNCTIONS = new Map([
+  ['openai.ChatCompletion.create', 'chat.completions.create'],
+  ['openai.ChatCompletion.acreate', 'chat.completions.create'],
+  ['openai.Completion.create', 'completions.create'],
+  ['openai.Completion.acreate', 'completions.create'],
+]);
+
+/** The SDK request a call makes: `<client>.<resource path>.<method>(...)` on a known client, or an openai 0.x function. */
 export function sdkCallOf(facts: SemanticFacts, call: Node): SdkCall | undefined {
   if (call.type !== 'call') return undefined;
   const steps: string[] = [];
   let node = call.childForFieldName('function');
+  const legacy = node?.type === 'attribute' && /^(?:a?create)$/.test(node.childForFieldName('attribute')?.text ?? '') ? MODULE_FUNCTIONS.get(facts.resolve(node) ?? '') : undefined;
+  if (legacy) return { call, path: legacy };
   while (node?.type === 'attribute' && steps.length < 5) {
     const attribute = node.childForFieldName('attribute')?.text;
     if (!attribute) return undefined;

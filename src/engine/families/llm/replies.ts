@@ -58,8 +58,10 @@ function trace(facts: SemanticFacts, node: Node, steps: string[], hops: number, 
       return !!object && !!attribute && trace(facts, object, [attribute, ...steps], hops, out);
     }
     case 'subscript': {
+      // `response["choices"][0]["message"]["content"]`: openai 0.x objects were dicts too.
       const value = node.childForFieldName('value');
-      return !!value && trace(facts, value, ['[]', ...steps], hops, out);
+      const key = /^["']([a-z_]+)["']$/.exec(node.childForFieldName('subscript')?.text ?? '')?.[1];
+      return !!value && trace(facts, value, [key ?? '[]', ...steps], hops, out);
     }
     case 'await': {
       const inner = node.namedChildren.find((c) => c && c.type !== 'comment');

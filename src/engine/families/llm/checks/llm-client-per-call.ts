@@ -74,7 +74,7 @@ function readsLocalNames(facts: SemanticFacts, call: Node): boolean {
   if (scope.kind === 'module') return false;
   const own = facts.ownBindings(scope);
   const reads = (node: Node): boolean => {
-    if (node.type === 'identifier') return own.bindings.has(node.text) || own.parameters.has(node.text);
+    if (node.type === 'identifier') return (own.bindings.has(node.text) || own.parameters.has(node.text)) && !isSettings(facts, node);
     if (node.type === 'keyword_argument') {
       const value = node.childForFieldName('value');
       return !!value && reads(value);
@@ -86,6 +86,21 @@ function readsLocalNames(facts: SemanticFacts, call: Node): boolean {
     return node.namedChildren.some((c) => !!c && reads(c));
   };
   return argumentNodes(args).some(reads);
+}
+
+/** Process-wide configuration by its name: `settings: Settings = Depends(get_settings)`, `config = get_config()`. */
+const SETTINGS_NAME = /settings|config/i;
+
+/** True when a local name holds the app's settings, which are the same on every request. */
+function isSettings(facts: SemanticFacts, identifier: Node): boolean {
+  const binding = facts.localBinding(identifier);
+  if (!binding || binding.opaque) return false;
+  if (binding.parameter) {
+    const declaration = binding.parameter.parent;
+    const typed = declaration && /^(?:typed_parameter|typed_default_parameter|default_parameter)$/.test(declaration.type) ? declaration : undefined;
+    return !binding.values.length && !!typed && SETTINGS_NAME.test(typed.text.slice(identifier.text.length));
+  }
+  return binding.values.length > 0 && binding.values.every((value) => value.type === 'call' && SETTINGS_NAME.test(value.childForFieldName('function')?.text ?? ''));
 }
 
 function suggestion(call: Node, className: string, route: Node | undefined): string {

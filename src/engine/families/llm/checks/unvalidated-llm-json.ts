@@ -114,7 +114,7 @@ function requestArguments(reply: Reply): string {
 function suggestion(facts: SemanticFacts, loads: Node, text: Node, reply: Reply): string {
   const request = reply.requests[0];
   const awaited = request.call.parent?.type === 'await' ? 'await ' : '';
-  const client = oneLine(request.clientNode.text, 40);
+  const client = request.clientNode ? oneLine(request.clientNode.text, 40) : 'client';
   const args = requestArguments(reply);
   const model = modelClass(keysRead(facts, loads));
   const withArgs = (extra: string) => (args ? `${args}, ${extra}` : extra);
@@ -137,7 +137,8 @@ function suggestion(facts: SemanticFacts, loads: Node, text: Node, reply: Reply)
   }
   const validate = `reply = Reply.model_validate_json(${oneLine(text.text, 70)})`;
   const lines = [`The model may answer with any JSON, or none. Declare the shape your code reads as a pydantic model:`, pythonBlock(model)];
-  if (structured) lines.push("Then let the SDK request it and parse the answer (structured outputs):", pythonBlock(structured), `${note}Or validate the text you have, which raises \`ValidationError\` on a bad answer:`);
+  const sdk = request.client ? 'the SDK' : 'openai 1.x, with `client = OpenAI()`,';
+  if (structured) lines.push(`Then let ${sdk} request it and parse the answer (structured outputs):`, pythonBlock(structured), `${note}Or validate the text you have, which raises \`ValidationError\` on a bad answer:`);
   else lines.push('Then validate the text, which raises `ValidationError` on a bad answer:');
   lines.push(pythonBlock(validate));
   return lines.join('\n');
