@@ -28,8 +28,8 @@ const SHAPES: readonly ReplyShape[] = [
   { api: 'genai', paths: ['models.generate_content', 'aio.models.generate_content'], steps: 'text', reply: '.text' },
 ];
 
-/** String methods that keep the reply a reply (`content.strip()`). */
-const STRING_METHODS = new Set(['strip', 'lstrip', 'rstrip', 'removeprefix', 'removesuffix']);
+/** String methods that keep the reply a reply (`content.strip()`, code fences removed with `.replace("```json", "")`). */
+const STRING_METHODS = new Set(['strip', 'lstrip', 'rstrip', 'removeprefix', 'removesuffix', 'replace']);
 
 export interface Reply {
   shape: ReplyShape;
@@ -62,6 +62,13 @@ function trace(facts: SemanticFacts, node: Node, steps: string[], hops: number, 
       const value = node.childForFieldName('value');
       const key = /^["']([a-z_]+)["']$/.exec(node.childForFieldName('subscript')?.text ?? '')?.[1];
       return !!value && trace(facts, value, [key ?? '[]', ...steps], hops, out);
+    }
+    case 'boolean_operator': {
+      // `message.content or "{}"`: the reply, or a literal default.
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      const or = node.childForFieldName('operator')?.type === 'or';
+      return or && !!left && right?.type === 'string' && trace(facts, left, steps, hops, out);
     }
     case 'await': {
       const inner = node.namedChildren.find((c) => c && c.type !== 'comment');

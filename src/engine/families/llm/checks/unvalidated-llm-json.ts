@@ -6,8 +6,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
-import { argumentNodes } from '../../../call-arguments';
+import { argumentNodes, keywordValue } from '../../../call-arguments';
 import { oneLine, pythonBlock } from '../../../template';
+import { routesOf } from '../../../web-routes';
 import { mayUseLlmClients } from '../clients';
 import { asksForSchema, replyOf, type Reply } from '../replies';
 
@@ -43,7 +44,29 @@ function receivingCall(node: Node): Node | undefined {
   return parent?.type === 'argument_list' ? (parent.parent ?? undefined) : undefined;
 }
 
-function validatesArgument(node: Node): boolean {
+/** Capitalised names in a return annotation that declare no fields for FastAPI to check. */
+const SHAPELESS_TYPES = new Set(['Dict', 'List', 'Any', 'Optional', 'Union', 'Sequence', 'Mapping', 'JSONResponse', 'Response', 'ORJSONResponse', 'StreamingResponse', 'None']);
+
+/**
+ * `return data` from a FastAPI route with a `response_model=` or a model return annotation:
+ * FastAPI validates the returned value against it (a bad answer is a 500, not bad data).
+ */
+function returnedFromCheckedRoute(facts: SemanticFacts, node: Node): boolean {
+  if (node.parent?.type !== 'return_statement') return false;
+  const scope = facts.scopeOf(node);
+  if (scope.kind !== 'function') return false;
+  const routes = routesOf(scope.node, facts).filter((r) => r.framework === 'fastapi');
+  if (!routes.length) return false;
+  const args = (route: (typeof routes)[number]) => route.call.childForFieldName('arguments');
+  if (routes.some((r) => { const a = args(r); const model = a && keywordValue(a, 'response_model'); return !!model && model.type !== 'none'; })) return true;
+  const returns = scope.node.childForFieldName('return_type');
+  // `-> Triage`, `-> list[Triage]`: a model; `-> dict[str, Any]`: nothing to check.
+  const names = returns?.text.match(/[A-Za-z_]\w*/g) ?? [];
+  return names.some((name) => /^[A-Z]/.test(name) && !SHAPELESS_TYPES.has(name));
+}
+
+function validatesArgument(facts: SemanticFacts, node: Node): boolean {
+  if (returnedFromCheckedRoute(facts, node)) return true;
   const call = receivingCall(node);
   if (!call) return false;
   if (node.parent?.type === 'dictionary_splat') return true; // `Model(**data)`: the class checks its fields
@@ -75,9 +98,9 @@ function laterUses(facts: SemanticFacts, name: Node): Node[] {
 
 /** True when the loaded value goes into a validator, directly or through the name it is bound to. */
 function isValidated(facts: SemanticFacts, loads: Node): boolean {
-  if (validatesArgument(loads)) return true;
+  if (validatesArgument(facts, loads)) return true;
   const name = boundName(loads);
-  return !!name && laterUses(facts, name).some(validatesArgument);
+  return !!name && laterUses(facts, name).some((use) => validatesArgument(facts, use));
 }
 
 /** The string keys the code reads from the loaded value (`data["label"]`, `data.get("score")`). */
