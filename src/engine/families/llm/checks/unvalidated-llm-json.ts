@@ -69,7 +69,8 @@ function validatesArgument(facts: SemanticFacts, node: Node): boolean {
   if (returnedFromCheckedRoute(facts, node)) return true;
   const call = receivingCall(node);
   if (!call) return false;
-  if (node.parent?.type === 'dictionary_splat') return true; // `Model(**data)`: the class checks its fields
+  // `Model(**data)`: the class checks its fields (a plain `dict(**data)` does not).
+  if (node.parent?.type === 'dictionary_splat') return call.childForFieldName('function')?.text !== 'dict';
   const callee = call.childForFieldName('function');
   const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
   return !!name && VALIDATING_METHODS.has(name);
