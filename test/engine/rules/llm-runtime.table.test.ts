@@ -200,6 +200,34 @@ describe('llm runtime rules: fixes, hovers and peers', () => {
     assert.equal(engine.analyzeText(code, { select: [HTTP_RULE] })[0].fixes[0].title, "Run in a worker thread: `await anyio.to_thread.run_sync(functools.partial(client.embeddings.create, \u2026))`");
   });
 
+  it('makes a client the coroutine builds for its own requests async, and awaits them (unsafe)', () => {
+    const code = "from openai import OpenAI\n\n\nasync def main(prompt):\n    client = OpenAI()\n    return client.chat.completions.create(model=\"m\", messages=[prompt]).choices[0].message.content\n";
+    const [finding] = engine.analyzeText(code, { select: [HTTP_RULE] });
+    assert.deepEqual(finding.fixes.map((f) => [f.title, f.safety]), [
+      ['Use `AsyncOpenAI` and await its call (unsafe: other tasks now run while the model answers)', 'unsafe'],
+      ['Run in a worker thread: `await asyncio.to_thread(client.chat.completions.create, …)`', 'unsafe'],
+    ]);
+    assert.equal(
+      unsafeFix(code, HTTP_RULE),
+      "from openai import AsyncOpenAI\n\n\nasync def main(prompt):\n    client = AsyncOpenAI()\n    return (await client.chat.completions.create(model=\"m\", messages=[prompt])).choices[0].message.content\n",
+    );
+  });
+
+  it('awaits every request of the client in one fix, keeping an import other code uses', () => {
+    const code = "from openai import OpenAI\n\nsync_client = OpenAI()\n\n\nasync def main(prompt):\n    client = OpenAI(max_retries=3)\n    r = client.chat.completions.create(model=\"m\", messages=[prompt])\n    e = client.embeddings.create(model=\"e\", input=prompt).data[0].embedding\n    return r, e\n";
+    assert.equal(
+      unsafeFix(code, HTTP_RULE),
+      "from openai import OpenAI, AsyncOpenAI\n\nsync_client = OpenAI()\n\n\nasync def main(prompt):\n    client = AsyncOpenAI(max_retries=3)\n    r = await client.chat.completions.create(model=\"m\", messages=[prompt])\n    e = (await client.embeddings.create(model=\"e\", input=prompt)).data[0].embedding\n    return r, e\n",
+    );
+  });
+
+  it('keeps the worker thread only when the client has another use, is a stream or comes from elsewhere', () => {
+    const titles = (code: string) => engine.analyzeText(code, { select: [HTTP_RULE] }).map((f) => f.fixes.map((x) => x.title.split(':')[0]));
+    assert.deepEqual(titles("import openai\n\n\nasync def main(prompt):\n    client = openai.OpenAI()\n    r = client.chat.completions.create(model=\"m\", messages=[prompt])\n    client.close()\n    return r\n"), [['Run in a worker thread']]);
+    assert.deepEqual(titles("from openai import OpenAI\n\n\nasync def main(prompt):\n    client = OpenAI()\n    return client.chat.completions.create(model=\"m\", messages=[prompt], stream=True)\n"), [[]]);
+    assert.deepEqual(titles("from openai import OpenAI\n\nclient = OpenAI()\n\n\nasync def main(prompt):\n    return client.chat.completions.create(model=\"m\", messages=[prompt])\n"), [['Run in a worker thread']]);
+  });
+
   it('sketches the model from the keys the code reads, and the structured-output call from its arguments', () => {
     const code = "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\ndef f(p):\n    r = client.chat.completions.create(model=\"m\", messages=p, response_format={\"type\": \"json_object\"})\n    data = json.loads(r.choices[0].message.content)\n    return data[\"label\"], data.get(\"score\")\n";
     const hover = suggestionOf(code, JSON_RULE);

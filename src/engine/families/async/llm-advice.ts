@@ -1,7 +1,7 @@
 // The hover of a sync LLM SDK call in a coroutine (blocking-http-call-in-async): the same call
-// on the SDK's async client, awaited, built from the user's own call. No fix writes it: the
-// client is made elsewhere (module level, `__init__`) and may serve sync code too, so
-// changing its class is the user's decision; the rule's worker-thread fix stays the stopgap.
+// on the SDK's async client, awaited, built from the user's own call. A client made elsewhere
+// (module level, `__init__`) may serve sync code too, so only a client the coroutine builds
+// for itself gets the native fix (llm-async-fix.ts); the worker-thread fix stays the stopgap.
 import type { BlockingHit } from './blocking';
 import { keywordArgument, receiverOf } from './call-sites';
 import { LLM_CLIENT_PREFIX } from './call-tables';

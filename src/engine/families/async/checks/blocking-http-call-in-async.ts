@@ -10,6 +10,7 @@ import { reportBlockingCalls, type BlockingHit } from '../blocking';
 import { methodOf, positionalArguments, type AsyncLibrary } from '../call-sites';
 import { BOTO3_CLIENT, BOTO3_RESOURCE, RULES } from '../call-tables';
 import { isLlmCall, llmAdvice, streamsLlmAnswer } from '../llm-advice';
+import { asyncClientFix } from '../llm-async-fix';
 import { pythonBlock } from '../off-thread';
 import { innerText } from '../../../template';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
@@ -24,6 +25,11 @@ export function createBlockingHttpCallInAsync(context: CheckContext): CheckVisit
   return {
     finish() {
       reportBlockingCalls(context, RULES.http, {
+        // A client the coroutine builds for its own requests: its async twin, awaited.
+        fixes: (hit) => {
+          const native = isLlmCall(hit) ? asyncClientFix(context, hit) : undefined;
+          return native ? [native] : [];
+        },
         // These return a response whose body is read afterwards, on the loop: moving only the
         // call to a thread would hide that read. (`stream()` is also a context manager.)
         // boto3 resources are not thread-safe, unlike its clients.
