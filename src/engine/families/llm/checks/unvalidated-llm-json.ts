@@ -69,10 +69,11 @@ function validatesArgument(facts: SemanticFacts, node: Node): boolean {
   if (returnedFromCheckedRoute(facts, node)) return true;
   const call = receivingCall(node);
   if (!call) return false;
-  // `Model(**data)`: the class checks its fields (a plain `dict(**data)` does not).
-  if (node.parent?.type === 'dictionary_splat') return call.childForFieldName('function')?.text !== 'dict';
   const callee = call.childForFieldName('function');
-  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.type === 'identifier' ? callee.text : undefined;
+  // `Model(**data)`, `cls(**data)`: a class checks its fields; `dict(**data)` or a tool
+  // function called with the model's arguments (`tools[name](**data)`) does not.
+  if (node.parent?.type === 'dictionary_splat') return !!name && (/^[A-Z]/.test(name) || name === 'cls');
   return !!name && VALIDATING_METHODS.has(name);
 }
 
@@ -99,9 +100,32 @@ function laterUses(facts: SemanticFacts, name: Node): Node[] {
 
 /** True when the loaded value goes into a validator, directly or through the name it is bound to. */
 function isValidated(facts: SemanticFacts, loads: Node): boolean {
-  if (validatesArgument(facts, loads)) return true;
+  if (validatedUse(facts, loads)) return true;
   const name = boundName(loads);
-  return !!name && laterUses(facts, name).some((use) => validatesArgument(facts, use));
+  return !!name && laterUses(facts, name).some((use) => validatedUse(facts, use));
+}
+
+/**
+ * A use of the loaded value that validates it: passed to a validator (also one key of it,
+ * `Model.model_validate(data["result"])`), or iterated with each element validated
+ * (`[Item(**row) for row in data]`, `for row in data: Item.model_validate(row)`).
+ */
+function validatedUse(facts: SemanticFacts, use: Node): boolean {
+  let node = use;
+  while (node.parent?.type === 'subscript' && node.parent.childForFieldName('value')?.equals(node)) node = node.parent;
+  if (validatesArgument(facts, node)) return true;
+  const loop = node.parent;
+  if ((loop?.type !== 'for_in_clause' && loop?.type !== 'for_statement') || !loop.childForFieldName('right')?.equals(node)) return false;
+  const element = loop.childForFieldName('left');
+  const region = loop.type === 'for_statement' ? loop.childForFieldName('body') : loop.parent;
+  if (element?.type !== 'identifier' || !region) return false;
+  const found: Node[] = [];
+  const walk = (n: Node) => {
+    if (n.type === 'identifier' && n.text === element.text) found.push(n);
+    for (const child of n.namedChildren) if (child) walk(child);
+  };
+  walk(region);
+  return found.some((n) => validatesArgument(facts, n));
 }
 
 /** The string keys the code reads from the loaded value (`data["label"]`, `data.get("score")`). */
