@@ -15,6 +15,7 @@ const HTTP_RULE = 'blocking-http-call-in-async';
 
 ruleTester(JSON_RULE, {
   valid: [
+    "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\ndef f(p, registry):\n    r = client.chat.completions.create(model=\"m\", messages=p, tools=[{\"type\": \"function\", \"function\": {\"name\": \"f\", \"strict\": True}}])\n    for call in r.choices[0].message.tool_calls:\n        registry[call.function.name](**json.loads(call.function.arguments))\n",
     "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\ndef f(p):\n    r = client.chat.completions.create(model=\"m\", messages=p)\n    data = json.loads(r.choices[0].message.content)\n    out = []\n    for row in data:\n        out.append(Item.model_validate(row))\n    return out\n",
     "import json\nfrom fastapi import FastAPI\nfrom openai import OpenAI\n\napp = FastAPI()\nclient = OpenAI()\n\n@app.post(\"/x\", response_model=Out)\ndef x(p: str):\n    r = client.chat.completions.create(model=\"m\", messages=[])\n    return json.loads(r.choices[0].message.content)\n",
     "import json\n\nclass openai:\n    class ChatCompletion:\n        @staticmethod\n        def create(**kw):\n            return {}\n\ndef f(text):\n    response = openai.ChatCompletion.create(model=\"m\")\n    return json.loads(response[\"choices\"][0][\"message\"][\"content\"])\n",
@@ -29,6 +30,11 @@ ruleTester(JSON_RULE, {
     "import json\nfrom anthropic import Anthropic\n\nclaude = Anthropic()\n\ndef f(p):\n    m = claude.messages.create(model=\"c\", max_tokens=9, messages=p, output_config={\"format\": FMT})\n    return json.loads(m.content[0].text)\n",
   ],
   invalid: [
+    {
+      code: "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\nTOOLS = [{\"type\": \"function\", \"function\": {\"name\": \"f\", \"parameters\": {}}}]\n\ndef f(p, registry):\n    r = client.chat.completions.create(model=\"m\", messages=p, tools=TOOLS)\n    for call in r.choices[0].message.tool_calls:\n        registry[call.function.name](**json.loads(call.function.arguments))\n",
+      errors: [error(JSON_RULE, 10, 40, 10, 75, "`json.loads()` of the model's tool-call arguments (`.tool_calls[0].function.arguments`) is used unvalidated: parse it into a pydantic model")],
+      output: null,
+    },
     {
       code: "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\ndef f(p, tools):\n    r = client.chat.completions.create(model=\"m\", messages=p)\n    args = json.loads(r.choices[0].message.content)\n    return tools[args[\"name\"]](**args)\n",
       errors: [error(JSON_RULE, 8, 12, 8, 52, "`json.loads()` of the model's reply (`.choices[0].message.content`) is used unvalidated: parse it into a pydantic model")],

@@ -7,7 +7,7 @@ import type { SemanticFacts } from '../../facts';
 import { argumentNodes, keywordValue } from '../../call-arguments';
 import { sdkCallOf, type SdkCall } from './clients';
 
-export type ReplyApi = 'chat' | 'completion' | 'legacy-completion' | 'responses' | 'messages' | 'genai';
+export type ReplyApi = 'chat' | 'tool-call' | 'completion' | 'legacy-completion' | 'responses' | 'messages' | 'genai';
 
 interface ReplyShape {
   api: ReplyApi;
@@ -17,15 +17,24 @@ interface ReplyShape {
   steps: string;
   /** How the reply is shown in the message. */
   reply: string;
+  /** What the text is, in the message. */
+  what: string;
 }
 
 const SHAPES: readonly ReplyShape[] = [
-  { api: 'chat', paths: ['chat.completions.create'], steps: 'choices [] message content', reply: '.choices[0].message.content' },
-  { api: 'completion', paths: ['completions.create'], steps: 'choices [] text', reply: '.choices[0].text' },
-  { api: 'legacy-completion', paths: ['completions.create'], steps: 'completion', reply: '.completion' },
-  { api: 'responses', paths: ['responses.create'], steps: 'output_text', reply: '.output_text' },
-  { api: 'messages', paths: ['messages.create', 'beta.messages.create'], steps: 'content [] text', reply: '.content[0].text' },
-  { api: 'genai', paths: ['models.generate_content', 'aio.models.generate_content'], steps: 'text', reply: '.text' },
+  { api: 'chat', paths: ['chat.completions.create'], steps: 'choices [] message content', reply: '.choices[0].message.content', what: 'reply' },
+  {
+    api: 'tool-call',
+    paths: ['chat.completions.create'],
+    steps: 'choices [] message tool_calls [] function arguments',
+    reply: '.tool_calls[0].function.arguments',
+    what: 'tool-call arguments',
+  },
+  { api: 'completion', paths: ['completions.create'], steps: 'choices [] text', reply: '.choices[0].text', what: 'reply' },
+  { api: 'legacy-completion', paths: ['completions.create'], steps: 'completion', reply: '.completion', what: 'reply' },
+  { api: 'responses', paths: ['responses.create'], steps: 'output_text', reply: '.output_text', what: 'reply' },
+  { api: 'messages', paths: ['messages.create', 'beta.messages.create'], steps: 'content [] text', reply: '.content[0].text', what: 'reply' },
+  { api: 'genai', paths: ['models.generate_content', 'aio.models.generate_content'], steps: 'text', reply: '.text', what: 'reply' },
 ];
 
 /** String methods that keep the reply a reply (`content.strip()`, code fences removed with `.replace("```json", "")`). */
@@ -68,7 +77,7 @@ function trace(facts: SemanticFacts, node: Node, steps: string[], hops: number, 
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       const or = node.childForFieldName('operator')?.type === 'or';
-      return or && !!left && right?.type === 'string' && trace(facts, left, steps, hops, out);
+      return or && !!left && !!right && ['string', 'list', 'dictionary'].includes(right.type) && trace(facts, left, steps, hops, out);
     }
     case 'await': {
       const inner = node.namedChildren.find((c) => c && c.type !== 'comment');
@@ -84,12 +93,26 @@ function trace(facts: SemanticFacts, node: Node, steps: string[], hops: number, 
     }
     case 'identifier': {
       const binding = facts.localBinding(node);
+      // `for tool_call in message.tool_calls:`: an element of the loop's iterable.
+      const loop = binding?.opaque && !binding.values.length && !binding.parameter ? loopOver(node) : undefined;
+      if (loop) return trace(facts, loop, ['[]', ...steps], hops + 1, out);
       if (!binding || binding.opaque || binding.parameter || !binding.values.length) return false;
       return binding.values.every((value) => trace(facts, value, steps, hops + 1, out));
     }
     default:
       return false;
   }
+}
+
+/** The iterable of the `for` loop, in the same def, whose target is this name and whose body holds it. */
+function loopOver(identifier: Node): Node | undefined {
+  for (let child: Node = identifier, node = identifier.parent; node; child = node, node = node.parent) {
+    if (node.type === 'function_definition' || node.type === 'lambda' || node.type === 'class_definition') return undefined;
+    if (node.type !== 'for_statement' || !node.childForFieldName('body')?.equals(child)) continue;
+    const left = node.childForFieldName('left');
+    if (left?.type === 'identifier' && left.text === identifier.text) return node.childForFieldName('right') ?? undefined;
+  }
+  return undefined;
 }
 
 /** The reply an expression is, when every source it may come from is an SDK request of one shape. */
@@ -115,10 +138,11 @@ export function replyOf(facts: SemanticFacts, expression: Node): Reply | undefin
  * Responses `text=` format with a JSON schema, Anthropic's `output_format`/`output_config`,
  * Gemini's `response_schema`. Only plain JSON mode (or none) leaves the shape unchecked.
  */
-export function asksForSchema(request: SdkCall): boolean {
+export function asksForSchema(facts: SemanticFacts, request: SdkCall, api: ReplyApi): boolean {
   const args = request.call.childForFieldName('arguments');
   if (!args || args.type !== 'argument_list') return true;
   if (argumentNodes(args).some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return true;
+  if (api === 'tool-call') return strictTools(facts, keywordValue(args, 'tools'));
   const format = keywordValue(args, 'response_format');
   if (format && !isPlainJsonMode(format)) return true;
   const text = keywordValue(args, 'text');
@@ -127,6 +151,22 @@ export function asksForSchema(request: SdkCall): boolean {
   const config = keywordValue(args, 'config');
   if (config && ((config.type !== 'dictionary' && config.type !== 'call') || /response_(?:json_)?schema/.test(config.text))) return true;
   return false;
+}
+
+/**
+ * True unless the tools are a list written out (here or in a module-level name) with no strict
+ * schema: `"strict": True` makes the API keep the arguments to the schema, and
+ * `pydantic_function_tool(Model)` writes such a tool.
+ */
+function strictTools(facts: SemanticFacts, tools: Node | undefined): boolean {
+  let written = tools;
+  if (written?.type === 'identifier' && !facts.localBinding(written)) {
+    const module = facts.ownBindings(facts.moduleScope);
+    const values = module.assignments.get(written.text);
+    written = values?.length === 1 && !module.opaque.has(written.text) ? values[0].value : undefined;
+  }
+  if (written?.type !== 'list') return true;
+  return /["']strict["']\s*:\s*True|pydantic_function_tool/.test(written.text);
 }
 
 /** `{"type": "json_object"}` or `{"type": "text"}`, written out. */

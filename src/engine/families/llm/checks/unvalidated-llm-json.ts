@@ -27,10 +27,10 @@ export function createUnvalidatedLlmJson(context: CheckContext): CheckVisitor {
       const text = items[0]?.type === 'keyword_argument' ? undefined : items[0];
       if (!text || text.type === 'list_splat' || text.type === 'dictionary_splat') return;
       const reply = replyOf(facts, text);
-      if (!reply || reply.requests.some(asksForSchema) || isValidated(facts, call)) return;
+      if (!reply || reply.requests.some((r) => asksForSchema(facts, r, reply.shape.api)) || isValidated(facts, call)) return;
       context.report({
         node: call,
-        data: { callee: oneLine(callee.text), reply: reply.shape.reply },
+        data: { callee: oneLine(callee.text), reply: reply.shape.reply, what: reply.shape.what },
         suggestion: suggestion(facts, call, text, reply),
       });
     },
@@ -146,15 +146,16 @@ function keysRead(facts: SemanticFacts, loads: Node): string[] {
   return keys;
 }
 
-function modelClass(keys: string[]): string {
+function modelClass(name: string, keys: string[]): string {
   const fields = keys.length ? keys.map((k) => `    ${k}: str  # the type your code expects`) : ['    ...  # the fields your code reads'];
-  return ['class Reply(BaseModel):', ...fields].join('\n');
+  return [`class ${name}(BaseModel):`, ...fields].join('\n');
 }
 
-/** The request's own arguments, one line, without the JSON-mode format it no longer needs. */
+/** The request's own arguments, one line, without the JSON-mode format (or the tools) the structured call replaces. */
 function requestArguments(reply: Reply): string {
   const args = reply.requests[0].call.childForFieldName('arguments');
-  const kept = args ? argumentNodes(args).filter((a) => a.type !== 'keyword_argument' || a.childForFieldName('name')?.text !== 'response_format') : [];
+  const replaced = reply.shape.api === 'tool-call' ? 'tools' : 'response_format';
+  const kept = args ? argumentNodes(args).filter((a) => a.type !== 'keyword_argument' || a.childForFieldName('name')?.text !== replaced) : [];
   const text = kept.map((a) => a.text.replace(/\s*\n\s*/g, ' ')).join(', ');
   return text.length <= 90 ? text : '...';
 }
@@ -164,7 +165,8 @@ function suggestion(facts: SemanticFacts, loads: Node, text: Node, reply: Reply)
   const awaited = request.call.parent?.type === 'await' ? 'await ' : '';
   const client = request.clientNode ? oneLine(request.clientNode.text, 40) : 'client';
   const args = requestArguments(reply);
-  const model = modelClass(keysRead(facts, loads));
+  const name = reply.shape.api === 'tool-call' ? 'ToolArgs' : 'Reply';
+  const model = modelClass(name, keysRead(facts, loads));
   const withArgs = (extra: string) => (args ? `${args}, ${extra}` : extra);
   let structured: string | undefined;
   let note = '';
@@ -172,6 +174,10 @@ function suggestion(facts: SemanticFacts, loads: Node, text: Node, reply: Reply)
     case 'chat':
       structured = `completion = ${awaited}${client}.chat.completions.parse(${withArgs('response_format=Reply')})\nreply = completion.choices[0].message.parsed`;
       note = 'On older openai 1.x releases the call is `client.beta.chat.completions.parse`. ';
+      break;
+    case 'tool-call':
+      structured = `completion = ${awaited}${client}.chat.completions.parse(${withArgs('tools=[openai.pydantic_function_tool(ToolArgs)]')})\nargs = completion.choices[0].message.tool_calls[0].function.parsed_arguments`;
+      note = 'A tool written by hand can say `"strict": True` for the same guarantee. ';
       break;
     case 'responses':
       structured = `response = ${awaited}${client}.responses.parse(${withArgs('text_format=Reply')})\nreply = response.output_parsed`;
@@ -183,8 +189,8 @@ function suggestion(facts: SemanticFacts, loads: Node, text: Node, reply: Reply)
       structured = `response = ${awaited}${request.call.childForFieldName('function')!.text}(${withArgs('config={"response_mime_type": "application/json", "response_schema": Reply}')})\nreply = response.parsed`;
       break;
   }
-  const validate = `reply = Reply.model_validate_json(${oneLine(text.text, 70)})`;
-  const lines = [`The model may answer with any JSON, or none. Declare the shape your code reads as a pydantic model:`, pythonBlock(model)];
+  const validate = `${name === 'Reply' ? 'reply' : 'args'} = ${name}.model_validate_json(${oneLine(text.text, 70)})`;
+  const lines = [`The model may write any JSON, or none. Declare the shape your code reads as a pydantic model:`, pythonBlock(model)];
   const sdk = request.client ? 'the SDK' : 'openai 1.x, with `client = OpenAI()`,';
   if (structured) lines.push(`Then let ${sdk} request it and parse the answer (structured outputs):`, pythonBlock(structured), `${note}Or validate the text you have, which raises \`ValidationError\` on a bad answer:`);
   else lines.push('Then validate the text, which raises `ValidationError` on a bad answer:');
