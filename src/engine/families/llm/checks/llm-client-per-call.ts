@@ -56,15 +56,22 @@ function placeOf(facts: SemanticFacts, call: Node): Place | undefined {
   return undefined;
 }
 
-/** `clients[key] = OpenAI()`, `self.client = OpenAI()`, `pool.append(OpenAI())`: kept beyond the pass. */
+/** `clients[key] = OpenAI()`, `self.client = OpenAI()`, `pool.append(OpenAI())`, `return OpenAI()`: kept beyond the pass. */
 function keptInContainer(call: Node): boolean {
   const parent = call.parent;
   if (parent?.type === 'assignment' && parent.childForFieldName('right')?.equals(call)) {
     const left = parent.childForFieldName('left');
     return left?.type === 'subscript' || left?.type === 'attribute';
   }
-  return parent?.type === 'argument_list' || parent?.type === 'pair' || parent?.type === 'list' || parent?.type === 'return_statement' || parent?.type === 'yield';
+  if (parent?.type === 'argument_list') {
+    const callee = parent.parent?.childForFieldName('function');
+    return callee?.type === 'attribute' && POOL_METHODS.has(callee.childForFieldName('attribute')?.text ?? '');
+  }
+  return parent?.type === 'pair' || parent?.type === 'list' || parent?.type === 'return_statement' || parent?.type === 'yield';
 }
+
+/** Methods that keep their argument in a container. */
+const POOL_METHODS = new Set(['append', 'add', 'insert', 'put', 'put_nowait', 'setdefault', 'extend']);
 
 /** True when an argument reads a name bound in the call's own function (a parameter, a local). */
 function readsLocalNames(facts: SemanticFacts, call: Node): boolean {
