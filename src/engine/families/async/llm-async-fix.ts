@@ -8,6 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 import { ImportPlan } from '../../import-plan';
 import { LLM_CLIENT_CLASSES } from '../../llm-sdks';
+import { forEachNode } from '../../tree-walk';
 import type { TextEdit } from '../../types';
 import { blockingHit, type BlockingHit } from './blocking';
 import { asyncCallSites, receiverOf } from './call-sites';
@@ -83,11 +84,9 @@ function usesInCoroutine(context: CheckContext, hit: BlockingHit, name: string, 
   if (!body) return undefined;
   const hits: BlockingHit[] = [];
   const uses: Node[] = [];
-  const walk = (node: Node) => {
+  forEachNode(body, (node) => {
     if (node.type === 'identifier' && node.text === name) uses.push(node);
-    for (const child of node.namedChildren) if (child) walk(child);
-  };
-  walk(body);
+  });
   for (const use of uses) {
     if (use.startIndex < assignment.endIndex) {
       if (use.equals(assignment.childForFieldName('left')!)) continue;

@@ -52,10 +52,12 @@ interface Traced {
 }
 
 const MAX_HOPS = 6;
+const MAX_STEPS = 8;
 
 /** Where an expression's value comes from: a call (the request) and the accessors applied to it; undefined when a step is unknown. */
 function trace(facts: SemanticFacts, node: Node, steps: string[], hops: number, out: Traced[]): boolean {
-  if (hops > MAX_HOPS) return false;
+  // No reply shape is longer than MAX_STEPS accessors: a longer chain is no reply (and no deep recursion).
+  if (hops > MAX_HOPS || steps.length > MAX_STEPS) return false;
   switch (node.type) {
     case 'parenthesized_expression': {
       const inner = node.namedChildren.find((c) => c && c.type !== 'comment');

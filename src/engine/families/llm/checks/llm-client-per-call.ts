@@ -80,17 +80,19 @@ function readsLocalNames(facts: SemanticFacts, call: Node): boolean {
   const scope = facts.scopeOf(call);
   if (scope.kind === 'module') return false;
   const own = facts.ownBindings(scope);
-  const reads = (node: Node): boolean => {
+  // Arguments nested deeper than any real constructor call count as reading locals (silent).
+  const reads = (node: Node, depth = 0): boolean => {
+    if (depth > 40) return true;
     if (node.type === 'identifier') return (own.bindings.has(node.text) || own.parameters.has(node.text)) && !isSettings(facts, node);
     if (node.type === 'keyword_argument') {
       const value = node.childForFieldName('value');
-      return !!value && reads(value);
+      return !!value && reads(value, depth + 1);
     }
     if (node.type === 'attribute') {
       const object = node.childForFieldName('object');
-      return !!object && reads(object);
+      return !!object && reads(object, depth + 1);
     }
-    return node.namedChildren.some((c) => !!c && reads(c));
+    return node.namedChildren.some((c) => !!c && reads(c, depth + 1));
   };
   return argumentNodes(args).some(reads);
 }

@@ -8,6 +8,7 @@ import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
 import { argumentNodes, keywordValue } from '../../../call-arguments';
 import { oneLine, pythonBlock } from '../../../template';
+import { forEachNode } from '../../../tree-walk';
 import { routesOf } from '../../../web-routes';
 import { mayUseLlmClients } from '../clients';
 import { asksForSchema, replyOf, type Reply } from '../replies';
@@ -89,12 +90,12 @@ function boundName(loads: Node): Node | undefined {
 function laterUses(facts: SemanticFacts, name: Node): Node[] {
   const scope = facts.scopeOf(name);
   const uses: Node[] = [];
-  const walk = (node: Node) => {
-    if (node.type === 'identifier' && node.text === name.text && node.startIndex > name.endIndex && facts.scopeOf(node) === scope) uses.push(node);
-    for (const child of node.namedChildren) if (child) walk(child);
-  };
   const body = scope.kind === 'module' ? facts.tree.rootNode : scope.node.childForFieldName('body');
-  if (body) walk(body);
+  if (body) {
+    forEachNode(body, (node) => {
+      if (node.type === 'identifier' && node.text === name.text && node.startIndex > name.endIndex && facts.scopeOf(node) === scope) uses.push(node);
+    });
+  }
   return uses;
 }
 
@@ -120,11 +121,9 @@ function validatedUse(facts: SemanticFacts, use: Node): boolean {
   const region = loop.type === 'for_statement' ? loop.childForFieldName('body') : loop.parent;
   if (element?.type !== 'identifier' || !region) return false;
   const found: Node[] = [];
-  const walk = (n: Node) => {
+  forEachNode(region, (n) => {
     if (n.type === 'identifier' && n.text === element.text) found.push(n);
-    for (const child of n.namedChildren) if (child) walk(child);
-  };
-  walk(region);
+  });
   return found.some((n) => validatesArgument(facts, n));
 }
 
