@@ -170,4 +170,27 @@ describe('async kinds through attributes and annotations', () => {
       assert.deepEqual(hits.filter(Boolean), ['sqlalchemy.orm.Session.execute']);
     });
   });
+  describe('LLM SDK clients and their resources', () => {
+    const HEAD = ['from openai import OpenAI, AsyncOpenAI', 'from anthropic import Anthropic', 'client = OpenAI()', 'aclient = AsyncOpenAI()'];
+
+    it('a sync client, its resources through attributes, and with_raw_response', () => {
+      assert.equal(kindIn([...HEAD, 'client'], 'client'), 'llm.openai');
+      assert.equal(kindIn([...HEAD, 'client.chat.completions'], 'client.chat.completions'), 'llm.openai.chat.completions');
+      assert.equal(kindIn([...HEAD, 'client.embeddings.with_raw_response'], 'client.embeddings.with_raw_response'), 'llm.openai.embeddings');
+      assert.equal(kindIn([...HEAD, 'class A:', '    def __init__(self):', '        self.c = Anthropic()', '    async def f(self):', '        self.c.messages'], 'self.c.messages'), 'llm.anthropic.messages');
+    });
+
+    it('no resource kind for async clients, unknown attributes or unknown owners', () => {
+      assert.equal(kindIn([...HEAD, 'aclient.chat.completions'], 'aclient.chat.completions'), undefined);
+      assert.equal(kindIn([...HEAD, 'client.files'], 'client.files'), undefined);
+      assert.equal(kindIn([...HEAD, 'def f(c):', '    c.chat.completions'], 'c.chat.completions'), undefined);
+    });
+
+    it('a request on a sync client in a coroutine is a blocking HTTP call; awaited, it is not', () => {
+      const text = [...HEAD, 'async def f():', '    client.chat.completions.create(model="m")', '    await aclient.chat.completions.create(model="m")', ''].join('\n');
+      const { facts } = snippets.parse(text, [3, 12]);
+      const hits = asyncCallSites(facts).map((site) => blockingHit(facts, site)?.name).filter(Boolean);
+      assert.deepEqual(hits, ['llm.openai.chat.completions.create']);
+    });
+  });
 });

@@ -20,6 +20,7 @@ import {
 } from './call-sites';
 import {
   ANNOTATIONS,
+  ATTRIBUTES,
   BLOCKING_FUNCTIONS,
   BLOCKING_METHODS,
   CALL_RESULTS,
@@ -209,11 +210,11 @@ for (const [name, kindName] of [
   else KIND_SOURCES.set(kindName, [name]);
 }
 
-/** The kinds an object of a kind leads to: its methods' results, what calling it returns. */
+/** The kinds an object of a kind leads to: its methods' results, attributes, what calling it returns. */
 const KINDS_PRODUCED = new Map<string, string[]>(
-  Object.keys({ ...METHODS, ...CALL_RESULTS, ...CAPITALIZED_METHODS }).map((k) => [
+  Object.keys({ ...METHODS, ...ATTRIBUTES, ...CALL_RESULTS, ...CAPITALIZED_METHODS }).map((k) => [
     k,
-    [...Object.values(METHODS[k] ?? {}), CALL_RESULTS[k], CAPITALIZED_METHODS[k]].filter((p): p is string => !!p),
+    [...Object.values(METHODS[k] ?? {}), ...Object.values(ATTRIBUTES[k] ?? {}), CALL_RESULTS[k], CAPITALIZED_METHODS[k]].filter((p): p is string => !!p),
   ]),
 );
 

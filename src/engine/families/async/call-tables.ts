@@ -1,6 +1,7 @@
 // The async family's tables, as data: what builds an object of each kind (kinds.ts reads
 // them), and which functions and methods block the event loop, under which rule and on
 // which condition (blocking.ts reads them). Add a blocking API here; no logic changes.
+import { LLM_CLIENT_CLASSES, LLM_RESOURCE_METHODS, type LlmSdk } from '../../llm-sdks';
 
 export const FILE = 'file';
 export const PATH = 'pathlib.Path';
@@ -16,6 +17,8 @@ export const ANNOTATIONS: Record<string, string> = {};
 export const METHODS: Record<string, Record<string, string>> = {};
 /** Kinds whose every capitalised method builds an object of a kind (boto3's `s3.Bucket(name)`). */
 export const CAPITALIZED_METHODS: Record<string, string> = {};
+/** Attributes of a kind that hold an object of another kind (`client.chat` of an OpenAI client). */
+export const ATTRIBUTES: Record<string, Record<string, string>> = {};
 /** Kinds of callable objects, and what calling one returns (`SessionLocal()`). */
 export const CALL_RESULTS: Record<string, string> = {};
 /**
@@ -147,9 +150,28 @@ kind('boto3.Session', ['boto3.Session', 'boto3.session.Session'], ['boto3.Sessio
 kind('botocore.session.Session', ['botocore.session.get_session', 'botocore.session.Session'], ['botocore.session.Session'], { create_client: BOTO3_CLIENT });
 kind('botocore.waiter.Waiter', [], ['botocore.waiter.Waiter']);
 
+// LLM SDK clients (llm-sdks.ts): each request is an HTTPS call through the sync client's
+// httpx pool. The kind of a resource is its path from the client (`llm.openai.chat.completions`);
+// `with_raw_response` wraps a resource with the same methods.
+export const LLM_CLIENT_PREFIX = 'llm.';
+const LLM_RESOURCE_KINDS: [kind: string, methods: readonly string[]][] = [];
+for (const [sdk, resources] of Object.entries(LLM_RESOURCE_METHODS) as [LlmSdk, Record<string, readonly string[]>][]) {
+  const client = `${LLM_CLIENT_PREFIX}${sdk}`;
+  const classes = [...LLM_CLIENT_CLASSES].filter(([, c]) => c.sdk === sdk && !c.isAsync).map(([name]) => name);
+  kind(client, classes, classes);
+  for (const [path, methods] of Object.entries(resources)) {
+    let owner = client;
+    for (const step of path.split('.')) owner = (ATTRIBUTES[owner] ??= {})[step] ??= `${owner}.${step}`;
+    (ATTRIBUTES[owner] ??= {}).with_raw_response = owner;
+    LLM_RESOURCE_KINDS.push([owner, methods]);
+  }
+}
+const ASYNC_LLM_CLIENTS = [...LLM_CLIENT_CLASSES].filter(([, c]) => c.isAsync).map(([name]) => name);
+
 // Async look-alikes: no blocking methods, but evidence that disagrees with a sync kind.
 kind('async.HTTPClient', ['httpx.AsyncClient', 'httpx2.AsyncClient', 'aiohttp.ClientSession'], ['httpx.AsyncClient', 'httpx2.AsyncClient', 'aiohttp.ClientSession']);
 kind('async.Path', ['anyio.Path', 'trio.Path'], ['anyio.Path', 'trio.Path']);
+kind('async.LLMClient', ASYNC_LLM_CLIENTS, ASYNC_LLM_CLIENTS);
 
 kind(LOOP, ['asyncio.get_event_loop', 'asyncio.get_running_loop', 'asyncio.new_event_loop'], ['asyncio.AbstractEventLoop', 'asyncio.BaseEventLoop']);
 
@@ -279,6 +301,8 @@ export const BLOCKING_METHODS: readonly BlockingMethods[] = [
   { rule: RULES.http, kinds: [BOTO3_CLIENT], names: 'any-lowercase', except: ['generate_presigned_url', 'generate_presigned_post', 'get_paginator', 'get_waiter', 'can_paginate', 'close', 'get_available_paginators', 'get_available_waiters'] },
   { rule: RULES.http, kinds: [BOTO3_RESOURCE], names: 'any-lowercase', except: ['batch_writer', 'get_available_subresources'] },
   { rule: RULES.http, kinds: ['botocore.waiter.Waiter'], names: ['wait'] },
+  // No peer: flake8-async knows the HTTP libraries, not the SDKs built on them.
+  ...LLM_RESOURCE_KINDS.map(([resource, methods]) => ({ rule: RULES.http, kinds: [resource], names: [...methods] })),
   { rule: RULES.processWait, kinds: ['subprocess.Popen'], names: ['wait', 'communicate'] },
   { rule: RULES.open, kinds: [PATH], names: ['open'], peer: 'ASYNC230' },
   { rule: RULES.fileMethod, kinds: [FILE], names: ['read', 'read1', 'readinto', 'readline', 'readlines', 'write', 'writelines', 'flush', 'seek', 'truncate'], when: 'receiver-is-not-a-call', peer: 'ASYNC232' },

@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
 import { keywordValue } from '../../call-arguments';
 import { resolveImported } from './call-sites';
-import { ANNOTATIONS, CALL_RESULTS, CAPITALIZED_METHODS, CONSTRUCTORS, KIND_BY_FIRST_ARGUMENT, KIND_BY_KEYWORD, METHODS, PATH } from './call-tables';
+import { ANNOTATIONS, ATTRIBUTES, CALL_RESULTS, CAPITALIZED_METHODS, CONSTRUCTORS, KIND_BY_FIRST_ARGUMENT, KIND_BY_KEYWORD, METHODS, PATH } from './call-tables';
 import { perAnalysis } from '../../memo';
 import {
   annotatedTypeName,
@@ -35,6 +35,9 @@ interface KindCache {
 const cacheOf = perAnalysis<KindCache>(() => ({ kinds: new Map(), classes: new Map() }));
 
 const MAX_DEPTH = 8;
+
+/** Every attribute name ATTRIBUTES knows: other attributes skip the owner's kind. */
+const ATTRIBUTE_NAMES = new Set(Object.values(ATTRIBUTES).flatMap((held) => Object.keys(held)));
 
 /**
  * What built the value of an expression, as far as the source shows, or undefined.
@@ -66,6 +69,10 @@ function computeKind(facts: SemanticFacts, node: Node, depth: number): string | 
       const attribute = node.childForFieldName('attribute')?.text;
       if (!object || !attribute) return undefined;
       if (attribute === 'parent' && kindOf(facts, object, depth + 1) === PATH) return PATH;
+      if (ATTRIBUTE_NAMES.has(attribute)) {
+        const held = ATTRIBUTES[kindOf(facts, object, depth + 1) ?? '']?.[attribute];
+        if (held) return held;
+      }
       return instanceAttributeKind(facts, object, attribute, depth);
     }
     case 'binary_operator': {

@@ -1,6 +1,7 @@
 // blocking-http-call-in-async: a synchronous HTTP request in a coroutine — `requests.*`,
 // `requests.Session`, `httpx`/`httpx2` functions and `Client` methods, `urllib.request.urlopen`,
-// `urllib3` pools, `http.client` connections and response reads, boto3 clients and resources.
+// `urllib3` pools, `http.client` connections and response reads, boto3 clients and resources,
+// and the sync clients of the LLM SDKs (`OpenAI().chat.completions.create`, llm-advice.ts).
 // The fix moves the call to a worker thread (it never adds an import of an HTTP library the
 // project may not have); the hover shows the real cure, an async client built from the same
 // call: `httpx2.AsyncClient` for code on httpx's API (httpx itself is no longer maintained)
@@ -8,6 +9,8 @@
 import { reportBlockingCalls, type BlockingHit } from '../blocking';
 import { methodOf, positionalArguments, type AsyncLibrary } from '../call-sites';
 import { BOTO3_CLIENT, BOTO3_RESOURCE, RULES } from '../call-tables';
+import { isLlmCall, llmAdvice, streamsLlmAnswer } from '../llm-advice';
+import { asyncClientFix } from '../llm-async-fix';
 import { pythonBlock } from '../off-thread';
 import { innerText } from '../../../template';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
@@ -22,11 +25,20 @@ export function createBlockingHttpCallInAsync(context: CheckContext): CheckVisit
   return {
     finish() {
       reportBlockingCalls(context, RULES.http, {
+        // A client the coroutine builds for its own requests: its async twin, awaited.
+        fixes: (hit) => {
+          const native = isLlmCall(hit) ? asyncClientFix(context, hit) : undefined;
+          return native ? [native] : [];
+        },
         // These return a response whose body is read afterwards, on the loop: moving only the
         // call to a thread would hide that read. (`stream()` is also a context manager.)
         // boto3 resources are not thread-safe, unlike its clients.
-        offThread: (hit) => !LAZY_RESPONSES.has(hit.name) && methodOf(hit.site) !== 'stream' && hit.kind !== BOTO3_RESOURCE && !streamsBody(hit),
-        advice: (hit, library) => (hit.kind === BOTO3_CLIENT || hit.kind === BOTO3_RESOURCE ? boto3Advice(hit) : asyncClientAdvice(context.facts, hit, library)),
+        offThread: (hit) =>
+          !LAZY_RESPONSES.has(hit.name) && methodOf(hit.site) !== 'stream' && hit.kind !== BOTO3_RESOURCE && !streamsBody(hit) && !(isLlmCall(hit) && streamsLlmAnswer(hit)),
+        advice: (hit, library) => {
+          if (isLlmCall(hit)) return llmAdvice(context.facts, hit);
+          return hit.kind === BOTO3_CLIENT || hit.kind === BOTO3_RESOURCE ? boto3Advice(hit) : asyncClientAdvice(context.facts, hit, library);
+        },
       });
     },
   };
