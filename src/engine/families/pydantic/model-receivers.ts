@@ -1,0 +1,168 @@
+// Is an expression provably a pydantic model class or instance of this file? Only what the
+// source spells out counts: a same-file model class by name, `self`/`cls` in a model's
+// methods, a model constructor call or classmethod result (`User(...)`,
+// `User.parse_obj(...)`), a name every binding of which is one of those or is annotated with
+// a model (`u: User`, `Optional[User]`, a parameter `user: User`). A model imported from
+// another module, a dict, a `requests.Response` or a local look-alike is unknown.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticFacts } from '../../facts';
+import { annotatedTypeName, assignmentAnnotation, bodyRebinds, methodOwnerOf, moduleClassNamed, parameterAnnotation } from '../../value-origins';
+import { modelClasses, modelOf, type ModelClass } from './models';
+
+export interface ModelReceiver {
+  model: ModelClass;
+  /** True for the class itself (`User`, `cls`), false for an instance. */
+  isClass: boolean;
+}
+
+/** Model classmethods (v1 and v2 names) that return an instance of their class. */
+const INSTANCE_FACTORIES = new Set([
+  'parse_obj', 'parse_raw', 'parse_file', 'from_orm', 'construct', 'validate',
+  'model_validate', 'model_validate_json', 'model_validate_strings', 'model_construct',
+]);
+/** Instance methods that return an instance of the same class. */
+const INSTANCE_COPIES = new Set(['copy', 'model_copy']);
+
+const MAX_DEPTH = 12;
+
+/** The model `node` provably is (a class or an instance of it), if any. */
+export function modelReceiver(node: Node, facts: SemanticFacts): ModelReceiver | undefined {
+  if (!modelClasses(facts).size) return undefined;
+  return receiverOf(node, facts, 0, new Set<string>());
+}
+
+function receiverOf(node: Node, facts: SemanticFacts, depth: number, active: Set<string>): ModelReceiver | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (node.type) {
+    case 'parenthesized_expression':
+      return node.namedChildCount === 1 && node.firstNamedChild ? receiverOf(node.firstNamedChild, facts, depth + 1, active) : undefined;
+    case 'identifier':
+      return identifierReceiver(node, facts, depth, active);
+    case 'call':
+      return callResult(node, facts, depth, active);
+    default:
+      return undefined;
+  }
+}
+
+function identifierReceiver(node: Node, facts: SemanticFacts, depth: number, active: Set<string>): ModelReceiver | undefined {
+  const owner = methodOwnerOf(facts, node);
+  if (owner) {
+    const model = modelOf(owner.node, facts);
+    const method = facts.scopeOf(node).node;
+    if (!model || bodyRebinds(facts, method, node.text)) return undefined;
+    const decorators = decoratorNames(method);
+    if (decorators.includes('staticmethod')) return undefined;
+    // `cls` of a classmethod or of a v1 validator (validators are classmethods under the hood).
+    return { model, isClass: decorators.includes('classmethod') || node.text === 'cls' };
+  }
+  if (facts.resolve(node) !== undefined) return undefined; // an import or a builtin
+  const definition = moduleClassNamed(facts, node);
+  if (definition) {
+    const model = modelOf(definition, facts);
+    return model ? { model, isClass: true } : undefined;
+  }
+  return boundInstance(node, facts, depth, active);
+}
+
+/** A name whose every binding in its scope is a model instance of one same-file model. */
+function boundInstance(node: Node, facts: SemanticFacts, depth: number, active: Set<string>): ModelReceiver | undefined {
+  const binding = facts.localBinding(node);
+  if (!binding || binding.opaque) return undefined;
+  const scope = facts.scopeOf(node);
+  const key = `${scope.node.id}:${node.text}`;
+  if (active.has(key)) return undefined;
+  active.add(key);
+  try {
+    const found: ModelReceiver[] = [];
+    if (binding.parameter) {
+      const annotation = parameterAnnotation(binding.parameter);
+      const model = annotation && annotationModel(annotation, facts);
+      if (!model) return undefined;
+      found.push({ model, isClass: false });
+    }
+    for (const { value } of scope.assignments.get(node.text) ?? []) {
+      // `with x as name` binds what `__enter__` returns, not `x`.
+      if (value.parent?.type !== 'assignment') return undefined;
+      const annotation = assignmentAnnotation(value);
+      const model = annotation ? annotationModel(annotation, facts) : undefined;
+      const receiver = model ? { model, isClass: false } : annotation ? undefined : receiverOf(value, facts, depth + 1, active);
+      if (!receiver || receiver.isClass) return undefined;
+      found.push(receiver);
+    }
+    if (!found.length || found.some((r) => r.model !== found[0].model)) return undefined;
+    return found[0];
+  } finally {
+    active.delete(key);
+  }
+}
+
+/** `User(...)`, `User.parse_obj(...)`, `user.copy()`: an instance of the model. */
+function callResult(call: Node, facts: SemanticFacts, depth: number, active: Set<string>): ModelReceiver | undefined {
+  const callee = call.childForFieldName('function');
+  if (!callee) return undefined;
+  if (callee.type === 'identifier') {
+    const receiver = receiverOf(callee, facts, depth + 1, active);
+    return receiver?.isClass ? { model: receiver.model, isClass: false } : undefined;
+  }
+  if (callee.type !== 'attribute') return undefined;
+  const method = callee.childForFieldName('attribute')?.text ?? '';
+  const object = callee.childForFieldName('object');
+  if (!object || (!INSTANCE_FACTORIES.has(method) && !INSTANCE_COPIES.has(method))) return undefined;
+  const receiver = receiverOf(object, facts, depth + 1, active);
+  if (!receiver || definesMember(facts, method)) return undefined;
+  if (INSTANCE_COPIES.has(method) && receiver.isClass) return undefined;
+  return { model: receiver.model, isClass: false };
+}
+
+/** The same-file model an annotation names (`User`, `Optional[User]`, `User | None`). */
+export function annotationModel(annotation: Node, facts: SemanticFacts): ModelClass | undefined {
+  const name = annotatedTypeName(facts, annotation);
+  if (name?.type !== 'identifier') return undefined;
+  const definition = moduleClassNamed(facts, name);
+  return definition ? modelOf(definition, facts) : undefined;
+}
+
+function decoratorNames(definition: Node): string[] {
+  const decorated = definition.parent?.type === 'decorated_definition' ? definition.parent : undefined;
+  if (!decorated) return [];
+  return decorated.namedChildren
+    .filter((c): c is Node => c?.type === 'decorator')
+    .map((d) => d.namedChildren.find((c) => c && c.type !== 'comment')?.text ?? '');
+}
+
+const membersByFacts = new WeakMap<SemanticFacts, Set<string>>();
+
+/**
+ * True when some model class of the file binds `name` in its body (a method, a field, an
+ * assignment): calls of that name may reach the user's own member, which a rename would skip.
+ */
+export function definesMember(facts: SemanticFacts, name: string): boolean {
+  let members = membersByFacts.get(facts);
+  if (!members) {
+    members = new Set();
+    for (const model of modelClasses(facts).values()) collectBodyNames(model.node, members);
+    membersByFacts.set(facts, members);
+  }
+  return members.has(name);
+}
+
+function collectBodyNames(classNode: Node, into: Set<string>): void {
+  const visit = (block: Node | null) => {
+    for (const statement of block?.namedChildren ?? []) {
+      if (!statement) continue;
+      const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      if (definition?.type === 'function_definition' || definition?.type === 'class_definition') {
+        const name = definition.childForFieldName('name')?.text;
+        if (name) into.add(name);
+      } else if (statement.type === 'expression_statement') {
+        const assignment = statement.firstNamedChild;
+        const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
+        if (left?.type === 'identifier') into.add(left.text);
+      } else if (statement.type === 'if_statement' || statement.type === 'try_statement') {
+        for (const part of statement.namedChildren) if (part) visit(part.type === 'block' ? part : part.childForFieldName('body') ?? part.namedChildren.find((c) => c?.type === 'block') ?? null);
+      }
+    }
+  };
+  visit(classNode.childForFieldName('body'));
+}

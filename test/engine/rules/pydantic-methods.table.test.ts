@@ -1,0 +1,153 @@
+// Rule tables of the pydantic family's method rules (pydantic-v1-method, pydantic-parse-obj-as,
+// pydantic-constrained-type): valid / invalid snippets with exact 1-based positions, messages
+// and safe-fix output (conventions in ../rule-tester.ts), then the one peer code of each finding.
+import type { Engine } from '../../../src/engine/engine';
+import { getEngine } from '../../helpers/engine';
+import { expectedError, type PeerCase, peerCases, ruleTester } from '../rule-tester';
+
+const METHOD = 'pydantic-v1-method';
+
+/** A module with one model, `User`; the snippet's code starts on line 8. */
+const USER = 'from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    name: str\n\n\n';
+const user = (code: string) => USER + code;
+const method = (line: number, column: number, endLine: number, endColumn: number, message: string) => expectedError(METHOD, line, column, endLine, endColumn, message);
+const renamed = (old: string, modern: string) => `\`.${old}()\` is the pydantic 1 name of \`.${modern}()\``;
+
+ruleTester(METHOD, {
+  valid: [
+    user('def f(d: dict):\n    return d.copy()\n'),
+    "import requests\nfrom pydantic import BaseModel\n\n\ndef f():\n    return requests.get('u').json()\n",
+    // pydantic.v1 keeps the v1 API on purpose.
+    "from pydantic.v1 import BaseModel\n\n\nclass User(BaseModel):\n    name: str\n\n\nUser.parse_obj({})\n",
+    // A model of another module: unknown.
+    "from pydantic import BaseModel\nfrom app.models import User\n\n\ndef f(u: User):\n    return u.dict()\n",
+    user('class Cache:\n    def clone(self):\n        return self.copy()\n'),
+    user('def f(u: User):\n    u = {}\n    return u.copy()\n'),
+    // The model's own `dict`: the call reaches it, not pydantic's.
+    "from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    name: str\n\n    def dict(self, **kw):\n        return {}\n\n\nUser(name='x').dict()\n",
+    user('def f(users: list):\n    for u in users:\n        u.dict()\n'),
+    "class User:\n    pass\n\n\nUser().dict()\n",
+    user('def f(u: User):\n    return u.model_dump(), User.model_validate({}), u.model_copy()\n'),
+    user('class Other:\n    @staticmethod\n    def merge(self):\n        return self.copy()\n'),
+    user('def f(pool):\n    with pool.connect() as u:\n        return u.json()\n'),
+  ],
+  invalid: [
+    {
+      code: user('def show(user: User):\n    return user.dict(exclude_none=True)\n'),
+      errors: [method(9, 17, 9, 21, renamed('dict', 'model_dump'))],
+      output: user('def show(user: User):\n    return user.model_dump(exclude_none=True)\n'),
+    },
+    {
+      code: user("u = User(name='a')\nprint(u.json())\n"),
+      errors: [method(9, 9, 9, 13, renamed('json', 'model_dump_json'))],
+      output: user("u = User(name='a')\nprint(u.model_dump_json())\n"),
+    },
+    {
+      code: user('def load(rows):\n    return [User.parse_obj(r) for r in rows]\n'),
+      errors: [method(9, 18, 9, 27, renamed('parse_obj', 'model_validate'))],
+      output: user('def load(rows):\n    return [User.model_validate(r) for r in rows]\n'),
+    },
+    {
+      // Unsafe: malformed JSON raises another error.
+      code: user('def load(body):\n    return User.parse_raw(body)\n'),
+      errors: [method(9, 17, 9, 26, renamed('parse_raw', 'model_validate_json'))],
+      output: null,
+    },
+    {
+      // No orm_mode / from_attributes in the config: the fix adds from_attributes=True (unsafe).
+      code: user('def load(row):\n    return User.from_orm(row)\n'),
+      errors: [method(9, 17, 9, 25, '`.from_orm()` is the pydantic 1 name of `.model_validate()` with `from_attributes`')],
+      output: null,
+    },
+    {
+      code: "from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    class Config:\n        orm_mode = True\n\n\ndef load(row):\n    return User.from_orm(row)\n",
+      errors: [method(10, 17, 10, 25, '`.from_orm()` is the pydantic 1 name of `.model_validate()` with `from_attributes`')],
+      output: "from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    class Config:\n        orm_mode = True\n\n\ndef load(row):\n    return User.model_validate(row)\n",
+    },
+    {
+      code: user("def clone(u: User):\n    return u.copy(include={'name'})\n"),
+      errors: [method(9, 14, 9, 18, '`.copy()` with `include=` has no pydantic 2 counterpart: validate a filtered `.model_dump(include=…)` instead')],
+      output: null,
+    },
+    {
+      code: user("def clone(u: User):\n    return u.copy(update={'name': 'b'})\n"),
+      errors: [method(9, 14, 9, 18, renamed('copy', 'model_copy'))],
+      output: user("def clone(u: User):\n    return u.model_copy(update={'name': 'b'})\n"),
+    },
+    {
+      // extra="allow" on a same-file base: update's non-field keys would go to the extras (unsafe).
+      code: "from pydantic import BaseModel\n\n\nclass Base(BaseModel):\n    class Config:\n        extra = 'allow'\n\n\nclass User(Base):\n    name: str\n\n\ndef f(u: User):\n    return u.copy(update={'x': 1})\n",
+      errors: [method(14, 14, 14, 18, renamed('copy', 'model_copy'))],
+      output: null,
+    },
+    {
+      code: user('def f(u: User):\n    return u.json(sort_keys=True)\n'),
+      errors: [method(9, 14, 9, 18, '`.json()` with `sort_keys=` raises `TypeError` on pydantic 2: `.model_dump_json()` takes no `json.dumps()` arguments')],
+      output: null,
+    },
+    {
+      code: user('def f(u: User):\n    return u.json(encoder=str)\n'),
+      errors: [method(9, 14, 9, 18, '`.json()` with `encoder=` raises `TypeError` on pydantic 2: use `.model_dump_json()` and a field serializer (`@field_serializer`)')],
+      output: null,
+    },
+    {
+      // On an instance, `model_fields` is read from the class.
+      code: user('def f(u: User):\n    return u.__fields__, User.__fields__, u.__fields_set__\n'),
+      errors: [
+        method(9, 14, 9, 24, '`__fields__` is the pydantic 1 name of `model_fields`'),
+        method(9, 31, 9, 41, '`__fields__` is the pydantic 1 name of `model_fields`'),
+        method(9, 45, 9, 59, '`__fields_set__` is the pydantic 1 name of `model_fields_set`'),
+      ],
+      output: user('def f(u: User):\n    return type(u).model_fields, User.model_fields, u.model_fields_set\n'),
+    },
+    {
+      code: user('User.update_forward_refs(Other=int)\n'),
+      errors: [method(8, 6, 8, 25, '`.update_forward_refs()` with namespace arguments raises `TypeError` on pydantic 2: call `.model_rebuild()` once the names are defined')],
+      output: null,
+    },
+    {
+      code: user('User.update_forward_refs()\n'),
+      errors: [method(8, 6, 8, 25, renamed('update_forward_refs', 'model_rebuild'))],
+      output: user('User.model_rebuild()\n'),
+    },
+    {
+      code: user("print(User.schema(by_alias=False), User.parse_file('x.json'))\n"),
+      errors: [
+        method(8, 12, 8, 18, renamed('schema', 'model_json_schema')),
+        method(8, 41, 8, 51, '`.parse_file()` is pydantic 1 API: read the file, then call `User.model_validate_json(text)`'),
+      ],
+      output: user("print(User.model_json_schema(by_alias=False), User.parse_file('x.json'))\n"),
+    },
+    {
+      code: "import pydantic\n\n\nclass User(pydantic.BaseModel):\n    name: str\n\n    def dump(self):\n        return self.dict()\n",
+      errors: [method(8, 21, 8, 25, renamed('dict', 'model_dump'))],
+      output: "import pydantic\n\n\nclass User(pydantic.BaseModel):\n    name: str\n\n    def dump(self):\n        return self.model_dump()\n",
+    },
+    {
+      // `**opts` may hold json.dumps() arguments (unsafe); model_dump() accepts all of dict()'s.
+      code: user('def f(u: User, opts):\n    return u.json(**opts), u.dict(**opts)\n'),
+      errors: [method(9, 14, 9, 18, renamed('json', 'model_dump_json')), method(9, 30, 9, 34, renamed('dict', 'model_dump'))],
+      output: user('def f(u: User, opts):\n    return u.json(**opts), u.model_dump(**opts)\n'),
+    },
+    {
+      // The result of a model classmethod, then of a copy, is a model.
+      code: user('def f(d: dict):\n    v = User.parse_obj(d).copy()\n    return v.dict(), User.construct(name="x")\n'),
+      errors: [
+        method(9, 14, 9, 23, renamed('parse_obj', 'model_validate')),
+        method(9, 27, 9, 31, renamed('copy', 'model_copy')),
+        method(10, 14, 10, 18, renamed('dict', 'model_dump')),
+        method(10, 27, 10, 36, renamed('construct', 'model_construct')),
+      ],
+      output: user('def f(d: dict):\n    v = User.model_validate(d).model_copy()\n    return v.model_dump(), User.model_construct(name="x")\n'),
+    },
+  ],
+});
+
+describe('pydantic method rules: one peer code per finding', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await getEngine();
+  });
+  const cases: PeerCase[] = [{ rule: METHOD, code: user('def f(u: User):\n    return u.dict()\n'), peers: [null] }];
+  peerCases(() => engine, cases);
+});
