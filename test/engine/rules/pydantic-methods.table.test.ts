@@ -143,11 +143,85 @@ ruleTester(METHOD, {
   ],
 });
 
+const PARSE = 'pydantic-parse-obj-as';
+const parse = (line: number, column: number, endLine: number, endColumn: number, message: string) => expectedError(PARSE, line, column, endLine, endColumn, message);
+const VALIDATE_PYTHON = 'is pydantic 1 API: use `TypeAdapter(…).validate_python()`';
+
+ruleTester(PARSE, {
+  valid: [
+    "from pydantic.v1 import parse_obj_as\nfrom pydantic import BaseModel\n\nx = parse_obj_as(int, 1)\n",
+    "from pydantic import BaseModel\n\n\ndef parse_obj_as(t, x):\n    return x\n\n\nparse_obj_as(int, 1)\n",
+    "from pydantic import TypeAdapter\n\nx = TypeAdapter(int).validate_python(1)\n",
+    "from mylib import parse_obj_as\nimport pydantic\n\nx = parse_obj_as(int, 1)\n",
+    // A re-export keeps its import.
+    "from pydantic import parse_obj_as  # noqa: F401\n",
+    "import pydantic.v1 as pydantic\n\nx = pydantic.parse_obj_as(int, 1)\n",
+  ],
+  invalid: [
+    {
+      code: "from typing import List\n\nfrom pydantic import BaseModel, parse_obj_as\n\n\nclass User(BaseModel):\n    name: str\n\n\ndef load(rows) -> List[User]:\n    return parse_obj_as(List[User], rows)\n",
+      errors: [parse(11, 12, 11, 42, `\`parse_obj_as()\` ${VALIDATE_PYTHON}`)],
+      output: "from typing import List\n\nfrom pydantic import BaseModel, TypeAdapter\n\n\nclass User(BaseModel):\n    name: str\n\n\ndef load(rows) -> List[User]:\n    return TypeAdapter(List[User]).validate_python(rows)\n",
+    },
+    {
+      code: "import pydantic\n\n\ndef load(rows):\n    return pydantic.parse_obj_as(list[int], rows)\n",
+      errors: [parse(5, 12, 5, 50, `\`pydantic.parse_obj_as()\` ${VALIDATE_PYTHON}`)],
+      output: "import pydantic\n\n\ndef load(rows):\n    return pydantic.TypeAdapter(list[int]).validate_python(rows)\n",
+    },
+    {
+      code: "from pydantic.tools import parse_obj_as as parse, schema_of\n\nprint(parse(int, '1'), schema_of(int, by_alias=False))\n",
+      errors: [parse(3, 7, 3, 22, `\`parse()\` ${VALIDATE_PYTHON}`), parse(3, 24, 3, 54, '`schema_of()` is pydantic 1 API: use `TypeAdapter(…).json_schema()`')],
+      output: "from pydantic import TypeAdapter\n\nprint(TypeAdapter(int).validate_python('1'), TypeAdapter(int).json_schema(by_alias=False))\n",
+    },
+    {
+      // Removed in pydantic 2; the fix is unsafe (JSON mode, other errors for malformed JSON).
+      code: "from pydantic import parse_raw_as\n\nx = parse_raw_as(dict[str, int], body)\n",
+      errors: [parse(3, 5, 3, 39, '`parse_raw_as()` was removed in pydantic 2: use `TypeAdapter(…).validate_json()`')],
+      output: null,
+    },
+    {
+      // Two calls: fix-all rewrites both, then removes the import they leave unused.
+      code: "from pydantic import parse_obj_as\n\na = parse_obj_as(int, 1)\nb = parse_obj_as(str, 'x')\n",
+      errors: [parse(3, 5, 3, 25, `\`parse_obj_as()\` ${VALIDATE_PYTHON}`), parse(4, 5, 4, 27, `\`parse_obj_as()\` ${VALIDATE_PYTHON}`)],
+      output: "from pydantic import TypeAdapter\n\na = TypeAdapter(int).validate_python(1)\nb = TypeAdapter(str).validate_python('x')\n",
+    },
+    {
+      code: "from pydantic import TypeAdapter, parse_obj_as\n\na = parse_obj_as(int, 1, type_name='N')\n",
+      errors: [parse(3, 5, 3, 40, `\`parse_obj_as()\` ${VALIDATE_PYTHON}`)],
+      output: "from pydantic import TypeAdapter\n\na = TypeAdapter(int).validate_python(1)\n",
+    },
+    {
+      code: "from pydantic import schema_of\n\ns = schema_of(int, title='Count')\n",
+      errors: [parse(3, 5, 3, 34, '`schema_of()` is pydantic 1 API: use `TypeAdapter(…).json_schema()`')],
+      output: null,
+    },
+    {
+      code: "from pydantic.tools import parse_file_as\n\nx = parse_file_as(list[int], 'x.json')\n",
+      errors: [parse(3, 5, 3, 39, '`parse_file_as()` was removed in pydantic 2: read the file, then call `TypeAdapter(T).validate_json(data)`')],
+      output: null,
+    },
+    {
+      code: "from pydantic import parse_obj_as\n\nx = parse_obj_as(int, *args)\n",
+      errors: [parse(3, 5, 3, 29, `\`parse_obj_as()\` ${VALIDATE_PYTHON}`)],
+      output: null,
+    },
+    {
+      code: "from pydantic import BaseModel, parse_obj_as\n",
+      errors: [parse(1, 33, 1, 45, '`parse_obj_as` is imported but no longer used: remove the import')],
+      output: "from pydantic import BaseModel\n",
+    },
+  ],
+});
+
 describe('pydantic method rules: one peer code per finding', () => {
   let engine: Engine;
   before(async () => {
     engine = await getEngine();
   });
-  const cases: PeerCase[] = [{ rule: METHOD, code: user('def f(u: User):\n    return u.dict()\n'), peers: [null] }];
+  const cases: PeerCase[] = [
+    { rule: METHOD, code: user('def f(u: User):\n    return u.dict()\n'), peers: [null] },
+    { rule: PARSE, code: "from pydantic import parse_obj_as\n\nx = parse_obj_as(int, 1)\n", peers: [null] },
+    { rule: PARSE, code: "from pydantic import BaseModel, parse_obj_as\n", peers: ['F401'] },
+  ];
   peerCases(() => engine, cases);
 });
