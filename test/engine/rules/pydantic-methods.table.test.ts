@@ -213,6 +213,86 @@ ruleTester(PARSE, {
   ],
 });
 
+const CONSTRAINED = 'pydantic-constrained-type';
+const constrained = (line: number, column: number, endLine: number, endColumn: number, message: string) => expectedError(CONSTRAINED, line, column, endLine, endColumn, message);
+const STRING_FORM = 'use `Annotated[str, StringConstraints(…)]`';
+
+ruleTester(CONSTRAINED, {
+  valid: [
+    "from pydantic.v1 import BaseModel, constr\n\n\nclass User(BaseModel):\n    name: constr(max_length=3)\n",
+    "from pydantic import constr\n\n\nclass Plain:\n    name: constr(max_length=3)\n",
+    "from pydantic import BaseModel, StringConstraints\nfrom typing import Annotated\n\n\nclass User(BaseModel):\n    name: Annotated[str, StringConstraints(max_length=3)]\n",
+    "from pydantic import BaseModel, constr\n\n\ndef f(name: constr(max_length=3)):\n    return name\n",
+    "from pydantic import BaseModel\n\n\ndef constr(**kw):\n    return str\n\n\nclass User(BaseModel):\n    name: constr(max_length=3)\n",
+    "from pydantic import BaseModel, constr\n\n\ndef limits():\n    Name = constr(max_length=3)\n    return Name\n",
+  ],
+  invalid: [
+    {
+      code: "from pydantic import BaseModel, constr\n\n\nclass User(BaseModel):\n    name: constr(min_length=1, max_length=10)\n",
+      errors: [constrained(5, 11, 5, 46, `\`constr()\` is discouraged in pydantic 2: ${STRING_FORM}`)],
+      output: "from pydantic import BaseModel, StringConstraints\nfrom typing import Annotated\n\n\nclass User(BaseModel):\n    name: Annotated[str, StringConstraints(min_length=1, max_length=10)]\n",
+    },
+    {
+      code: "from pydantic import BaseModel, Field, conint\n\n\nclass Order(BaseModel):\n    quantity: conint(gt=0, le=100) = Field(1, description='count')\n",
+      errors: [constrained(5, 15, 5, 35, '`conint()` is discouraged in pydantic 2: use `Annotated[int, Field(…)]`')],
+      output: "from pydantic import BaseModel, Field\nfrom typing import Annotated\n\n\nclass Order(BaseModel):\n    quantity: Annotated[int, Field(gt=0, le=100)] = Field(1, description='count')\n",
+    },
+    {
+      code: "from typing import List\n\nfrom pydantic import BaseModel, conlist\n\n\nclass Cart(BaseModel):\n    items: conlist(int, min_items=1, max_items=5)\n",
+      errors: [constrained(7, 12, 7, 50, '`conlist(min_items=…)` fails on pydantic 2 (`min_items` is now `min_length`): use `Annotated[list[…], Field(…)]`')],
+      output: "from typing import List, Annotated\n\nfrom pydantic import BaseModel, Field\n\n\nclass Cart(BaseModel):\n    items: Annotated[list[int], Field(min_length=1, max_length=5)]\n",
+    },
+    {
+      // regex → pattern is unsafe: pydantic 2 searches the whole string with another engine.
+      code: "from pydantic import BaseModel, constr\n\n\nclass User(BaseModel):\n    code: constr(regex=r'^[A-Z]+$')\n",
+      errors: [constrained(5, 11, 5, 36, `\`constr(regex=…)\` fails on pydantic 2 (\`regex\` is now \`pattern\`): ${STRING_FORM}`)],
+      output: null,
+    },
+    {
+      code: "from typing import Optional\n\nimport pydantic\n\n\nclass User(pydantic.BaseModel):\n    nick: Optional[pydantic.constr(strip_whitespace=True)] = None\n",
+      errors: [constrained(7, 20, 7, 58, `\`pydantic.constr()\` is discouraged in pydantic 2: ${STRING_FORM}`)],
+      output: "from typing import Optional, Annotated\n\nimport pydantic\n\n\nclass User(pydantic.BaseModel):\n    nick: Optional[Annotated[str, pydantic.StringConstraints(strip_whitespace=True)]] = None\n",
+    },
+    {
+      code: "from pydantic import BaseModel, condecimal\n\n\nclass Price(BaseModel):\n    amount: condecimal(max_digits=10, decimal_places=2)\n",
+      errors: [constrained(5, 13, 5, 56, '`condecimal()` is discouraged in pydantic 2: use `Annotated[Decimal, Field(…)]`')],
+      output: "from pydantic import BaseModel, Field\nfrom decimal import Decimal\nfrom typing import Annotated\n\n\nclass Price(BaseModel):\n    amount: Annotated[Decimal, Field(max_digits=10, decimal_places=2)]\n",
+    },
+    {
+      // A StringConstraints alias is fixed; a Field one only reported (no bump-pydantic peer for aliases).
+      code: "from pydantic import BaseModel, constr, conint\n\nName = constr(max_length=50)\nCount = conint(gt=0)\n",
+      errors: [
+        constrained(3, 8, 3, 29, `\`constr()\` is discouraged in pydantic 2: ${STRING_FORM}`),
+        constrained(4, 9, 4, 21, '`conint()` is discouraged in pydantic 2: use `Annotated[int, Field(…)]`'),
+      ],
+      output: "from pydantic import BaseModel, conint, StringConstraints\nfrom typing import Annotated\n\nName = Annotated[str, StringConstraints(max_length=50)]\nCount = conint(gt=0)\n",
+    },
+    {
+      code: "from pydantic import BaseModel, constr\n\n\nclass User(BaseModel):\n    name: constr(curtail_length=5)\n",
+      errors: [constrained(5, 11, 5, 35, '`constr(curtail_length=…)` fails on pydantic 2: truncate in a `@field_validator(mode="before")`')],
+      output: null,
+    },
+    {
+      code: "from pydantic import BaseModel, conlist\n\n\nclass User(BaseModel):\n    tags: conlist(str, unique_items=True)\n",
+      errors: [constrained(5, 11, 5, 42, '`conlist(unique_items=…)` fails on pydantic 2: use a `Set[...]` field (pydantic 2 raises on `unique_items`)')],
+      output: null,
+    },
+    {
+      code: "from pydantic import BaseModel, constr, conint\n\n\nclass User(BaseModel):\n    a: constr(max_length=3)\n    b: conint(gt=1)\n",
+      errors: [
+        constrained(5, 8, 5, 28, `\`constr()\` is discouraged in pydantic 2: ${STRING_FORM}`),
+        constrained(6, 8, 6, 20, '`conint()` is discouraged in pydantic 2: use `Annotated[int, Field(…)]`'),
+      ],
+      output: "from pydantic import BaseModel, StringConstraints, Field\nfrom typing import Annotated\n\n\nclass User(BaseModel):\n    a: Annotated[str, StringConstraints(max_length=3)]\n    b: Annotated[int, Field(gt=1)]\n",
+    },
+    {
+      code: "from pydantic import BaseModel, constr\n\n\nclass User(BaseModel):\n    name: str\n",
+      errors: [constrained(1, 33, 1, 39, '`constr` is imported but no longer used: remove the import')],
+      output: "from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    name: str\n",
+    },
+  ],
+});
+
 describe('pydantic method rules: one peer code per finding', () => {
   let engine: Engine;
   before(async () => {
@@ -222,6 +302,8 @@ describe('pydantic method rules: one peer code per finding', () => {
     { rule: METHOD, code: user('def f(u: User):\n    return u.dict()\n'), peers: [null] },
     { rule: PARSE, code: "from pydantic import parse_obj_as\n\nx = parse_obj_as(int, 1)\n", peers: [null] },
     { rule: PARSE, code: "from pydantic import BaseModel, parse_obj_as\n", peers: ['F401'] },
+    { rule: CONSTRAINED, code: "from pydantic import BaseModel, constr\n\nName = constr(max_length=3)\n\n\nclass User(BaseModel):\n    name: constr(max_length=3)\n", peers: [null, 'BP008'] },
+    { rule: CONSTRAINED, code: "from pydantic import BaseModel, constr\n", peers: ['F401'] },
   ];
   peerCases(() => engine, cases);
 });

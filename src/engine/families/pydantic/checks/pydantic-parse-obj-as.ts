@@ -6,10 +6,11 @@
 import type { Node } from 'web-tree-sitter';
 import { argumentNodes } from '../../../call-arguments';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
-import { ImportPlan, localName, nameNodes } from '../../../import-plan';
+import { ImportPlan } from '../../../import-plan';
 import { oneLine, pythonBlock } from '../../../template';
 import type { Fix } from '../../../types';
 import { pydanticApplies } from '../models';
+import { reportUnusedImports } from '../unused-imports';
 
 interface Helper {
   /** The TypeAdapter method the helper's call becomes. */
@@ -83,7 +84,7 @@ export function createPydanticParseObjAs(context: CheckContext): CheckVisitor {
       context.report({ node: call, data: { callee: `${oneLine(callee.text)}()`, problem, instead }, fixes, peer: null, suggestion });
     },
     finish() {
-      if (applies) reportUnusedImports(context);
+      if (applies) reportUnusedImports(context, (q) => !!helperName(q), (local) => ({ callee: local, problem: 'is imported but no longer used', instead: 'remove the import' }));
     },
   };
 }
@@ -116,29 +117,3 @@ function adapterCall(args: Node, helper: Helper): { type: string; rest: string }
   return { type, rest: [...(values as string[]), ...forwarded].join(', ') };
 }
 
-/**
- * From-imports of the helpers that nothing uses any more — what rewriting their last calls
- * leaves (each call's fix drops the import only when it is the last use; fix-all rewrites
- * several at once). A `# noqa` on the import marks a re-export: left alone.
- */
-function reportUnusedImports(context: CheckContext): void {
-  const facts = context.facts;
-  const plan = new ImportPlan(facts, context.text);
-  for (const binding of facts.imports) {
-    if (binding.isModule || binding.scope.kind !== 'module' || !helperName(binding.qualified)) continue;
-    if (!plan.isUnusedExcept(binding, [])) continue;
-    const statement = binding.node;
-    const marked = facts.comments.some((c) => c.startPosition.row >= statement.startPosition.row && c.startPosition.row <= statement.endPosition.row && /#\s*noqa\b/i.test(c.text));
-    const node = nameNodes(statement).find((n) => localName(n) === binding.local);
-    if (marked || !node || !context.isSound(node)) continue;
-    const removal = new ImportPlan(facts, context.text);
-    removal.remove(binding);
-    const edits = removal.edits();
-    context.report({
-      node,
-      data: { callee: binding.local, problem: 'is imported but no longer used', instead: 'remove the import' },
-      fixes: edits ? [{ title: `Remove the unused import of \`${binding.local}\``, safety: 'safe', edits }] : [],
-      peer: 'F401',
-    });
-  }
-}
