@@ -11,4 +11,6 @@ export const PYDANTIC_FAMILY: FamilyPackage = {
     'pydantic-parse-obj-as': createPydanticParseObjAs,
     'pydantic-v1-method': createPydanticV1Method,
   },
+  // A receiver is a model by a class defined elsewhere in the file, which one def's facts do not hold.
+  readsOtherDefs: ['pydantic-v1-method'],
 };
