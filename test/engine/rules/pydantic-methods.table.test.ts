@@ -10,6 +10,8 @@ const METHOD = 'pydantic-v1-method';
 /** A module with one model, `User`; the snippet's code starts on line 8. */
 const USER = 'from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    name: str\n\n\n';
 const user = (code: string) => USER + code;
+/** Two models, `Item` and `Order` (with `items: List[Item]`); the snippet's code starts on line 15. */
+const ORDERS = 'from typing import List, Optional\n\nfrom pydantic import BaseModel\n\n\nclass Item(BaseModel):\n    sku: str\n\n\nclass Order(BaseModel):\n    items: List[Item]\n    buyer: Optional[Item] = None\n\n\n';
 const method = (line: number, column: number, endLine: number, endColumn: number, message: string) => expectedError(METHOD, line, column, endLine, endColumn, message);
 const renamed = (old: string, modern: string) => `\`.${old}()\` is the pydantic 1 name of \`.${modern}()\``;
 
@@ -30,6 +32,9 @@ ruleTester(METHOD, {
     user('def f(u: User):\n    return u.model_dump(), User.model_validate({}), u.model_copy()\n'),
     user('class Other:\n    @staticmethod\n    def merge(self):\n        return self.copy()\n'),
     user('def f(pool):\n    with pool.connect() as u:\n        return u.json()\n'),
+    ORDERS + 'def f(items: List[dict], o: Order):\n    for it in items:\n        print(it.copy())\n    for i, x in enumerate(o.items):\n        print(x.copy())\n',
+    user('PYDANTIC_V1 = False\n\n\ndef f(u: User):\n    if PYDANTIC_V1:\n        return u.dict()\n    return u.model_dump()\n'),
+    user('def load() -> dict:\n    return {}\n\n\nprint(load().copy())\n'),
   ],
   invalid: [
     {
@@ -139,6 +144,21 @@ ruleTester(METHOD, {
         method(10, 27, 10, 36, renamed('construct', 'model_construct')),
       ],
       output: user('def f(d: dict):\n    v = User.model_validate(d).model_copy()\n    return v.model_dump(), User.model_construct(name="x")\n'),
+    },
+    {
+      // Items of an annotated collection, a model field's declared type, a same-file function's result.
+      code: ORDERS + 'def f(o: Order, items: List[Item]):\n    for it in items:\n        print(it.dict())\n    for it2 in o.items:\n        print(it2.json())\n    return o.buyer.copy()\n',
+      errors: [
+        method(17, 18, 17, 22, renamed('dict', 'model_dump')),
+        method(19, 19, 19, 23, renamed('json', 'model_dump_json')),
+        method(20, 20, 20, 24, renamed('copy', 'model_copy')),
+      ],
+      output: ORDERS + 'def f(o: Order, items: List[Item]):\n    for it in items:\n        print(it.model_dump())\n    for it2 in o.items:\n        print(it2.model_dump_json())\n    return o.buyer.model_copy()\n',
+    },
+    {
+      code: ORDERS + "async def load() -> 'Order':\n    return Order(items=[])\n\n\nasync def g():\n    o = await load()\n    return o.dict()\n",
+      errors: [method(21, 14, 21, 18, renamed('dict', 'model_dump'))],
+      output: ORDERS + "async def load() -> 'Order':\n    return Order(items=[])\n\n\nasync def g():\n    o = await load()\n    return o.model_dump()\n",
     },
   ],
 });

@@ -6,7 +6,8 @@
 // another module, a dict, a `requests.Response` or a local look-alike is unknown.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
-import { annotatedTypeName, assignmentAnnotation, bodyRebinds, methodOwnerOf, moduleClassNamed, parameterAnnotation } from '../../value-origins';
+import { assignmentAnnotation, bodyRebinds, methodOwnerOf, moduleClassNamed, parameterAnnotation } from '../../value-origins';
+import { annotationModel, comprehensionModel, fieldAnnotation, loopModel, returnedModel } from './model-annotations';
 import { modelClasses, modelOf, type ModelClass } from './models';
 
 export interface ModelReceiver {
@@ -40,6 +41,19 @@ function receiverOf(node: Node, facts: SemanticFacts, depth: number, active: Set
       return identifierReceiver(node, facts, depth, active);
     case 'call':
       return callResult(node, facts, depth, active);
+    case 'attribute': {
+      // `order.customer` where the model declares `customer: Customer`.
+      const annotation = attributeAnnotation(node, facts, depth, active);
+      const model = annotation && annotationModel(annotation, facts);
+      return model ? { model, isClass: false } : undefined;
+    }
+    case 'await': {
+      // `await load_user()`: what the coroutine function's return annotation names.
+      const inner = node.namedChildren[0];
+      const callee = inner?.type === 'call' ? inner.childForFieldName('function') : undefined;
+      const model = callee?.type === 'identifier' ? returnedModel(callee, facts, true) : undefined;
+      return model ? { model, isClass: false } : undefined;
+    }
     default:
       return undefined;
   }
@@ -67,9 +81,17 @@ function identifierReceiver(node: Node, facts: SemanticFacts, depth: number, act
 
 /** A name whose every binding in its scope is a model instance of one same-file model. */
 function boundInstance(node: Node, facts: SemanticFacts, depth: number, active: Set<string>): ModelReceiver | undefined {
+  // null: not a comprehension's variable; undefined: one, of no known model.
+  const item = comprehensionModel(node, facts, (attribute) => attributeAnnotation(attribute, facts, depth, active));
+  if (item !== null) return item ? { model: item, isClass: false } : undefined;
   const binding = facts.localBinding(node);
-  if (!binding || binding.opaque) return undefined;
+  if (!binding) return undefined;
   const scope = facts.scopeOf(node);
+  if (binding.opaque) {
+    if (binding.parameter || scope.assignments.has(node.text)) return undefined;
+    const model = loopModel(node, scope.node, facts, (attribute) => attributeAnnotation(attribute, facts, depth, active));
+    return model ? { model, isClass: false } : undefined;
+  }
   const key = `${scope.node.id}:${node.text}`;
   if (active.has(key)) return undefined;
   active.add(key);
@@ -97,11 +119,22 @@ function boundInstance(node: Node, facts: SemanticFacts, depth: number, active: 
   }
 }
 
+/** The field annotation `x.field` reads, when `x` is a model instance declaring that field. */
+function attributeAnnotation(attribute: Node, facts: SemanticFacts, depth: number, active: Set<string>): Node | undefined {
+  const object = attribute.childForFieldName('object');
+  const name = attribute.childForFieldName('attribute')?.text;
+  if (!object || !name) return undefined;
+  const receiver = receiverOf(object, facts, depth + 1, active);
+  return receiver && !receiver.isClass ? fieldAnnotation(receiver.model, name, facts) : undefined;
+}
+
 /** `User(...)`, `User.parse_obj(...)`, `user.copy()`: an instance of the model. */
 function callResult(call: Node, facts: SemanticFacts, depth: number, active: Set<string>): ModelReceiver | undefined {
   const callee = call.childForFieldName('function');
   if (!callee) return undefined;
   if (callee.type === 'identifier') {
+    const returned = returnedModel(callee, facts, false);
+    if (returned) return { model: returned, isClass: false };
     const receiver = receiverOf(callee, facts, depth + 1, active);
     return receiver?.isClass ? { model: receiver.model, isClass: false } : undefined;
   }
@@ -113,14 +146,6 @@ function callResult(call: Node, facts: SemanticFacts, depth: number, active: Set
   if (!receiver || definesMember(facts, method)) return undefined;
   if (INSTANCE_COPIES.has(method) && receiver.isClass) return undefined;
   return { model: receiver.model, isClass: false };
-}
-
-/** The same-file model an annotation names (`User`, `Optional[User]`, `User | None`). */
-export function annotationModel(annotation: Node, facts: SemanticFacts): ModelClass | undefined {
-  const name = annotatedTypeName(facts, annotation);
-  if (name?.type !== 'identifier') return undefined;
-  const definition = moduleClassNamed(facts, name);
-  return definition ? modelOf(definition, facts) : undefined;
 }
 
 function decoratorNames(definition: Node): string[] {
