@@ -35,6 +35,7 @@ ruleTester(METHOD, {
     ORDERS + 'def f(items: List[dict], o: Order):\n    for it in items:\n        print(it.copy())\n    for i, x in enumerate(o.items):\n        print(x.copy())\n',
     user('PYDANTIC_V1 = False\n\n\ndef f(u: User):\n    if PYDANTIC_V1:\n        return u.dict()\n    return u.model_dump()\n'),
     user('def load() -> dict:\n    return {}\n\n\nprint(load().copy())\n'),
+    user('class Service:\n    def __init__(self, user: User):\n        self.user = user\n\n    def reset(self):\n        self.user = {}\n\n    def dump(self):\n        return self.user.copy()\n'),
   ],
   invalid: [
     {
@@ -159,6 +160,12 @@ ruleTester(METHOD, {
       code: ORDERS + "async def load() -> 'Order':\n    return Order(items=[])\n\n\nasync def g():\n    o = await load()\n    return o.dict()\n",
       errors: [method(21, 14, 21, 18, renamed('dict', 'model_dump'))],
       output: ORDERS + "async def load() -> 'Order':\n    return Order(items=[])\n\n\nasync def g():\n    o = await load()\n    return o.model_dump()\n",
+    },
+    {
+      // `self.settings` of a plain class whose every binding of it is a model.
+      code: user('class Service:\n    def __init__(self, user: User):\n        self.user = user\n        self.guest = User(name="guest")\n\n    def dump(self):\n        return self.user.dict(), self.guest.json()\n'),
+      errors: [method(14, 26, 14, 30, renamed('dict', 'model_dump')), method(14, 45, 14, 49, renamed('json', 'model_dump_json'))],
+      output: user('class Service:\n    def __init__(self, user: User):\n        self.user = user\n        self.guest = User(name="guest")\n\n    def dump(self):\n        return self.user.model_dump(), self.guest.model_dump_json()\n'),
     },
   ],
 });

@@ -6,7 +6,7 @@
 // another module, a dict, a `requests.Response` or a local look-alike is unknown.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
-import { assignmentAnnotation, bodyRebinds, methodOwnerOf, moduleClassNamed, parameterAnnotation } from '../../value-origins';
+import { assignmentAnnotation, bodyRebinds, instanceAttributeEvidence, isPlainClass, methodOwnerOf, moduleClassNamed, parameterAnnotation } from '../../value-origins';
 import { annotationModel, comprehensionModel, fieldAnnotation, loopModel, returnedModel } from './model-annotations';
 import { modelClasses, modelOf, type ModelClass } from './models';
 
@@ -45,7 +45,7 @@ function receiverOf(node: Node, facts: SemanticFacts, depth: number, active: Set
       // `order.customer` where the model declares `customer: Customer`.
       const annotation = attributeAnnotation(node, facts, depth, active);
       const model = annotation && annotationModel(annotation, facts);
-      return model ? { model, isClass: false } : undefined;
+      return model ? { model, isClass: false } : selfAttribute(node, facts, depth, active);
     }
     case 'await': {
       // `await load_user()`: what the coroutine function's return annotation names.
@@ -126,6 +126,32 @@ function attributeAnnotation(attribute: Node, facts: SemanticFacts, depth: numbe
   if (!object || !name) return undefined;
   const receiver = receiverOf(object, facts, depth + 1, active);
   return receiver && !receiver.isClass ? fieldAnnotation(receiver.model, name, facts) : undefined;
+}
+
+/**
+ * `self.user` in a plain class whose every binding of `user` (class body, `self.user = …` in
+ * its methods and its same-file subclasses', `obj.user = …` anywhere) is a model instance.
+ */
+function selfAttribute(attribute: Node, facts: SemanticFacts, depth: number, active: Set<string>): ModelReceiver | undefined {
+  const object = attribute.childForFieldName('object');
+  const name = attribute.childForFieldName('attribute')?.text;
+  const owner = object && methodOwnerOf(facts, object);
+  if (!owner || !name || modelOf(owner.node, facts) || owner.parent?.kind !== 'module' || !isPlainClass(owner.node)) return undefined;
+  if (bodyRebinds(facts, facts.scopeOf(object).node, object.text)) return undefined;
+  const evidence = instanceAttributeEvidence(facts, owner.node, name);
+  if (!evidence) return undefined;
+  let found: ModelClass | undefined;
+  for (const { value, annotation } of evidence) {
+    const model = annotation ? annotationModel(annotation, facts) : value ? instanceModel(value, facts, depth, active) : undefined;
+    if (!model || (found && found !== model)) return undefined;
+    found = model;
+  }
+  return found ? { model: found, isClass: false } : undefined;
+}
+
+function instanceModel(value: Node, facts: SemanticFacts, depth: number, active: Set<string>): ModelClass | undefined {
+  const receiver = receiverOf(value, facts, depth + 1, active);
+  return receiver && !receiver.isClass ? receiver.model : undefined;
 }
 
 /** `User(...)`, `User.parse_obj(...)`, `user.copy()`: an instance of the model. */
