@@ -167,6 +167,12 @@ ruleTester(METHOD, {
       errors: [method(14, 26, 14, 30, renamed('dict', 'model_dump')), method(14, 45, 14, 49, renamed('json', 'model_dump_json'))],
       output: user('class Service:\n    def __init__(self, user: User):\n        self.user = user\n        self.guest = User(name="guest")\n\n    def dump(self):\n        return self.user.model_dump(), self.guest.model_dump_json()\n'),
     },
+    {
+      // serialize_by_alias in the config: model_dump() follows it, dict() passed by_alias=False (unsafe).
+      code: "from pydantic import BaseModel, ConfigDict\n\n\nclass User(BaseModel):\n    model_config = ConfigDict(serialize_by_alias=True)\n\n\ndef f(u: User):\n    return u.dict(), u.dict(by_alias=False)\n",
+      errors: [method(9, 14, 9, 18, renamed('dict', 'model_dump')), method(9, 24, 9, 28, renamed('dict', 'model_dump'))],
+      output: "from pydantic import BaseModel, ConfigDict\n\n\nclass User(BaseModel):\n    model_config = ConfigDict(serialize_by_alias=True)\n\n\ndef f(u: User):\n    return u.dict(), u.model_dump(by_alias=False)\n",
+    },
   ],
 });
 

@@ -110,6 +110,9 @@ function callVerdict(name: Node, object: Node, call: Node, method: V1Method, rec
   if (old === 'update_forward_refs' && items.length) {
     return { problem: 'with namespace arguments raises `TypeError` on pydantic 2: call `.model_rebuild()` once the names are defined' };
   }
+  // dict() and json() pass by_alias=False; model_dump() leaves it to the config's serialize_by_alias.
+  const aliasRisk = (old === 'dict' || old === 'json') && !keywords.includes('by_alias') && !splat && byAliasConfigured(receiver, context);
+  if (aliasRisk) return renamed(name, method, 'the config sets `serialize_by_alias`, which `model_dump` follows and `dict()` did not');
   if (method.anyArguments) return renamed(name, method);
   if (positional.length > method.positional || keywords.some((k) => !method.keywords.includes(k) && !method.differing?.[k])) {
     return { problem: renamed(name, method).problem };
@@ -127,6 +130,11 @@ function callVerdict(name: Node, object: Node, call: Node, method: V1Method, rec
     default:
       return renamed(name, method);
   }
+}
+
+function byAliasConfigured(receiver: ModelReceiver, context: CheckContext): boolean {
+  const value = configValue(receiver.model, ['serialize_by_alias'], context.facts);
+  return value !== undefined && value !== 'False';
 }
 
 /** `from_orm` required `from_attributes` (v1 `orm_mode`) in the config; `model_validate` takes it per call. */
