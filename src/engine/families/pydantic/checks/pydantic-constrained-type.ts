@@ -149,13 +149,11 @@ function annotatedForm(call: Node, callee: Node, type: ConstrainedType, reading:
     base = type.base.module ? plan.reference(type.base.module, type.base.name, call) : type.base.name;
   }
   if (!base) return undefined;
-  let text = base;
-  if (reading.keywords.length) {
-    const annotated = plan.reference(modernTyping ? 'typing' : 'typing_extensions', 'Annotated', call);
-    const metadata = plan.reference('pydantic', type.metadata, call);
-    if (!annotated || !metadata) return undefined;
-    text = `${annotated}[${base}, ${metadata}(${reading.keywords.join(', ')})]`;
-  }
+  // Also with no constraint (`constr()`), as bump-pydantic writes it.
+  const annotated = plan.reference(modernTyping ? 'typing' : 'typing_extensions', 'Annotated', call);
+  const metadata = plan.reference('pydantic', type.metadata, call);
+  if (!annotated || !metadata) return undefined;
+  const text = `${annotated}[${base}, ${metadata}(${reading.keywords.join(', ')})]`;
   const binding = callee.type === 'identifier' ? facts.imports.find((b) => !b.isModule && b.local === callee.text && !!constrainedTypeName(b.qualified)) : undefined;
   if (binding && plan.isUnusedExcept(binding, [{ start: call.startIndex, end: call.endIndex }])) plan.remove(binding);
   const imports = plan.edits();
