@@ -173,6 +173,12 @@ ruleTester(METHOD, {
       errors: [method(9, 14, 9, 18, renamed('dict', 'model_dump')), method(9, 24, 9, 28, renamed('dict', 'model_dump'))],
       output: "from pydantic import BaseModel, ConfigDict\n\n\nclass User(BaseModel):\n    model_config = ConfigDict(serialize_by_alias=True)\n\n\ndef f(u: User):\n    return u.dict(), u.model_dump(by_alias=False)\n",
     },
+    {
+      // The unsafe fix writes json.dumps(...), importing json; no safe fix to apply here.
+      code: user('print(User.schema_json(indent=2))\n'),
+      errors: [method(8, 12, 8, 23, '`.schema_json()` is pydantic 1 API: use `json.dumps(User.model_json_schema())`')],
+      output: null,
+    },
   ],
 });
 

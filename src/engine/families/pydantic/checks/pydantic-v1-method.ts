@@ -5,6 +5,8 @@
 // differs, and absent where pydantic 2 rejects them or has no counterpart.
 import type { Node } from 'web-tree-sitter';
 import { argumentNodes } from '../../../call-arguments';
+import { referenceModule } from '../../../imports-edit';
+import { onlyRead } from '../../../name-occurrences';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { oneLine, pythonBlock } from '../../../template';
 import type { Fix, TextEdit } from '../../../types';
@@ -41,7 +43,7 @@ export function createPydanticV1Method(context: CheckContext): CheckVisitor {
       const old = method.attribute ? name.text : `.${name.text}()`;
       const fixes: Fix[] = [];
       if (verdict.edits) {
-        const target = method.attribute ? method.modern : `.${method.modern}()`;
+        const target = method.attribute ? method.modern : name.text === 'schema_json' ? `json.dumps(….${method.modern}())` : `.${method.modern}()`;
         const title = verdict.unsafe ? `Use \`${target}\` (unsafe: ${verdict.unsafe})` : `Use \`${target}\``;
         fixes.push({ title, safety: verdict.unsafe ? 'unsafe' : 'safe', edits: verdict.edits });
       }
@@ -86,8 +88,12 @@ function attributeVerdict(name: Node, object: Node, method: V1Method, receiver: 
 
 function callVerdict(name: Node, object: Node, call: Node, method: V1Method, receiver: ModelReceiver, context: CheckContext): Verdict | undefined {
   const receiverText = oneLine(object.text, 30);
-  if (method.noRename) return { problem: `is pydantic 1 API: ${method.noRename.replace('{{receiver}}', receiverText)}` };
   const args = call.childForFieldName('arguments');
+  if (method.noRename) {
+    const problem = `is pydantic 1 API: ${method.noRename.replace('{{receiver}}', receiverText)}`;
+    const edits = name.text === 'schema_json' && args?.type === 'argument_list' ? schemaJsonEdits(object, call, args, context) : undefined;
+    return edits ? { problem, edits, unsafe: 'without pydantic\'s encoder, `json.dumps()` fails on values JSON cannot hold in `json_schema_extra`' } : { problem };
+  }
   const items = args ? argumentNodes(args) : [];
   if (args?.type !== 'argument_list') return undefined; // a generator argument
   const positional = items.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
@@ -155,6 +161,23 @@ function copyWithUpdate(name: Node, method: V1Method, receiver: ModelReceiver, c
   const extra = configValue(receiver.model, ['extra'], context.facts);
   if (extra === undefined || /^(?:Extra\.(?:ignore|forbid)|["'](?:ignore|forbid)["'])$/.test(extra)) return renamed(name, method);
   return renamed(name, method, 'with `extra="allow"` the keys of `update` that are no fields go to the extras');
+}
+
+/** `X.schema_json(indent=2)` → `json.dumps(X.model_json_schema(), indent=2)`, importing json if needed. */
+function schemaJsonEdits(object: Node, call: Node, args: Node, context: CheckContext): TextEdit[] | undefined {
+  const schema: string[] = [];
+  const dumps: string[] = [];
+  for (const item of argumentNodes(args)) {
+    if (item.type !== 'keyword_argument') return undefined;
+    const keyword = item.childForFieldName('name')?.text ?? '';
+    (keyword === 'by_alias' || keyword === 'ref_template' ? schema : dumps).push(item.text);
+  }
+  const facts = context.facts;
+  const alias = facts.moduleAlias('json');
+  if (alias ? facts.lookup(alias, facts.scopeOf(call)) !== 'json' : !onlyRead(facts, 'json')) return undefined;
+  const reference = referenceModule('json', facts, context.text);
+  const text = `${reference.name}.dumps(${[`${object.text}.model_json_schema(${schema.join(', ')})`, ...dumps].join(', ')})`;
+  return [{ start: call.startIndex, end: call.endIndex, newText: text }, ...(reference.edit ? [reference.edit] : [])];
 }
 
 /** The text of `node` with the edits that fall inside it applied. */
