@@ -32,6 +32,8 @@ ruleTester(METHOD, {
     user('def f(u: User):\n    return u.model_dump(), User.model_validate({}), u.model_copy()\n'),
     user('class Other:\n    @staticmethod\n    def merge(self):\n        return self.copy()\n'),
     user('def f(pool):\n    with pool.connect() as u:\n        return u.json()\n'),
+    // A same-file mixin's own `dict` reaches the model deriving from it.
+    "from pydantic import BaseModel\n\n\nclass Exportable:\n    def dict(self):\n        return {}\n\n\nclass User(Exportable, BaseModel):\n    name: str\n\n\nUser(name='x').dict()\n",
     ORDERS + 'def f(items: List[dict], o: Order):\n    for it in items:\n        print(it.copy())\n    for i, x in enumerate(o.items):\n        print(x.copy())\n',
     user('PYDANTIC_V1 = False\n\n\ndef f(u: User):\n    if PYDANTIC_V1:\n        return u.dict()\n    return u.model_dump()\n'),
     user('def load() -> dict:\n    return {}\n\n\nprint(load().copy())\n'),

@@ -185,14 +185,26 @@ function decoratorNames(definition: Node): string[] {
 const membersByFacts = new WeakMap<SemanticFacts, Set<string>>();
 
 /**
- * True when some model class of the file binds `name` in its body (a method, a field, an
- * assignment): calls of that name may reach the user's own member, which a rename would skip.
+ * True when a model of the file, or a same-file class a model derives from, binds `name` in
+ * its body (a method, a field, an assignment): calls of that name may reach the user's own
+ * member, which a rename would skip.
  */
 export function definesMember(facts: SemanticFacts, name: string): boolean {
   let members = membersByFacts.get(facts);
   if (!members) {
     members = new Set();
-    for (const model of modelClasses(facts).values()) collectBodyNames(model.node, members);
+    // Models and the same-file classes they derive from: a mixin's `dict()` reaches the model.
+    const seen = new Set<number>();
+    const visit = (classNode: Node) => {
+      if (seen.has(classNode.startIndex)) return;
+      seen.add(classNode.startIndex);
+      collectBodyNames(classNode, members!);
+      for (const base of classNode.childForFieldName('superclasses')?.namedChildren ?? []) {
+        if (base?.type !== 'identifier') continue;
+        for (const definition of facts.moduleDefinitions(base.text)) if (definition.type === 'class_definition') visit(definition);
+      }
+    };
+    for (const model of modelClasses(facts).values()) visit(model.node);
     membersByFacts.set(facts, members);
   }
   return members.has(name);
