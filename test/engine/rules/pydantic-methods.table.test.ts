@@ -181,6 +181,11 @@ ruleTester(METHOD, {
       errors: [method(8, 12, 8, 23, '`.schema_json()` is pydantic 1 API: use `json.dumps(User.model_json_schema())`')],
       output: null,
     },
+    {
+      code: "from typing import Generic, TypeVar\n\nfrom pydantic.generics import GenericModel\n\nT = TypeVar('T')\n\n\nclass Page(GenericModel, Generic[T]):\n    items: list\n\n\nPage[int].parse_obj({'items': []})\n",
+      errors: [method(12, 11, 12, 20, renamed('parse_obj', 'model_validate'))],
+      output: "from typing import Generic, TypeVar\n\nfrom pydantic.generics import GenericModel\n\nT = TypeVar('T')\n\n\nclass Page(GenericModel, Generic[T]):\n    items: list\n\n\nPage[int].model_validate({'items': []})\n",
+    },
   ],
 });
 

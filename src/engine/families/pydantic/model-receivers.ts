@@ -41,6 +41,12 @@ function receiverOf(node: Node, facts: SemanticFacts, depth: number, active: Set
       return identifierReceiver(node, facts, depth, active);
     case 'call':
       return callResult(node, facts, depth, active);
+    case 'subscript': {
+      // `Page[User]`: a parametrised generic model is still the model class.
+      const value = node.childForFieldName('value');
+      const receiver = value?.type === 'identifier' ? receiverOf(value, facts, depth + 1, active) : undefined;
+      return receiver?.isClass ? receiver : undefined;
+    }
     case 'attribute': {
       // `order.customer` where the model declares `customer: Customer`.
       const annotation = attributeAnnotation(node, facts, depth, active);
