@@ -58,7 +58,8 @@ function moduleDefinition(name: Node, facts: SemanticFacts): Node | undefined {
   const scope = facts.scopeOf(name);
   for (let s: typeof scope | undefined = scope; s && s.kind !== 'module'; s = s.parent) if (facts.ownBindings(s).bindings.has(name.text)) return undefined;
   const module = facts.ownBindings(facts.moduleScope);
-  if (module.assignments.get(name.text)?.length || module.opaque.has(name.text) || facts.moduleScope.imports.has(name.text)) return undefined;
+  // (defs and classes count as opaque bindings: only assignments and imports rival the definition)
+  if (module.assignments.get(name.text)?.length || facts.moduleScope.imports.has(name.text)) return undefined;
   const definitions = facts.moduleDefinitions(name.text);
   return definitions.length === 1 ? definitions[0] : undefined;
 }

@@ -81,7 +81,19 @@ function isBound(name: string, from: Scope, facts: SemanticFacts): boolean {
   if (name === 'None' || facts.lookup(name, from) !== undefined) return true;
   for (let scope: Scope | undefined = from; scope; scope = scope.parent) {
     if (scope !== from && scope.kind === 'class') continue;
-    if (facts.ownBindings(scope).bindings.has(name)) return true;
+    if (facts.ownBindings(scope).bindings.has(name) || scope.imports.has(name)) return true;
+  }
+  return importedByStatement(name, facts);
+}
+
+/** A name some import statement binds, relative ones included (`from . import schemas`). */
+function importedByStatement(name: string, facts: SemanticFacts): boolean {
+  for (const statement of facts.tree.rootNode.namedChildren) {
+    if (statement?.type !== 'import_from_statement' && statement?.type !== 'import_statement') continue;
+    for (const entry of statement.childrenForFieldName('name')) {
+      const local = entry?.type === 'aliased_import' ? entry.childForFieldName('alias')?.text : entry?.text.split('.')[0];
+      if (local === name) return true;
+    }
   }
   return false;
 }
