@@ -106,6 +106,8 @@ ruleTester(PATH, {
     `${HEAD}@app.get(PREFIX + "/{item_id}")\nasync def f(): ...\n`,
     `from flask import Flask\n\napp = Flask(__name__)\n\n@app.get("/items/{item_id}")\ndef f(): ...\n`,
     `${HEAD}def check(item_id: int): ...\n\n@app.get("/items/{item_id}", dependencies=[Depends(check)])\nasync def f(): ...\n`,
+    `${HEAD}from deps import check\n\n@app.get("/items/{item_id}", dependencies=[Depends(check)])\nasync def f(): ...\n`,
+    `from fastapi import APIRouter, Depends\n\ndef check(item_id: int): ...\n\nrouter = APIRouter(dependencies=[Depends(check)])\n\n@router.get("/items/{item_id}")\nasync def f(): ...\n`,
   ],
   invalid: [
     {
@@ -136,6 +138,12 @@ ruleTester(PATH, {
     {
       code: `${HEAD}def other(lorem): ...\n\n@app.get("/things/{thing_id}")\nasync def f(x: str = Depends(other)): ...\n`,
       errors: [error(PATH, 7, 19, 7, 29, missing('thing_id', 'f'))],
+      output: null,
+    },
+    // An unreadable router dependency is taken to need no path parameter.
+    {
+      code: `from fastapi import APIRouter, Depends\nfrom auth import current_user\n\nrouter = APIRouter(dependencies=[Depends(current_user)])\n\n@router.get("/items/{item_id}")\nasync def f(): ...\n`,
+      errors: [error(PATH, 6, 21, 6, 30, missing('item_id', 'f'))],
       output: null,
     },
     {

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { ImportPlan } from '../../../import-plan';
-import type { Fix } from '../../../types';
+import type { Fix, TextEdit } from '../../../types';
 import { fastapiRoutes } from '../routes';
 import { callArguments, markerOf, parametersOf, type RouteParameter } from '../signature';
 
@@ -16,59 +16,82 @@ export function createFastapiNonAnnotatedDependency(context: CheckContext): Chec
     match(captures) {
       const definition = captures.def;
       if (!definition || !fastapiRoutes(definition, facts).length || !context.isSound(definition)) return;
-      const parameters = parametersOf(definition);
-      parameters.forEach((parameter, index) => {
+      // Rewrites of earlier positional parameters that lose their default: a later one may lose
+      // its own only together with them (as Ruff assumes); any other earlier default blocks it.
+      const earlierDrops: Rewrite[] = [];
+      let blocked = false;
+      for (const parameter of parametersOf(definition)) {
+        const positional = parameter.kind === 'positional' || parameter.kind === 'positional-only';
         const marker = markerOf(parameter.default, facts);
-        if (!marker || !parameter.annotation || parameter.kind === 'positional-only' || parameter.kind.startsWith('var')) return;
-        // Taking this parameter's default away needs every positional one before it without a default.
-        const mayDropDefault = parameter.kind === 'keyword-only' || !parameters.slice(0, index).some((p) => p.default && (p.kind === 'positional' || p.kind === 'positional-only'));
-        const rewrite = annotatedForm(context, parameter, marker, definition, mayDropDefault);
+        if (!marker || !parameter.annotation || parameter.kind === 'positional-only' || parameter.kind.startsWith('var')) {
+          if (positional && parameter.default) blocked = true;
+          continue;
+        }
+        const rewrite = annotatedForm(context, parameter, marker);
+        const keyword = parameter.kind === 'keyword-only';
+        const usable = rewrite && (rewrite.keepsDefault || keyword || !blocked);
+        const fix = usable ? withImport(context, definition, rewrite, marker, rewrite.keepsDefault || keyword ? [] : earlierDrops) : undefined;
+        if (!keyword) {
+          if (usable && !rewrite.keepsDefault) earlierDrops.push(rewrite);
+          else blocked = true;
+        }
         context.report({
           node: parameter.node,
           data: { name: parameter.name, marker },
-          fixes: rewrite ? [rewrite.fix] : [],
-          suggestion: rewrite ? '```python\n' + rewrite.text + '\n```' : undefined,
+          fixes: fix ? [fix] : [],
+          suggestion: rewrite ? '```python\n' + rewrite.render('Annotated') + '\n```' : undefined,
           peer: 'FAST002',
         });
-      });
+      }
     },
   };
 }
 
-/** The parameter in the Annotated form, and the fix writing it. */
-function annotatedForm(context: CheckContext, parameter: RouteParameter, marker: string, definition: Node, mayDropDefault: boolean): { fix: Fix; text: string } | undefined {
-  const { text, facts } = context;
-  const call = parameter.default!;
-  const annotation = parameter.annotation!;
-  const range = { start: parameter.node.startIndex, end: parameter.node.endIndex };
-  if (facts.comments.some((c) => c.startIndex >= range.start && c.endIndex <= range.end)) return undefined;
-  const { positional, keywords, splats } = callArguments(call);
-  if (splats.length) return undefined;
-  let metadata: string;
-  let keptDefault: string | undefined;
-  if (marker === 'Depends' || marker === 'Security') {
-    metadata = call.text;
-  } else {
-    const defaultKeyword = keywords.find((k) => k.childForFieldName('name')?.text === 'default');
-    if (positional.length > 1 || (positional.length && defaultKeyword)) return undefined;
-    const value = positional[0] ?? defaultKeyword?.childForFieldName('value') ?? undefined;
-    const callee = call.childForFieldName('function')!.text;
-    const options = keywords.filter((k) => k !== defaultKeyword).map((k) => k.text);
-    metadata = value ? `${callee}(${options.join(', ')})` : call.text;
-    if (value && value.type !== 'ellipsis') keptDefault = value.text;
-  }
-  if (keptDefault === undefined && !mayDropDefault) return undefined;
-  const plan = new ImportPlan(facts, text);
+interface Rewrite {
+  /** The parameter's range. */
+  start: number;
+  end: number;
+  /** Its new text, given how `Annotated` is named at the spot. */
+  render(annotated: string): string;
+  keepsDefault: boolean;
+}
+
+/** The fix: the parameter's rewrite, the earlier ones it depends on, and the `Annotated` import. */
+function withImport(context: CheckContext, definition: Node, rewrite: Rewrite, marker: string, earlier: Rewrite[]): Fix | undefined {
+  const facts = context.facts;
+  const plan = new ImportPlan(facts, context.text);
   const module = facts.targetVersion[0] > 3 || facts.targetVersion[1] >= 9 ? 'typing' : 'typing_extensions';
   const annotated = plan.reference(module, 'Annotated', definition);
   const importEdits = annotated ? plan.edits() : undefined;
   if (!annotated || !importEdits) return undefined;
-  const newText = `${parameter.name}: ${annotated}[${annotation.text}, ${metadata}]${keptDefault === undefined ? '' : ` = ${keptDefault}`}`;
   const lazy = facts.hasFutureImport('annotations');
-  const fix: Fix = {
+  const edit = (r: Rewrite): TextEdit => ({ start: r.start, end: r.end, newText: r.render(annotated) });
+  return {
     title: lazy ? `Move \`${marker}(…)\` into \`Annotated\` (unsafe: under \`from __future__ import annotations\` FastAPI evaluates it in the module's globals)` : `Move \`${marker}(…)\` into \`Annotated\``,
     safety: lazy ? 'unsafe' : 'safe',
-    edits: [...importEdits, { ...range, newText }],
+    edits: [...importEdits, ...earlier.map(edit), edit(rewrite)],
   };
-  return { fix, text: newText };
+}
+
+/** The parameter in the Annotated form, or undefined when it cannot be written faithfully. */
+function annotatedForm(context: CheckContext, parameter: RouteParameter, marker: string): Rewrite | undefined {
+  const call = parameter.default!;
+  const range = { start: parameter.node.startIndex, end: parameter.node.endIndex };
+  if (context.facts.comments.some((c) => c.startIndex >= range.start && c.endIndex <= range.end)) return undefined;
+  const { positional, keywords, splats } = callArguments(call);
+  if (splats.length) return undefined;
+  let metadata = call.text;
+  let keptDefault: string | undefined;
+  if (marker !== 'Depends' && marker !== 'Security') {
+    const defaultKeyword = keywords.find((k) => k.childForFieldName('name')?.text === 'default');
+    if (positional.length > 1 || (positional.length && defaultKeyword)) return undefined;
+    const value = positional[0] ?? defaultKeyword?.childForFieldName('value') ?? undefined;
+    if (value) {
+      const options = keywords.filter((k) => k !== defaultKeyword).map((k) => k.text);
+      metadata = `${call.childForFieldName('function')!.text}(${options.join(', ')})`;
+      if (value.type !== 'ellipsis') keptDefault = value.text;
+    }
+  }
+  const tail = `[${parameter.annotation!.text}, ${metadata}]${keptDefault === undefined ? '' : ` = ${keptDefault}`}`;
+  return { ...range, render: (annotated) => `${parameter.name}: ${annotated}${tail}`, keepsDefault: keptDefault !== undefined };
 }

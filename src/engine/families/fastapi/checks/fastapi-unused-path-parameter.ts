@@ -72,15 +72,23 @@ function knownNames(route: FastapiRoute, parameters: RouteParameter[], facts: Se
     known.add(aliasOf(parameter.annotation, parameter.default, facts) ?? parameter.name);
     dependencies.push(...dependencyCallsOf(parameter.annotation, parameter.default, facts));
   }
-  // `dependencies=[Depends(check_item)]` on the decorator or on the router run for the route too.
-  const lists = [keywordValue(route.call, 'dependencies'), routerDependencies(route.owner, facts)];
-  for (const list of lists) {
+  // `dependencies=[Depends(check_item)]` on the decorator run for the route: one that cannot be
+  // read may take the parameter. The router's run for all its routes, so one that took a
+  // route's own path parameter would break every route without it: unknown ones there are
+  // assumed to take none (usually authentication), known ones are read.
+  const decoratorList = keywordValue(route.call, 'dependencies');
+  const routerList = routerDependencies(route.owner, facts);
+  for (const [list, strict] of [[decoratorList, true], [routerList, false]] as const) {
     if (!list) continue;
-    if (list.type !== 'list' && list.type !== 'tuple') return undefined;
+    if (list.type !== 'list' && list.type !== 'tuple') {
+      if (strict) return undefined;
+      continue;
+    }
     for (const item of list.namedChildren) {
       if (!item || item.type === 'comment') continue;
-      if (dependencyCallsOf(undefined, item, facts).length !== 1) return undefined;
-      dependencies.push({ call: item });
+      const names = dependencyCallsOf(undefined, item, facts).length === 1 ? providedNames(item, undefined, facts) : undefined;
+      if (!names && strict) return undefined;
+      for (const name of names ?? []) known.add(name);
     }
   }
   for (const { call, annotatedType } of dependencies) {
