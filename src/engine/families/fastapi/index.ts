@@ -11,4 +11,6 @@ export const FASTAPI_FAMILY: FamilyPackage = {
     'fastapi-redundant-response-model': createFastapiRedundantResponseModel,
     'fastapi-unused-path-parameter': createFastapiUnusedPathParameter,
   },
+  // A route's path parameters may be taken by a dependency defined in another def or class.
+  readsOtherDefs: ['fastapi-unused-path-parameter'],
 };
