@@ -48,6 +48,7 @@ export function createFastapiNonAnnotatedDependency(context: CheckContext): Chec
 }
 
 interface Rewrite {
+  name: string;
   /** The parameter's range. */
   start: number;
   end: number;
@@ -66,8 +67,10 @@ function withImport(context: CheckContext, definition: Node, rewrite: Rewrite, m
   if (!annotated || !importEdits) return undefined;
   const lazy = facts.hasFutureImport('annotations');
   const edit = (r: Rewrite): TextEdit => ({ start: r.start, end: r.end, newText: r.render(annotated) });
+  const along = earlier.length ? ` (with ${earlier.map((r) => `\`${r.name}\``).join(', ')} before it)` : '';
+  const base = `Move \`${marker}(…)\` into \`Annotated\`${along}`;
   return {
-    title: lazy ? `Move \`${marker}(…)\` into \`Annotated\` (unsafe: under \`from __future__ import annotations\` FastAPI evaluates it in the module's globals)` : `Move \`${marker}(…)\` into \`Annotated\``,
+    title: lazy ? `${base} (unsafe: under \`from __future__ import annotations\` FastAPI evaluates it in the module's globals)` : base,
     safety: lazy ? 'unsafe' : 'safe',
     edits: [...importEdits, ...earlier.map(edit), edit(rewrite)],
   };
@@ -93,5 +96,5 @@ function annotatedForm(context: CheckContext, parameter: RouteParameter, marker:
     }
   }
   const tail = `[${parameter.annotation!.text}, ${metadata}]${keptDefault === undefined ? '' : ` = ${keptDefault}`}`;
-  return { ...range, render: (annotated) => `${parameter.name}: ${annotated}${tail}`, keepsDefault: keptDefault !== undefined };
+  return { ...range, name: parameter.name, render: (annotated) => `${parameter.name}: ${annotated}${tail}`, keepsDefault: keptDefault !== undefined };
 }

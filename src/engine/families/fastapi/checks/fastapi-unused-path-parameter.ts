@@ -10,7 +10,9 @@ import { type FastapiRoute, fastapiRoutes, keywordValue, routePath } from '../ro
 import { parametersOf, type RouteParameter } from '../signature';
 
 /** A path parameter as Starlette compiles it: `{name}` or `{name:converter}`. */
-const PATH_PARAMETER = /\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}/g;
+const PATH_PARAMETER = /\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}/g;
+/** The Python type a Starlette converter hands over, for the hover's annotation. */
+const CONVERTER_TYPES: Record<string, string> = { int: 'int', float: 'float', uuid: 'uuid.UUID', path: 'str', str: 'str' };
 
 export function createFastapiUnusedPathParameter(context: CheckContext): CheckVisitor {
   const facts = context.facts;
@@ -27,7 +29,7 @@ export function createFastapiUnusedPathParameter(context: CheckContext): CheckVi
         const known = knownNames(route, parameters, facts);
         if (!known) continue;
         const reported = new Set<string>();
-        for (const { name, start, end } of placeholders) {
+        for (const { name, type, start, end } of placeholders) {
           if (known.has(name) || reported.has(name)) continue;
           reported.add(name);
           const positionalOnly = parameters.some((p) => p.kind === 'positional-only' && p.name === name);
@@ -37,7 +39,7 @@ export function createFastapiUnusedPathParameter(context: CheckContext): CheckVi
             range: { start, end },
             data: { name, problem: positionalOnly ? 'is positional-only in' : 'is missing from', function: functionName },
             fixes: edit ? [{ title: `Add \`${name}\` to the signature of \`${functionName}\` (unsafe: a new required parameter)`, safety: 'unsafe', edits: [edit] }] : [],
-            suggestion: positionalOnly ? undefined : '```python\n' + `async def ${functionName}(${name}: str, ...): ...` + '\n```',
+            suggestion: positionalOnly ? undefined : suggestedHeader(context.text, definition, insertion(context.text, definition, parameters, `${name}: ${type}`)),
             peer: 'FAST003',
           });
         }
@@ -47,9 +49,17 @@ export function createFastapiUnusedPathParameter(context: CheckContext): CheckVi
 }
 
 /** The `{name}` placeholders of a literal path, with their offsets; none for an f-string or bytes. */
-function pathParameters(path: Node): { name: string; start: number; end: number }[] {
+interface PathParameter {
+  name: string;
+  /** What the value is once the converter ran: `int` for `{n:int}`, else `str`. */
+  type: string;
+  start: number;
+  end: number;
+}
+
+function pathParameters(path: Node): PathParameter[] {
   const strings = path.type === 'concatenated_string' ? path.namedChildren.filter((n): n is Node => n?.type === 'string') : [path];
-  const found: { name: string; start: number; end: number }[] = [];
+  const found: PathParameter[] = [];
   for (const string of strings) {
     const open = string.children.find((c) => c?.type === 'string_start');
     const close = string.children.find((c) => c?.type === 'string_end');
@@ -57,7 +67,7 @@ function pathParameters(path: Node): { name: string; start: number; end: number 
     const content = string.text.slice(open.endIndex - string.startIndex, close.startIndex - string.startIndex);
     for (const match of content.matchAll(PATH_PARAMETER)) {
       const start = open.endIndex + match.index!;
-      found.push({ name: match[1], start, end: start + match[0].length });
+      found.push({ name: match[1], type: CONVERTER_TYPES[match[2] ?? 'str'] ?? 'str', start, end: start + match[0].length });
     }
   }
   return found;
@@ -111,6 +121,14 @@ function routerDependencies(owner: Node, facts: SemanticFacts): Node | undefined
     return undefined;
   }
   return undefined;
+}
+
+/** The def's header with the typed parameter inserted, for the hover. */
+function suggestedHeader(text: string, definition: Node, edit: TextEdit | undefined): string | undefined {
+  const list = definition.childForFieldName('parameters');
+  if (!edit || !list) return undefined;
+  const header = text.slice(definition.startIndex, edit.start) + edit.newText + text.slice(edit.start, list.endIndex);
+  return '```python\n' + header + ': ...\n```';
 }
 
 /** Ruff's insertion point for a new parameter; undefined when no place keeps the signature valid. */
