@@ -20,6 +20,8 @@ export function createFastapiUnusedPathParameter(context: CheckContext): CheckVi
     match(captures) {
       const definition = captures.def;
       if (!definition || !context.isSound(definition)) return;
+      // `request.path_params["item_id"]`: the handler reads its path parameters itself.
+      if (/\bpath_params\b/.test(definition.childForFieldName('body')?.text ?? '')) return;
       const parameters = parametersOf(definition);
       const functionName = definition.childForFieldName('name')?.text ?? '';
       for (const route of fastapiRoutes(definition, facts)) {
