@@ -106,6 +106,7 @@ ruleTester(PATH, {
     `${HEAD}@app.get(PREFIX + "/{item_id}")\nasync def f(): ...\n`,
     `from flask import Flask\n\napp = Flask(__name__)\n\n@app.get("/items/{item_id}")\ndef f(): ...\n`,
     `${HEAD}def check(item_id: int): ...\n\n@app.get("/items/{item_id}", dependencies=[Depends(check)])\nasync def f(): ...\n`,
+    `${ANNOTATED_HEAD}def get_item(item_id: int): ...\n\nItemDep = Annotated[dict, Depends(get_item)]\n\n@app.get("/items/{item_id}")\nasync def f(item: ItemDep): ...\n`,
     `${HEAD}@app.get("/items/{item_id}")\nasync def f(request: Request):\n    return request.path_params["item_id"]\n`,
     `${HEAD}from deps import check\n\n@app.get("/items/{item_id}", dependencies=[Depends(check)])\nasync def f(): ...\n`,
     `from fastapi import APIRouter, Depends\n\ndef check(item_id: int): ...\n\nrouter = APIRouter(dependencies=[Depends(check)])\n\n@router.get("/items/{item_id}")\nasync def f(): ...\n`,

@@ -16,11 +16,20 @@ const DATACLASS = new Set(['dataclasses.dataclass', 'pydantic.dataclasses.datacl
 /** The dependency calls of a parameter: `Depends(...)`/`Security(...)` in its default or its `Annotated[...]`. */
 export function dependencyCallsOf(annotation: Node | undefined, defaultValue: Node | undefined, facts: SemanticFacts): { call: Node; annotatedType?: Node }[] {
   const found: { call: Node; annotatedType?: Node }[] = [];
-  const parts = annotatedParts(annotation, facts);
+  const parts = annotatedParts(annotation, facts) ?? annotatedParts(aliasValue(annotation, facts), facts);
   const type = parts ? parts[0] : annotation?.firstNamedChild ?? undefined;
   for (const metadata of parts?.slice(1) ?? []) if (isDependency(metadata, facts)) found.push({ call: metadata, annotatedType: type });
   if (defaultValue && isDependency(defaultValue, facts)) found.push({ call: defaultValue, annotatedType: type });
   return found;
+}
+
+/** `SessionDep` in `db: SessionDep`: the value of a module-level `SessionDep = Annotated[...]`. */
+function aliasValue(annotation: Node | undefined, facts: SemanticFacts): Node | undefined {
+  const name = annotation?.type === 'type' ? annotation.firstNamedChild : annotation;
+  if (name?.type !== 'identifier') return undefined;
+  const module = facts.ownBindings(facts.moduleScope);
+  const values = module.assignments.get(name.text);
+  return values?.length === 1 && !facts.moduleDefinitions(name.text).length ? values[0].value : undefined;
 }
 
 function isDependency(node: Node, facts: SemanticFacts): boolean {
