@@ -244,6 +244,12 @@ describe('fastapi rules: unsafe fixes', () => {
     assert.match(fixed, /^from typing_extensions import Annotated$/m);
     assert.match(fixed, /db: Annotated\[str, Depends\(get_db\)\]/);
   });
+
+  it('reuses an existing typing.Annotated import below Python 3.9', () => {
+    const code = `${ANNOTATED_HEAD}@app.get("/")\nasync def f(db: str = Depends(get_db)): ...\n`;
+    const fixed = engine.fixAll(code, { select: [DEPENDENCY], targetVersion: [3, 8] }, { unsafe: false, rules: new Set([DEPENDENCY]) }).text;
+    assert.equal(fixed, `${ANNOTATED_HEAD}@app.get("/")\nasync def f(db: Annotated[str, Depends(get_db)]): ...\n`);
+  });
 });
 
 describe('fastapi rules: one peer code per finding', () => {

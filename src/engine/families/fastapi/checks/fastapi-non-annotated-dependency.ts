@@ -62,7 +62,9 @@ function withImport(context: CheckContext, definition: Node, rewrite: Rewrite, m
   const facts = context.facts;
   const plan = new ImportPlan(facts, context.text);
   const module = facts.targetVersion[0] > 3 || facts.targetVersion[1] >= 9 ? 'typing' : 'typing_extensions';
-  const annotated = plan.reference(module, 'Annotated', definition);
+  // Below 3.9 a file that already imports `typing.Annotated` keeps using it.
+  const annotated =
+    plan.reference(module, 'Annotated', definition) ?? (facts.imports.some((b) => b.qualified === 'typing.Annotated') ? plan.reference('typing', 'Annotated', definition) : undefined);
   const importEdits = annotated ? plan.edits() : undefined;
   if (!annotated || !importEdits) return undefined;
   const lazy = facts.hasFutureImport('annotations');
