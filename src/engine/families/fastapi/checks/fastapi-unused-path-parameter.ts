@@ -35,13 +35,13 @@ export function createFastapiUnusedPathParameter(context: CheckContext): CheckVi
           if (known.has(name) || reported.has(name)) continue;
           reported.add(name);
           const positionalOnly = parameters.some((p) => p.kind === 'positional-only' && p.name === name);
-          const edit = positionalOnly ? undefined : insertion(context.text, definition, parameters, name);
+          const edit = positionalOnly ? undefined : insertion(definition, parameters, name);
           context.report({
             node: path!,
             range: { start, end },
             data: { name, problem: positionalOnly ? 'is positional-only in' : 'is missing from', function: functionName },
             fixes: edit ? [{ title: `Add \`${name}\` to the signature of \`${functionName}\` (unsafe: a new required parameter)`, safety: 'unsafe', edits: [edit] }] : [],
-            suggestion: positionalOnly ? undefined : suggestedHeader(context.text, definition, insertion(context.text, definition, parameters, `${name}: ${type}`)),
+            suggestion: positionalOnly ? undefined : suggestedHeader(context.text, definition, insertion(definition, parameters, `${name}: ${type}`)),
             peer: 'FAST003',
           });
         }
@@ -134,7 +134,7 @@ function suggestedHeader(text: string, definition: Node, edit: TextEdit | undefi
 }
 
 /** Ruff's insertion point for a new parameter; undefined when no place keeps the signature valid. */
-function insertion(text: string, definition: Node, parameters: RouteParameter[], name: string): TextEdit | undefined {
+function insertion(definition: Node, parameters: RouteParameter[], name: string): TextEdit | undefined {
   const list = definition.childForFieldName('parameters')!;
   const positional = parameters.filter((p) => p.kind === 'positional');
   const positionalOnly = parameters.filter((p) => p.kind === 'positional-only');
@@ -151,5 +151,5 @@ function insertion(text: string, definition: Node, parameters: RouteParameter[],
   const star = items[0];
   if (star) return { start: star.startIndex, end: star.startIndex, newText: `${name}, ` };
   const open = list.firstChild;
-  return open?.type === '(' && text[open.endIndex] !== undefined ? { start: open.endIndex, end: open.endIndex, newText: name } : undefined;
+  return open?.type === '(' ? { start: open.endIndex, end: open.endIndex, newText: name } : undefined;
 }
