@@ -1,0 +1,131 @@
+// pydantic-v1-validator (BP007): `@validator` and `@root_validator` on a model's methods. Pydantic
+// 2 keeps them as deprecated shims (removed in V3) and raises for some forms outright: a post
+// `@root_validator` without `skip_on_failure=True`, `field`/`config` parameters.
+//
+// Fixes, as bump-pydantic writes them where the rewrite is certain:
+// - `@validator("x", pre=True, allow_reuse=True)` on `def f(cls, v)` → `@field_validator("x",
+//   mode="before")` + `@classmethod`; `check_fields` stays, `allow_reuse` (no v2 meaning),
+//   `pre=False`, `always=False`, `each_item=False` (the defaults) go. Safe: pydantic 2's shim
+//   runs the method exactly so.
+// - `@root_validator(pre=True)` on `def f(cls, values)` → `@model_validator(mode="before")` +
+//   `@classmethod`. Safe: the shim is that before validator, given the raw input.
+// Reported without a fix: `always=True` (v2: `validate_default=True` on the Field),
+// `each_item=True` (v2: a validator on the item type), a method that takes `values`, `field`
+// or `config` (v2: `info: ValidationInfo`), and post root validators: `mode="after"` gets the
+// model instance, not a `values` dict, so the body needs rewriting by hand.
+import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { ImportPlan } from '../../../import-plan';
+import type { Fix, TextEdit } from '../../../types';
+import { enclosingModel, pydanticApplies } from '../models';
+import { dropIfUnused, rangeOf, renamedReference } from '../renames';
+import { classmethodLine, decoratorArgs, type DecoratorArgs, isFalse, isTrue, methodShape, type MethodShape, v1Decorator, type V1Decorator } from '../validator-forms';
+
+/** The v2 decorator arguments when the rewrite is certain, else what to tell the user. */
+type Rewrite = { args: string[] } | { problem: string };
+
+export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
+  return {
+    finish() {
+      if (!pydanticApplies(context)) return;
+      const facts = context.facts;
+      for (const scope of facts.scopes) {
+        if (scope.kind !== 'function') continue;
+        const decorated = scope.node.parent;
+        if (decorated?.type !== 'decorated_definition' || !context.isSound(decorated)) continue;
+        const found = v1Decorator(decorated, facts);
+        if (!found || !enclosingModel(decorated, facts)) continue;
+        const shape = methodShape(decorated, found.decorator, facts);
+        if (!shape) continue;
+        const args = decoratorArgs(found.args);
+        const rewrite = found.root ? rootRewrite(args, shape) : fieldRewrite(found, args, shape);
+        const method = scope.name;
+        const newName = found.root ? 'model_validator' : 'field_validator';
+        const fix = 'args' in rewrite ? validatorFix(context, found, shape, newName, rewrite.args) : undefined;
+        const modern = 'args' in rewrite ? `@${newName}(${rewrite.args.join(', ')})\n@classmethod\ndef ${method}(cls, ${shape.rest.join(', ')}):` : undefined;
+        context.report({
+          node: found.expression,
+          data: { detail: 'args' in rewrite ? renameDetail(found) : rewrite.problem },
+          fixes: fix ? [fix] : [],
+          peer: 'BP007',
+          suggestion: modern ? `\`\`\`python\n${modern}\n    ...\n\`\`\`` : found.root ? AFTER_EXAMPLE : undefined,
+        });
+      }
+    },
+  };
+}
+
+function renameDetail(found: V1Decorator): string {
+  return found.root
+    ? '`@root_validator(pre=True)` is the pydantic 1 API: pydantic 2 spells it `@model_validator(mode="before")` on a classmethod'
+    : '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod';
+}
+
+function fieldRewrite(found: V1Decorator, args: DecoratorArgs, shape: MethodShape): Rewrite {
+  if (!found.args) return { problem: 'bare `@validator` names no field: pydantic 2 raises for it; use `@field_validator("<field>")`' };
+  const always = args.keywords.get('always');
+  if (always && !isFalse(always)) {
+    return { problem: '`@validator(always=True)` has no `@field_validator` equivalent: set `validate_default=True` on the field, then use `@field_validator`' };
+  }
+  const eachItem = args.keywords.get('each_item');
+  if ((eachItem && !isFalse(eachItem)) || args.keywords.has('whole')) {
+    return { problem: '`@validator(each_item=True)` has no `@field_validator` equivalent: validate the items through the item type (`list[Annotated[T, AfterValidator(f)]]`)' };
+  }
+  const passed = shape.rest.find((p) => p === 'field' || p === 'config');
+  if (passed) return { problem: `\`@validator\` method takes \`${passed}\`, which pydantic 2 no longer passes (it raises): take \`info: ValidationInfo\` (\`info.field_name\`, \`cls.model_config\`)` };
+  if (shape.rest.includes('values')) return { problem: '`@validator` method takes `values`: a `@field_validator` takes `info: ValidationInfo` and reads `info.data` instead' };
+  if (shape.unusual || shape.rest.length !== 1 || shape.otherDecorators || args.opaque || !args.fields.length) {
+    return { problem: '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod' };
+  }
+  const out = [...args.fields];
+  for (const [name, value] of args.keywords) {
+    if (name === 'pre') {
+      if (isTrue(value)) out.push('mode="before"');
+      else if (!isFalse(value)) return UNCERTAIN_FIELD;
+    } else if (name === 'check_fields') out.push(`check_fields=${value.text}`);
+    else if (name === 'allow_reuse' || name === 'always' || name === 'each_item') continue;
+    else return UNCERTAIN_FIELD;
+  }
+  return { args: out };
+}
+
+const UNCERTAIN_FIELD: Rewrite = { problem: '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod' };
+
+function rootRewrite(args: DecoratorArgs, shape: MethodShape): Rewrite {
+  const pre = args.keywords.get('pre');
+  const skip = args.keywords.get('skip_on_failure');
+  if (!isTrue(pre)) {
+    if (pre && !isFalse(pre)) return { problem: '`@root_validator` is the pydantic 1 API: pydantic 2 spells it `@model_validator(mode=...)`' };
+    if (!isTrue(skip)) {
+      return { problem: '`@root_validator` without `pre=True` or `skip_on_failure=True` raises in pydantic 2: use `@model_validator(mode="after")`, which gets the model instance instead of `values`' };
+    }
+    return { problem: '`@root_validator(skip_on_failure=True)` is the pydantic 1 API: `@model_validator(mode="after")` gets the model instance (`self`), not a `values` dict, so the body needs rewriting' };
+  }
+  const problem = '`@root_validator(pre=True)` is the pydantic 1 API: pydantic 2 spells it `@model_validator(mode="before")` on a classmethod';
+  if (shape.unusual || shape.rest.length !== 1 || shape.otherDecorators || args.opaque || args.fields.length) return { problem };
+  for (const name of args.keywords.keys()) if (name !== 'pre' && name !== 'allow_reuse' && name !== 'skip_on_failure') return { problem };
+  return { args: ['mode="before"'] };
+}
+
+function validatorFix(context: CheckContext, found: V1Decorator, shape: MethodShape, newName: string, args: string[]): Fix | undefined {
+  const plan = new ImportPlan(context.facts, context.text);
+  const name = renamedReference(plan, found.callee, newName);
+  if (!name) return undefined;
+  dropIfUnused(plan, context.facts, found.callee, [rangeOf(found.callee)]);
+  const imports = plan.edits();
+  if (!imports) return undefined;
+  const edits: TextEdit[] = [{ start: found.expression.startIndex, end: found.expression.endIndex, newText: `${name}(${args.join(', ')})` }];
+  if (!shape.hasClassmethod) edits.push({ start: shape.definition.startIndex, end: shape.definition.startIndex, newText: classmethodLine(shape.definition, context.text) });
+  const decorator = found.root ? `@${newName}(mode="before")` : `@${newName}`;
+  return { title: `Replace with \`${decorator}\` and \`@classmethod\` (safe: pydantic 2 runs the method the same way)`, safety: 'safe', edits: [...edits, ...imports] };
+}
+
+const AFTER_EXAMPLE = [
+  'In pydantic 2 an after validator is an instance method that reads the validated fields:',
+  '```python',
+  '@model_validator(mode="after")',
+  'def check(self) -> Self:',
+  '    if self.start > self.end:',
+  '        raise ValueError("start after end")',
+  '    return self',
+  '```',
+].join('\n');
