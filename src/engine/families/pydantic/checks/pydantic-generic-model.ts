@@ -1,0 +1,57 @@
+// pydantic-generic-model (BP005): `class Page(GenericModel, Generic[T])`. Pydantic 2 dropped
+// `pydantic.generics.GenericModel`: a `BaseModel` that also derives from `Generic[T]` is
+// generic (the old import survives as an alias of BaseModel, with a warning). The fix puts
+// `BaseModel` in the base's place, reusing the file's import of it, and drops the
+// GenericModel import once unused; a class that already lists BaseModel just loses the
+// GenericModel base (a base listed twice is a TypeError). Safe: in pydantic 2 the name is
+// BaseModel itself.
+import type { Node } from 'web-tree-sitter';
+import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { ImportPlan } from '../../../import-plan';
+import type { Fix, TextEdit } from '../../../types';
+import { pydanticApplies } from '../models';
+import { dropIfUnused, rangeOf } from '../renames';
+
+const GENERIC_MODEL = new Set(['pydantic.generics.GenericModel']);
+const BASE_MODEL = new Set(['pydantic.BaseModel', 'pydantic.main.BaseModel']);
+
+export function createPydanticGenericModel(context: CheckContext): CheckVisitor {
+  return {
+    finish() {
+      if (!pydanticApplies(context)) return;
+      const facts = context.facts;
+      for (const scope of facts.scopes) {
+        if (scope.kind !== 'class' || !context.isSound(scope.node)) continue;
+        const bases = (scope.node.childForFieldName('superclasses')?.namedChildren ?? []).filter((b): b is Node => !!b && b.type !== 'comment');
+        const generic = bases.find((b) => GENERIC_MODEL.has(facts.resolve(b) ?? ''));
+        if (!generic) continue;
+        const hasBaseModel = bases.some((b) => BASE_MODEL.has(facts.resolve(b) ?? ''));
+        const fix = genericFix(context, generic, bases, hasBaseModel);
+        context.report({
+          node: generic,
+          data: { name: generic.text },
+          fixes: fix ? [fix] : [],
+          suggestion: `\`\`\`python\nclass ${scope.name}(${bases.filter((b) => !hasBaseModel || !b.equals(generic)).map((b) => (b.equals(generic) ? 'BaseModel' : b.text)).join(', ')}):\n\`\`\``,
+        });
+      }
+    },
+  };
+}
+
+function genericFix(context: CheckContext, generic: Node, bases: Node[], hasBaseModel: boolean): Fix | undefined {
+  const plan = new ImportPlan(context.facts, context.text);
+  const edits: TextEdit[] = [];
+  if (hasBaseModel) {
+    const index = bases.findIndex((b) => b.equals(generic));
+    const [start, end] = index < bases.length - 1 ? [generic.startIndex, bases[index + 1].startIndex] : [bases[index - 1].endIndex, generic.endIndex];
+    edits.push({ start, end, newText: '' });
+  } else {
+    const name = plan.reference('pydantic', 'BaseModel', generic);
+    if (!name) return undefined;
+    edits.push({ start: generic.startIndex, end: generic.endIndex, newText: name });
+  }
+  dropIfUnused(plan, context.facts, generic, [rangeOf(generic)]);
+  const imports = plan.edits();
+  if (!imports) return undefined;
+  return { title: hasBaseModel ? 'Remove the `GenericModel` base (safe)' : 'Replace `GenericModel` with `BaseModel` (safe: pydantic 2 made them one class)', safety: 'safe', edits: [...edits, ...imports] };
+}
