@@ -2,6 +2,7 @@
 import type { FamilyPackage } from '../../checks/context';
 import { createPydanticCustomRoot } from './checks/pydantic-custom-root';
 import { createPydanticGenericModel } from './checks/pydantic-generic-model';
+import { createPydanticOptionalWithoutDefault } from './checks/pydantic-optional-without-default';
 import { createPydanticV1Validator } from './checks/pydantic-v1-validator';
 
 export const PYDANTIC_FAMILY: FamilyPackage = {
@@ -9,6 +10,7 @@ export const PYDANTIC_FAMILY: FamilyPackage = {
   checks: {
     'pydantic-custom-root': createPydanticCustomRoot,
     'pydantic-generic-model': createPydanticGenericModel,
+    'pydantic-optional-without-default': createPydanticOptionalWithoutDefault,
     'pydantic-v1-validator': createPydanticV1Validator,
   },
 };

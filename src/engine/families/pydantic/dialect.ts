@@ -1,0 +1,27 @@
+// Which pydantic a file is written for, where that decides whether a form is a leftover or a
+// choice. `x: Optional[int]` with no default is a required nullable field on purpose in
+// pydantic 2 code, and an optional field in pydantic 1 code: only a file that shows no
+// pydantic 2 API, and that is not plain code in a project known to run pydantic 2 without
+// any pydantic 1 API, is read as pydantic 1 code.
+import type { CheckContext } from '../../checks/context';
+
+/** Names and spellings only pydantic 2 (or pydantic-settings 2) code uses. */
+const V2_API =
+  /\b(?:field_validator|model_validator|ConfigDict|SettingsConfigDict|RootModel|TypeAdapter|computed_field|field_serializer|model_serializer|AfterValidator|BeforeValidator|WrapValidator|PlainValidator|ValidationInfo|StringConstraints|AliasChoices|AliasPath|pydantic_settings|model_config|model_dump|model_dump_json|model_validate|model_validate_json|model_copy|model_fields|model_json_schema|model_rebuild)\b/;
+
+/** Spellings of the pydantic 1 API. */
+const V1_API = /\b(?:validator|root_validator|GenericModel|__root__|orm_mode|parse_obj|parse_raw|parse_obj_as|update_forward_refs|__fields__|allow_population_by_field_name)\b|^[ \t]+class Config\b|\.dict\(|\.json\(/m;
+
+const cache = new WeakMap<object, boolean>();
+
+/** True when the file reads as pydantic 1 code (see the header). */
+export function writtenForV1(context: CheckContext): boolean {
+  let known = cache.get(context.facts);
+  if (known === undefined) {
+    const text = context.text;
+    const version = context.config.pydanticVersion;
+    known = !V2_API.test(text) && (!version || V1_API.test(text));
+    cache.set(context.facts, known);
+  }
+  return known;
+}
