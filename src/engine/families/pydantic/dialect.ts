@@ -3,6 +3,7 @@
 // pydantic 2 code, and an optional field in pydantic 1 code: only a file that shows no
 // pydantic 2 API, and that is not plain code in a project known to run pydantic 2 without
 // any pydantic 1 API, is read as pydantic 1 code.
+import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 
 /** Names and spellings only pydantic 2 (or pydantic-settings 2) code uses. */
@@ -10,7 +11,7 @@ const V2_API =
   /\b(?:field_validator|model_validator|ConfigDict|SettingsConfigDict|RootModel|TypeAdapter|computed_field|field_serializer|model_serializer|AfterValidator|BeforeValidator|WrapValidator|PlainValidator|ValidationInfo|StringConstraints|AliasChoices|AliasPath|pydantic_settings|model_config|model_dump|model_dump_json|model_validate|model_validate_json|model_copy|model_fields|model_json_schema|model_rebuild)\b/;
 
 /** Spellings of the pydantic 1 API. */
-const V1_API = /\b(?:validator|root_validator|GenericModel|__root__|orm_mode|parse_obj|parse_raw|parse_obj_as|update_forward_refs|__fields__|allow_population_by_field_name)\b|^[ \t]+class Config\b|\.dict\(|\.json\(/m;
+const V1_API = /\b(?:validator|root_validator|GenericModel|__root__|orm_mode|parse_obj|parse_raw|parse_obj_as|update_forward_refs|__fields__|allow_population_by_field_name)\b|^[ \t]+class Config\b|\.dict\(/m;
 
 const cache = new WeakMap<object, boolean>();
 
@@ -24,4 +25,26 @@ export function writtenForV1(context: CheckContext): boolean {
     cache.set(context.facts, known);
   }
   return known;
+}
+
+/** `if PYDANTIC_V1:` / `if pydantic.VERSION.startswith("1.")` and the like: code that supports both majors. */
+const VERSION_TEST = /pydantic|PYDANTIC|\bV[12]\b|_V[12]\b|VERSION/;
+
+/** True inside a branch of an `if` that tests the pydantic version (compat code for both majors). */
+export function inVersionBranch(node: Node): boolean {
+  for (let up = node.parent; up; up = up.parent) {
+    if (up.type !== 'if_statement') continue;
+    const condition = up.childForFieldName('condition');
+    if (condition && !within(node, condition) && VERSION_TEST.test(condition.text)) return true;
+    for (const clause of up.namedChildren) {
+      if (clause?.type !== 'elif_clause') continue;
+      const test = clause.childForFieldName('condition');
+      if (test && VERSION_TEST.test(test.text) && node.startIndex >= clause.startIndex) return true;
+    }
+  }
+  return false;
+}
+
+function within(node: Node, outer: Node): boolean {
+  return node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
 }

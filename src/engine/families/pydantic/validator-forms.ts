@@ -101,8 +101,10 @@ export function methodShape(decorated: Node, validator: Node, facts: SemanticFac
     else otherDecorators++;
   }
   const params = (definition.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p && p.type !== 'comment');
-  const unusual = !params.length || params.some((p) => p.type !== 'identifier');
-  return { rest: params.slice(1).map((p) => p.text), unusual, hasClassmethod, otherDecorators, definition };
+  // Plain or annotated parameters only: no defaults, splats or `/` and `*` markers.
+  const names = params.map((p) => (p.type === 'identifier' ? p.text : p.type === 'typed_parameter' && p.firstNamedChild?.type === 'identifier' ? p.firstNamedChild.text : undefined));
+  const unusual = !params.length || names.some((n) => n === undefined);
+  return { rest: names.slice(1).map((n) => n ?? ''), unusual, hasClassmethod, otherDecorators, definition };
 }
 
 /** `@classmethod` plus a line break and the def's indentation, to insert before `def`. */

@@ -13,6 +13,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
 import type { Scope } from '../../../scopes';
+import { inVersionBranch } from '../dialect';
 import { ImportPlan } from '../../../import-plan';
 import type { Fix, TextEdit } from '../../../types';
 import { modelClasses, pydanticApplies } from '../models';
@@ -28,7 +29,7 @@ export function createPydanticCustomRoot(context: CheckContext): CheckVisitor {
       for (const model of modelClasses(facts).values()) {
         const body = model.node.childForFieldName('body');
         const field = body?.namedChildren.find((s) => s && rootAssignment(s));
-        if (!field || !context.isSound(model.node)) continue;
+        if (!field || !context.isSound(model.node) || inVersionBranch(model.node)) continue;
         const assignment = rootAssignment(field)!;
         const type = assignment.childForFieldName('type');
         if (!type) continue;

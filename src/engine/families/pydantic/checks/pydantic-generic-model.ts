@@ -7,6 +7,7 @@
 // BaseModel itself.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { inVersionBranch } from '../dialect';
 import { ImportPlan } from '../../../import-plan';
 import type { Fix, TextEdit } from '../../../types';
 import { pydanticApplies } from '../models';
@@ -21,7 +22,7 @@ export function createPydanticGenericModel(context: CheckContext): CheckVisitor 
       if (!pydanticApplies(context)) return;
       const facts = context.facts;
       for (const scope of facts.scopes) {
-        if (scope.kind !== 'class' || !context.isSound(scope.node)) continue;
+        if (scope.kind !== 'class' || !context.isSound(scope.node) || inVersionBranch(scope.node)) continue;
         const bases = (scope.node.childForFieldName('superclasses')?.namedChildren ?? []).filter((b): b is Node => !!b && b.type !== 'comment');
         const generic = bases.find((b) => GENERIC_MODEL.has(facts.resolve(b) ?? ''));
         if (!generic) continue;

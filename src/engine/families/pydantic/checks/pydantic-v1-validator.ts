@@ -14,6 +14,7 @@
 // or `config` (v2: `info: ValidationInfo`), and post root validators: `mode="after"` gets the
 // model instance, not a `values` dict, so the body needs rewriting by hand.
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { inVersionBranch } from '../dialect';
 import { ImportPlan } from '../../../import-plan';
 import type { Fix, TextEdit } from '../../../types';
 import { enclosingModel, pydanticApplies } from '../models';
@@ -33,7 +34,7 @@ export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
         const decorated = scope.node.parent;
         if (decorated?.type !== 'decorated_definition' || !context.isSound(decorated)) continue;
         const found = v1Decorator(decorated, facts);
-        if (!found || !enclosingModel(decorated, facts)) continue;
+        if (!found || !enclosingModel(decorated, facts) || inVersionBranch(decorated)) continue;
         const shape = methodShape(decorated, found.decorator, facts);
         if (!shape) continue;
         const args = decoratorArgs(found.args);
@@ -41,7 +42,7 @@ export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
         const method = scope.name;
         const newName = found.root ? 'model_validator' : 'field_validator';
         const fix = 'args' in rewrite ? validatorFix(context, found, shape, newName, rewrite.args) : undefined;
-        const modern = 'args' in rewrite ? `@${newName}(${rewrite.args.join(', ')})\n@classmethod\ndef ${method}(cls, ${shape.rest.join(', ')}):` : undefined;
+        const modern = 'args' in rewrite ? `@${newName}(${rewrite.args.join(', ')})\n@classmethod\ndef ${method}${shape.definition.childForFieldName('parameters')?.text ?? '(cls, v)'}:` : undefined;
         context.report({
           node: found.expression,
           data: { detail: 'args' in rewrite ? renameDetail(found) : rewrite.problem },
