@@ -4,14 +4,31 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import type { ImportPlan } from '../../import-plan';
+import { onlyRead } from '../../name-occurrences';
 
 /** How to write `pydantic.<name>` where `old` (an identifier or `module.attr`) stood. */
-export function renamedReference(plan: ImportPlan, old: Node, name: string): string | undefined {
+export function renamedReference(plan: ImportPlan, facts: SemanticFacts, old: Node, name: string): string | undefined {
   if (old.type === 'attribute') {
     const object = old.childForFieldName('object');
     return object ? `${object.text}.${name}` : undefined;
   }
-  return plan.reference('pydantic', name, old);
+  return fromPydantic(plan, facts, name, old);
+}
+
+/**
+ * `name` imported from pydantic, the way bump-pydantic writes it: the file's own
+ * `from pydantic import name`, else that name added to a from-import (never `pd.name` for a
+ * decorator that was written bare).
+ */
+export function fromPydantic(plan: ImportPlan, facts: SemanticFacts, name: string, at: Node): string | undefined {
+  const scope = facts.scopeOf(at);
+  const qualified = `pydantic.${name}`;
+  for (const binding of facts.imports) {
+    if (!binding.isModule && binding.qualified === qualified && facts.lookup(binding.local, scope) === qualified) return binding.local;
+  }
+  if (!onlyRead(facts, name)) return undefined;
+  plan.importFrom('pydantic', name);
+  return name;
 }
 
 /** Removes the from-import that `old` names when `replaced` (the ranges the fix rewrites) were its only uses. */

@@ -17,7 +17,7 @@ import { inVersionBranch } from '../dialect';
 import { ImportPlan } from '../../../import-plan';
 import type { Fix, TextEdit } from '../../../types';
 import { modelClasses, pydanticApplies } from '../models';
-import { dropIfUnused, rangeOf } from '../renames';
+import { dropIfUnused, fromPydantic, rangeOf } from '../renames';
 
 const BASE_MODEL = new Set(['pydantic.BaseModel', 'pydantic.main.BaseModel']);
 
@@ -61,7 +61,7 @@ function rootFix(context: CheckContext, classNode: Node, field: Node, assignment
   if (bases.length !== 1 || !BASE_MODEL.has(facts.resolve(bases[0]) ?? '')) return undefined;
   const base = bases[0];
   const plan = new ImportPlan(facts, context.text);
-  const rootModel = plan.reference('pydantic', 'RootModel', base);
+  const rootModel = base.type === 'attribute' ? `${base.childForFieldName('object')!.text}.RootModel` : fromPydantic(plan, facts, 'RootModel', base);
   if (!rootModel) return undefined;
   dropIfUnused(plan, facts, base, [rangeOf(base)]);
   const imports = plan.edits();

@@ -11,7 +11,7 @@ import { inVersionBranch } from '../dialect';
 import { ImportPlan } from '../../../import-plan';
 import type { Fix, TextEdit } from '../../../types';
 import { pydanticApplies } from '../models';
-import { dropIfUnused, rangeOf } from '../renames';
+import { dropIfUnused, fromPydantic, rangeOf } from '../renames';
 
 const GENERIC_MODEL = new Set(['pydantic.generics.GenericModel']);
 const BASE_MODEL = new Set(['pydantic.BaseModel', 'pydantic.main.BaseModel']);
@@ -47,7 +47,7 @@ function genericFix(context: CheckContext, generic: Node, bases: Node[], hasBase
     const [start, end] = index < bases.length - 1 ? [generic.startIndex, bases[index + 1].startIndex] : [bases[index - 1].endIndex, generic.endIndex];
     edits.push({ start, end, newText: '' });
   } else {
-    const name = plan.reference('pydantic', 'BaseModel', generic);
+    const name = fromPydantic(plan, context.facts, 'BaseModel', generic);
     if (!name) return undefined;
     edits.push({ start: generic.startIndex, end: generic.endIndex, newText: name });
   }

@@ -13,12 +13,14 @@
 // `each_item=True` (v2: a validator on the item type), a method that takes `values`, `field`
 // or `config` (v2: `info: ValidationInfo`), and post root validators: `mode="after"` gets the
 // model instance, not a `values` dict, so the body needs rewriting by hand.
+import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { inVersionBranch } from '../dialect';
 import { ImportPlan } from '../../../import-plan';
+import { detectEol } from '../../../positions';
 import type { Fix, TextEdit } from '../../../types';
 import { enclosingModel, pydanticApplies } from '../models';
-import { dropIfUnused, rangeOf, renamedReference } from '../renames';
+import { dropIfUnused, fromPydantic, rangeOf, renamedReference } from '../renames';
 import { classmethodLine, decoratorArgs, type DecoratorArgs, isFalse, isTrue, methodShape, type MethodShape, v1Decorator, type V1Decorator } from '../validator-forms';
 
 /** The v2 decorator arguments when the rewrite is certain, else what to tell the user. */
@@ -73,8 +75,9 @@ function fieldRewrite(found: V1Decorator, args: DecoratorArgs, shape: MethodShap
   }
   const passed = shape.rest.find((p) => p === 'field' || p === 'config');
   if (passed) return { problem: `\`@validator\` method takes \`${passed}\`, which pydantic 2 no longer passes (it raises): take \`info: ValidationInfo\` (\`info.field_name\`, \`cls.model_config\`)` };
-  if (shape.rest.includes('values')) return { problem: '`@validator` method takes `values`: a `@field_validator` takes `info: ValidationInfo` and reads `info.data` instead' };
-  if (shape.unusual || shape.rest.length !== 1 || shape.otherDecorators || args.opaque || !args.fields.length) {
+  const takesValues = shape.rest.length === 2 && shape.rest[1] === 'values';
+  if (shape.rest.includes('values') && !takesValues) return { problem: VALUES_PROBLEM };
+  if (shape.unusual || shape.rest.length !== (takesValues ? 2 : 1) || shape.otherDecorators || args.opaque || !args.fields.length) {
     return { problem: '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod' };
   }
   const out = [...args.fields];
@@ -88,6 +91,8 @@ function fieldRewrite(found: V1Decorator, args: DecoratorArgs, shape: MethodShap
   }
   return { args: out };
 }
+
+const VALUES_PROBLEM = '`@validator` method takes `values`: a `@field_validator` takes `info: ValidationInfo` and reads `info.data` instead';
 
 const UNCERTAIN_FIELD: Rewrite = { problem: '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod' };
 
@@ -109,15 +114,44 @@ function rootRewrite(args: DecoratorArgs, shape: MethodShape): Rewrite {
 
 function validatorFix(context: CheckContext, found: V1Decorator, shape: MethodShape, newName: string, args: string[]): Fix | undefined {
   const plan = new ImportPlan(context.facts, context.text);
-  const name = renamedReference(plan, found.callee, newName);
+  const name = renamedReference(plan, context.facts, found.callee, newName);
   if (!name) return undefined;
   dropIfUnused(plan, context.facts, found.callee, [rangeOf(found.callee)]);
-  const imports = plan.edits();
-  if (!imports) return undefined;
   const edits: TextEdit[] = [{ start: found.expression.startIndex, end: found.expression.endIndex, newText: `${name}(${args.join(', ')})` }];
   if (!shape.hasClassmethod) edits.push({ start: shape.definition.startIndex, end: shape.definition.startIndex, newText: classmethodLine(shape.definition, context.text) });
+  if (!found.root && shape.rest.length === 2) {
+    const values = valuesEdits(context, plan, shape.definition);
+    if (!values) return undefined;
+    edits.push(...values);
+  }
+  const imports = plan.edits();
+  if (!imports) return undefined;
   const decorator = found.root ? `@${newName}(mode="before")` : `@${newName}`;
-  return { title: `Replace with \`${decorator}\` and \`@classmethod\` (safe: pydantic 2 runs the method the same way)`, safety: 'safe', edits: [...edits, ...imports] };
+  const reads = !found.root && shape.rest.length === 2 ? ', reading `values` from `info.data`' : '';
+  return { title: `Replace with \`${decorator}\` and \`@classmethod\`${reads} (safe: pydantic 2 runs the method the same way)`, safety: 'safe', edits: [...edits, ...imports] };
+}
+
+/**
+ * `def f(cls, v, values)` → `def f(cls, v, info: ValidationInfo)` with `values = info.data`
+ * first in the body: what pydantic 2's shim passes as `values`. Undefined when the body is on
+ * the def's line, is only a docstring, or already says `info`.
+ */
+function valuesEdits(context: CheckContext, plan: ImportPlan, definition: Node): TextEdit[] | undefined {
+  const parameter = definition.childForFieldName('parameters')?.namedChildren.filter((p) => p && p.type !== 'comment')[2];
+  const body = definition.childForFieldName('body');
+  if (!parameter || !body || /\binfo\b/.test(body.text) || /\binfo\b/.test(definition.childForFieldName('parameters')!.text)) return undefined;
+  const statements = body.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+  const docstring = statements[0]?.type === 'expression_statement' && statements[0].firstNamedChild?.type === 'string';
+  const first = statements[docstring ? 1 : 0];
+  if (!first) return undefined;
+  const lineStart = context.text.lastIndexOf('\n', first.startIndex - 1) + 1;
+  const indent = context.text.slice(lineStart, first.startIndex);
+  if (!/^[ \t]+$/.test(indent) || lineStart <= definition.startIndex) return undefined;
+  const type = fromPydantic(plan, context.facts, 'ValidationInfo', definition);
+  return [
+    { start: parameter.startIndex, end: parameter.endIndex, newText: type ? `info: ${type}` : 'info' },
+    { start: first.startIndex, end: first.startIndex, newText: `values = info.data${detectEol(context.text)}${indent}` },
+  ];
 }
 
 const AFTER_EXAMPLE = [
