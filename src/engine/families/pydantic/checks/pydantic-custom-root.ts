@@ -14,10 +14,9 @@ import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
 import type { Scope } from '../../../scopes';
 import { inVersionBranch } from '../dialect';
-import { ImportPlan } from '../../../import-plan';
 import type { Fix, TextEdit } from '../../../types';
 import { modelClasses, pydanticApplies } from '../models';
-import { dropIfUnused, fromPydantic, rangeOf } from '../renames';
+import { FileRenames } from '../renames';
 
 const BASE_MODEL = new Set(['pydantic.BaseModel', 'pydantic.main.BaseModel']);
 
@@ -26,22 +25,55 @@ export function createPydanticCustomRoot(context: CheckContext): CheckVisitor {
     finish() {
       if (!pydanticApplies(context)) return;
       const facts = context.facts;
+      const sites: Site[] = [];
       for (const model of modelClasses(facts).values()) {
         const body = model.node.childForFieldName('body');
         const field = body?.namedChildren.find((s) => s && rootAssignment(s));
         if (!field || !context.isSound(model.node) || inVersionBranch(model.node)) continue;
         const assignment = rootAssignment(field)!;
         const type = assignment.childForFieldName('type');
-        if (!type) continue;
-        const fix = rootFix(context, model.node, field, assignment, type.text);
+        if (type) sites.push({ classNode: model.node, name: model.name, field, assignment, type: type.text });
+      }
+      const fix = sites.length ? fileFix(context, sites) : undefined;
+      for (const site of sites) {
         context.report({
-          node: assignment.childForFieldName('left')!,
-          data: { name: model.name },
-          fixes: fix ? [fix] : [],
-          suggestion: `\`\`\`python\nclass ${model.name}(RootModel[${type.text}]):\n    ...\n\n# the value: instance.root\n\`\`\``,
+          node: site.assignment.childForFieldName('left')!,
+          data: { name: site.name },
+          fixes: fix?.covers.has(site) ? [fix.fix] : [],
+          suggestion: `\`\`\`python\nclass ${site.name}(RootModel[${site.type}]):\n    ...\n\n# the value: instance.root\n\`\`\``,
         });
       }
     },
+  };
+}
+
+interface Site {
+  classNode: Node;
+  name: string;
+  /** The `__root__: T` statement and its assignment. */
+  field: Node;
+  assignment: Node;
+  type: string;
+}
+
+/** One fix for every fixable class of the file, shared by their findings (see FileRenames). */
+function fileFix(context: CheckContext, sites: readonly Site[]): { fix: Fix; covers: Set<Site> } | undefined {
+  const renames = new FileRenames(context.facts, context.text);
+  const edits: TextEdit[] = [];
+  const covers = new Set<Site>();
+  for (const site of sites) {
+    const classEdits = rootEdits(context, renames, site);
+    if (!classEdits) continue;
+    edits.push(...classEdits);
+    covers.add(site);
+  }
+  const imports = covers.size ? renames.edits() : undefined;
+  if (!imports) return undefined;
+  const only = covers.size === 1 ? [...covers][0] : undefined;
+  const what = only ? `Derive from \`RootModel[${only.type}]\`` : `Derive the file's ${covers.size} \`__root__\` models from \`RootModel\``;
+  return {
+    fix: { title: `${what} (unsafe: the value becomes \`.root\` and \`dict()\` returns it bare; other modules' \`.__root__\` reads break)`, safety: 'unsafe', edits: [...edits, ...imports] },
+    covers,
   };
 }
 
@@ -54,28 +86,19 @@ function rootAssignment(statement: Node): Node | undefined {
   return left?.type === 'identifier' && left.text === '__root__' && assignment.childForFieldName('type') ? assignment : undefined;
 }
 
-function rootFix(context: CheckContext, classNode: Node, field: Node, assignment: Node, type: string): Fix | undefined {
+function rootEdits(context: CheckContext, renames: FileRenames, { classNode, field, assignment, type }: Site): TextEdit[] | undefined {
   const facts = context.facts;
-  const superclasses = classNode.childForFieldName('superclasses');
-  const bases = (superclasses?.namedChildren ?? []).filter((b): b is Node => !!b && b.type !== 'comment');
+  const bases = (classNode.childForFieldName('superclasses')?.namedChildren ?? []).filter((b): b is Node => !!b && b.type !== 'comment');
   if (bases.length !== 1 || !BASE_MODEL.has(facts.resolve(bases[0]) ?? '')) return undefined;
   const base = bases[0];
-  const plan = new ImportPlan(facts, context.text);
-  const rootModel = base.type === 'attribute' ? `${base.childForFieldName('object')!.text}.RootModel` : fromPydantic(plan, facts, 'RootModel', base);
+  const rootModel = renames.rename(base, 'RootModel');
   if (!rootModel) return undefined;
-  dropIfUnused(plan, facts, base, [rangeOf(base)]);
-  const imports = plan.edits();
-  if (!imports) return undefined;
   const edits: TextEdit[] = [{ start: base.startIndex, end: base.endIndex, newText: `${rootModel}[${type}]` }];
   const left = assignment.childForFieldName('left')!;
   if (assignment.childForFieldName('right')) edits.push({ start: left.startIndex, end: left.endIndex, newText: 'root' });
   else edits.push(statementRemoval(field, context.text));
   edits.push(...selfRootReads(facts, classNode), ...rootKeywordCalls(facts, classNode));
-  return {
-    title: `Derive from \`RootModel[${type}]\` (unsafe: the value becomes \`.root\` and \`dict()\` returns it bare; other modules' \`.__root__\` reads break)`,
-    safety: 'unsafe',
-    edits: [...edits, ...imports],
-  };
+  return edits;
 }
 
 /**

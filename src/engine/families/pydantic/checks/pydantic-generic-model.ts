@@ -8,10 +8,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { inVersionBranch } from '../dialect';
-import { ImportPlan } from '../../../import-plan';
 import type { Fix, TextEdit } from '../../../types';
 import { pydanticApplies } from '../models';
-import { dropIfUnused, fromPydantic, rangeOf } from '../renames';
+import { FileRenames } from '../renames';
 
 const GENERIC_MODEL = new Set(['pydantic.generics.GenericModel']);
 const BASE_MODEL = new Set(['pydantic.BaseModel', 'pydantic.main.BaseModel']);
@@ -21,38 +20,45 @@ export function createPydanticGenericModel(context: CheckContext): CheckVisitor 
     finish() {
       if (!pydanticApplies(context)) return;
       const facts = context.facts;
+      const sites: { scope: string; generic: Node; bases: Node[]; hasBaseModel: boolean }[] = [];
       for (const scope of facts.scopes) {
         if (scope.kind !== 'class' || !context.isSound(scope.node) || inVersionBranch(scope.node)) continue;
         const bases = (scope.node.childForFieldName('superclasses')?.namedChildren ?? []).filter((b): b is Node => !!b && b.type !== 'comment');
         const generic = bases.find((b) => GENERIC_MODEL.has(facts.resolve(b) ?? ''));
         if (!generic) continue;
-        const hasBaseModel = bases.some((b) => BASE_MODEL.has(facts.resolve(b) ?? ''));
-        const fix = genericFix(context, generic, bases, hasBaseModel);
+        sites.push({ scope: scope.name, generic, bases, hasBaseModel: bases.some((b) => BASE_MODEL.has(facts.resolve(b) ?? '')) });
+      }
+      const fix = sites.length ? genericFix(context, sites) : undefined;
+      for (const { scope, generic, bases, hasBaseModel } of sites) {
         context.report({
           node: generic,
           data: { name: generic.text },
           fixes: fix ? [fix] : [],
-          suggestion: `\`\`\`python\nclass ${scope.name}(${bases.filter((b) => !hasBaseModel || !b.equals(generic)).map((b) => (b.equals(generic) ? 'BaseModel' : b.text)).join(', ')}):\n\`\`\``,
+          suggestion: `\`\`\`python\nclass ${scope}(${bases.filter((b) => !hasBaseModel || !b.equals(generic)).map((b) => (b.equals(generic) ? 'BaseModel' : b.text)).join(', ')}):\n\`\`\``,
         });
       }
     },
   };
 }
 
-function genericFix(context: CheckContext, generic: Node, bases: Node[], hasBaseModel: boolean): Fix | undefined {
-  const plan = new ImportPlan(context.facts, context.text);
+/** One fix for the whole file, shared by its findings (see FileRenames). */
+function genericFix(context: CheckContext, sites: readonly { generic: Node; bases: Node[]; hasBaseModel: boolean }[]): Fix | undefined {
+  const renames = new FileRenames(context.facts, context.text);
   const edits: TextEdit[] = [];
-  if (hasBaseModel) {
-    const index = bases.findIndex((b) => b.equals(generic));
-    const [start, end] = index < bases.length - 1 ? [generic.startIndex, bases[index + 1].startIndex] : [bases[index - 1].endIndex, generic.endIndex];
-    edits.push({ start, end, newText: '' });
-  } else {
-    const name = fromPydantic(plan, context.facts, 'BaseModel', generic);
-    if (!name) return undefined;
-    edits.push({ start: generic.startIndex, end: generic.endIndex, newText: name });
+  for (const { generic, bases, hasBaseModel } of sites) {
+    if (hasBaseModel) {
+      const index = bases.findIndex((b) => b.equals(generic));
+      const [start, end] = index < bases.length - 1 ? [generic.startIndex, bases[index + 1].startIndex] : [bases[index - 1].endIndex, generic.endIndex];
+      edits.push({ start, end, newText: '' });
+      renames.replaced(generic);
+    } else {
+      const name = renames.rename(generic, 'BaseModel', true);
+      if (!name) return undefined;
+      edits.push({ start: generic.startIndex, end: generic.endIndex, newText: name });
+    }
   }
-  dropIfUnused(plan, context.facts, generic, [rangeOf(generic)]);
-  const imports = plan.edits();
+  const imports = renames.edits();
   if (!imports) return undefined;
-  return { title: hasBaseModel ? 'Remove the `GenericModel` base (safe)' : 'Replace `GenericModel` with `BaseModel` (safe: pydantic 2 made them one class)', safety: 'safe', edits: [...edits, ...imports] };
+  const title = sites.length === 1 && sites[0].hasBaseModel ? 'Remove the `GenericModel` base' : sites.length === 1 ? 'Replace `GenericModel` with `BaseModel`' : `Replace the file's ${sites.length} \`GenericModel\` bases with \`BaseModel\``;
+  return { title: `${title} (safe: pydantic 2 made them one class)`, safety: 'safe', edits: [...edits, ...imports] };
 }

@@ -16,11 +16,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { inVersionBranch } from '../dialect';
-import { ImportPlan } from '../../../import-plan';
 import { detectEol } from '../../../positions';
 import type { Fix, TextEdit } from '../../../types';
 import { enclosingModel, pydanticApplies } from '../models';
-import { dropIfUnused, fromPydantic, rangeOf, renamedReference } from '../renames';
+import { FileRenames } from '../renames';
 import { classmethodLine, decoratorArgs, type DecoratorArgs, isFalse, isTrue, methodShape, type MethodShape, v1Decorator, type V1Decorator } from '../validator-forms';
 
 /** The v2 decorator arguments when the rewrite is certain, else what to tell the user. */
@@ -31,6 +30,7 @@ export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
     finish() {
       if (!pydanticApplies(context)) return;
       const facts = context.facts;
+      const sites: Site[] = [];
       for (const scope of facts.scopes) {
         if (scope.kind !== 'function') continue;
         const decorated = scope.node.parent;
@@ -41,20 +41,29 @@ export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
         if (!shape) continue;
         const args = decoratorArgs(found.args);
         const rewrite = found.root ? rootRewrite(args, shape) : fieldRewrite(found, args, shape);
-        const method = scope.name;
-        const newName = found.root ? 'model_validator' : 'field_validator';
-        const fix = 'args' in rewrite ? validatorFix(context, found, shape, newName, rewrite.args) : undefined;
+        sites.push({ found, shape, rewrite, method: scope.name, newName: found.root ? 'model_validator' : 'field_validator' });
+      }
+      const fix = fileFix(context, sites);
+      for (const { found, shape, rewrite, method, newName } of sites) {
         const modern = 'args' in rewrite ? `@${newName}(${rewrite.args.join(', ')})\n@classmethod\ndef ${method}${shape.definition.childForFieldName('parameters')?.text ?? '(cls, v)'}:` : undefined;
         context.report({
           node: found.expression,
           data: { detail: 'args' in rewrite ? renameDetail(found) : rewrite.problem },
-          fixes: fix ? [fix] : [],
+          fixes: fix && fix.covers.has(found) ? [fix.fix] : [],
           peer: 'BP007',
           suggestion: modern ? `\`\`\`python\n${modern}\n    ...\n\`\`\`` : found.root ? AFTER_EXAMPLE : undefined,
         });
       }
     },
   };
+}
+
+interface Site {
+  found: V1Decorator;
+  shape: MethodShape;
+  rewrite: Rewrite;
+  method: string;
+  newName: string;
 }
 
 function renameDetail(found: V1Decorator): string {
@@ -112,23 +121,33 @@ function rootRewrite(args: DecoratorArgs, shape: MethodShape): Rewrite {
   return { args: ['mode="before"'] };
 }
 
-function validatorFix(context: CheckContext, found: V1Decorator, shape: MethodShape, newName: string, args: string[]): Fix | undefined {
-  const plan = new ImportPlan(context.facts, context.text);
-  const name = renamedReference(plan, context.facts, found.callee, newName);
-  if (!name) return undefined;
-  dropIfUnused(plan, context.facts, found.callee, [rangeOf(found.callee)]);
-  const edits: TextEdit[] = [{ start: found.expression.startIndex, end: found.expression.endIndex, newText: `${name}(${args.join(', ')})` }];
-  if (!shape.hasClassmethod) edits.push({ start: shape.definition.startIndex, end: shape.definition.startIndex, newText: classmethodLine(shape.definition, context.text) });
-  if (!found.root && shape.rest.length === 2) {
-    const values = valuesEdits(context, plan, shape.definition);
-    if (!values) return undefined;
+/**
+ * One fix for every certain rewrite of the file, shared by their findings, so the old
+ * imports go once the last use is replaced (see FileRenames).
+ */
+function fileFix(context: CheckContext, sites: readonly Site[]): { fix: Fix; covers: Set<V1Decorator> } | undefined {
+  const renames = new FileRenames(context.facts, context.text);
+  const edits: TextEdit[] = [];
+  const covers = new Set<V1Decorator>();
+  let readsValues = false;
+  for (const { found, shape, rewrite, newName } of sites) {
+    if (!('args' in rewrite)) continue;
+    const values = !found.root && shape.rest.length === 2 ? valuesEdits(context, renames, shape.definition) : [];
+    if (!values) continue;
+    const name = renames.rename(found.callee, newName);
+    if (!name) continue;
+    edits.push({ start: found.expression.startIndex, end: found.expression.endIndex, newText: `${name}(${rewrite.args.join(', ')})` });
+    if (!shape.hasClassmethod) edits.push({ start: shape.definition.startIndex, end: shape.definition.startIndex, newText: classmethodLine(shape.definition, context.text) });
     edits.push(...values);
+    readsValues ||= values.length > 0;
+    covers.add(found);
   }
-  const imports = plan.edits();
+  const imports = covers.size ? renames.edits() : undefined;
   if (!imports) return undefined;
-  const decorator = found.root ? `@${newName}(mode="before")` : `@${newName}`;
-  const reads = !found.root && shape.rest.length === 2 ? ', reading `values` from `info.data`' : '';
-  return { title: `Replace with \`${decorator}\` and \`@classmethod\`${reads} (safe: pydantic 2 runs the method the same way)`, safety: 'safe', edits: [...edits, ...imports] };
+  const reads = readsValues ? ', reading `values` from `info.data`' : '';
+  const only = covers.size === 1 ? [...covers][0] : undefined;
+  const what = only ? `Replace with \`@${only.root ? 'model_validator(mode="before")' : 'field_validator'}\`` : `Replace the file's ${covers.size} pydantic 1 validators with \`@field_validator\` / \`@model_validator\``;
+  return { fix: { title: `${what} and \`@classmethod\`${reads} (safe: pydantic 2 runs the methods the same way)`, safety: 'safe', edits: [...edits, ...imports] }, covers };
 }
 
 /**
@@ -136,7 +155,7 @@ function validatorFix(context: CheckContext, found: V1Decorator, shape: MethodSh
  * first in the body: what pydantic 2's shim passes as `values`. Undefined when the body is on
  * the def's line, is only a docstring, or already says `info`.
  */
-function valuesEdits(context: CheckContext, plan: ImportPlan, definition: Node): TextEdit[] | undefined {
+function valuesEdits(context: CheckContext, renames: FileRenames, definition: Node): TextEdit[] | undefined {
   const parameter = definition.childForFieldName('parameters')?.namedChildren.filter((p) => p && p.type !== 'comment')[2];
   const body = definition.childForFieldName('body');
   if (!parameter || !body || /\binfo\b/.test(body.text) || /\binfo\b/.test(definition.childForFieldName('parameters')!.text)) return undefined;
@@ -147,7 +166,7 @@ function valuesEdits(context: CheckContext, plan: ImportPlan, definition: Node):
   const lineStart = context.text.lastIndexOf('\n', first.startIndex - 1) + 1;
   const indent = context.text.slice(lineStart, first.startIndex);
   if (!/^[ \t]+$/.test(indent) || lineStart <= definition.startIndex) return undefined;
-  const type = fromPydantic(plan, context.facts, 'ValidationInfo', definition);
+  const type = renames.name('ValidationInfo', definition);
   return [
     { start: parameter.startIndex, end: parameter.endIndex, newText: type ? `info: ${type}` : 'info' },
     { start: first.startIndex, end: first.startIndex, newText: `values = info.data${detectEol(context.text)}${indent}` },
