@@ -22,12 +22,17 @@ ruleTester(VALIDATOR, {
     'from pydantic import BaseModel, field_validator\n\n\nclass User(BaseModel):\n    name: str\n\n    @field_validator("name", mode="before")\n    @classmethod\n    def strip(cls, v):\n        return v.strip()\n',
     'from pydantic.v1 import BaseModel, validator\n\n\nclass User(BaseModel):\n    name: str\n\n    @validator("name", pre=True)\n    def strip(cls, v):\n        return v.strip()\n',
     'from pydantic import BaseModel\n\n\ndef validator(*names):\n    return lambda f: f\n\n\nclass User(BaseModel):\n    name: str\n\n    @validator("name")\n    def strip(cls, v):\n        return v\n',
-    'from pydantic import validator\n\n\nclass Form:\n    @validator("name")\n    def strip(cls, v):\n        return v\n',
+    'from marshmallow import Schema, validates as validator\nfrom pydantic import BaseModel\n\n\nclass UserSchema(Schema):\n    @validator("name")\n    def check(self, v):\n        return v\n',
     'import pydantic\nfrom pydantic import BaseModel, validator\n\nif pydantic.VERSION.startswith("1."):\n    class User(BaseModel):\n        name: str\n\n        @validator("name")\n        def strip(cls, v):\n            return v\n',
     'from pydantic import BaseModel, model_validator\n\n\nclass Window(BaseModel):\n    start: int\n    end: int\n\n    @model_validator(mode="after")\n    def ordered(self):\n        return self\n',
     'class Schema:\n    def validator(self, name):\n        return name\n\n\nclass Form(Schema):\n    pass\n',
   ],
   invalid: [
+    {
+      code: 'from pydantic import validator\n\nfrom .base import Model\n\n\nclass User(Model):\n    name: str\n\n    @validator("name")\n    def strip(cls, v):\n        return v\n',
+      errors: [error(VALIDATOR, 9, 6, 9, 23, '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod')],
+      output: 'from pydantic import field_validator\n\nfrom .base import Model\n\n\nclass User(Model):\n    name: str\n\n    @field_validator("name")\n    @classmethod\n    def strip(cls, v):\n        return v\n',
+    },
     {
       code: 'from pydantic import BaseModel, validator\n\n\nclass User(BaseModel):\n    name: str\n\n    @validator("name", pre=True, allow_reuse=True)\n    def strip(cls, v):\n        return v.strip()\n',
       errors: [

@@ -18,7 +18,7 @@ import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { inVersionBranch } from '../dialect';
 import { detectEol } from '../../../positions';
 import type { Fix, TextEdit } from '../../../types';
-import { enclosingModel, pydanticApplies } from '../models';
+import { pydanticApplies } from '../models';
 import { FileRenames } from '../renames';
 import { classmethodLine, decoratorArgs, type DecoratorArgs, isFalse, isTrue, methodShape, type MethodShape, v1Decorator, type V1Decorator } from '../validator-forms';
 
@@ -36,7 +36,9 @@ export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
         const decorated = scope.node.parent;
         if (decorated?.type !== 'decorated_definition' || !context.isSound(decorated)) continue;
         const found = v1Decorator(decorated, facts);
-        if (!found || !enclosingModel(decorated, facts) || inVersionBranch(decorated)) continue;
+        // The decorator is pydantic's own, so any class body will do: a model whose base comes
+        // from another module, or a pydantic dataclass, is still pydantic's (as for bump-pydantic).
+        if (!found || facts.scopeOf(decorated).kind !== 'class' || inVersionBranch(decorated)) continue;
         const shape = methodShape(decorated, found.decorator, facts);
         if (!shape) continue;
         const args = decoratorArgs(found.args);
