@@ -29,6 +29,12 @@ ruleTester(VALIDATOR, {
   ],
   invalid: [
     {
+      // One name per line: the renamed import keeps that layout (ImportPlan's separator).
+      code: 'from pydantic import (\n    BaseModel,\n    validator,\n)\n\n\nclass User(BaseModel):\n    name: str\n\n    @validator("name")\n    def strip(cls, v):\n        return v\n',
+      errors: [error(VALIDATOR, 10, 6, 10, 23, '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod')],
+      output: 'from pydantic import (\n    BaseModel,\n    field_validator,\n)\n\n\nclass User(BaseModel):\n    name: str\n\n    @field_validator("name")\n    @classmethod\n    def strip(cls, v):\n        return v\n',
+    },
+    {
       code: 'from pydantic import validator\n\nfrom .base import Model\n\n\nclass User(Model):\n    name: str\n\n    @validator("name")\n    def strip(cls, v):\n        return v\n',
       errors: [error(VALIDATOR, 9, 6, 9, 23, '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod')],
       output: 'from pydantic import field_validator\n\nfrom .base import Model\n\n\nclass User(Model):\n    name: str\n\n    @field_validator("name")\n    @classmethod\n    def strip(cls, v):\n        return v\n',
