@@ -461,6 +461,13 @@ describe('pydantic validators and shapes: a bump-pydantic module, fixed', () => 
     assert.equal(pythonSyntaxError(fixed), null);
   });
 
+  it('keeps reporting a half-migrated file (pydantic 1 spellings next to pydantic 2 ones)', () => {
+    const code =
+      'from typing import Optional\n\nfrom pydantic import BaseModel, field_validator\n\n\nclass Event(BaseModel):\n    note: Optional[str]\n\n    class Config:\n        orm_mode = True\n';
+    assert.equal(engine.analyzeText(code, { select: [OPTIONAL] }).length, 1);
+    assert.deepEqual(engine.analyzeText(code.replace(/\n\n    class Config:[^]*$/, '\n'), { select: [OPTIONAL] }), []);
+  });
+
   it('reads an Optional field as a choice in a project declared on pydantic 2 with no pydantic 1 API', () => {
     const code = 'from typing import Optional\n\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    note: Optional[str]\n';
     assert.deepEqual(engine.analyzeText(code, { select: [OPTIONAL], pydanticVersion: [2, 5] }), []);

@@ -1,8 +1,8 @@
 // Which pydantic a file is written for, where that decides whether a form is a leftover or a
 // choice. `x: Optional[int]` with no default is a required nullable field on purpose in
-// pydantic 2 code, and an optional field in pydantic 1 code: only a file that shows no
-// pydantic 2 API, and that is not plain code in a project known to run pydantic 2 without
-// any pydantic 1 API, is read as pydantic 1 code.
+// pydantic 2 code, and an optional field in pydantic 1 code. A file is read as pydantic 1
+// code when it spells any pydantic 1 API (also half-migrated ones), or when it spells no
+// pydantic 2 API either and the project does not declare pydantic 2.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 
@@ -21,7 +21,8 @@ export function writtenForV1(context: CheckContext): boolean {
   if (known === undefined) {
     const text = context.text;
     const version = context.config.pydanticVersion;
-    known = !V2_API.test(text) && (!version || V1_API.test(text));
+    // Any pydantic 1 spelling wins, so a half-migrated file keeps its findings.
+    known = V1_API.test(text) || (!V2_API.test(text) && !version);
     cache.set(context.facts, known);
   }
   return known;
