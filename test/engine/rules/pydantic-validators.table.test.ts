@@ -29,6 +29,14 @@ ruleTester(VALIDATOR, {
   ],
   invalid: [
     {
+      code: 'from typing import Any\n\nfrom pydantic import BaseModel, validator\n\n\nclass Loader(BaseModel):\n    path: str\n    mode: str\n\n    @validator("path")\n    def exists(cls, v: Any, **kwargs: Any) -> Any:\n        return v\n\n    @validator("mode")\n    def uses(cls, v, **kwargs):\n        return kwargs["values"].get("path") or v\n',
+      errors: [
+        error(VALIDATOR, 10, 6, 10, 23, '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod'),
+        error(VALIDATOR, 14, 6, 14, 23, '`@validator` method reads `**kwargs`, where pydantic 1 passed `values`: a `@field_validator` takes `info: ValidationInfo` and reads `info.data`'),
+      ],
+      output: 'from typing import Any\n\nfrom pydantic import BaseModel, validator, field_validator\n\n\nclass Loader(BaseModel):\n    path: str\n    mode: str\n\n    @field_validator("path")\n    @classmethod\n    def exists(cls, v: Any, **kwargs: Any) -> Any:\n        return v\n\n    @validator("mode")\n    def uses(cls, v, **kwargs):\n        return kwargs["values"].get("path") or v\n',
+    },
+    {
       // One name per line: the renamed import keeps that layout (ImportPlan's separator).
       code: 'from pydantic import (\n    BaseModel,\n    validator,\n)\n\n\nclass User(BaseModel):\n    name: str\n\n    @validator("name")\n    def strip(cls, v):\n        return v\n',
       errors: [error(VALIDATOR, 10, 6, 10, 23, '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod')],

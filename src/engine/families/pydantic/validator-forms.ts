@@ -81,6 +81,8 @@ export interface MethodShape {
   rest: string[];
   /** A splat, a keyword-only marker, defaults or annotations on them, or no `cls`: leave it alone. */
   unusual: boolean;
+  /** A trailing `**kwargs` that the body reads (pydantic 1 passed `values` there). */
+  readsSplat: boolean;
   /** A `@classmethod` decorator is already there. */
   hasClassmethod: boolean;
   /** Decorators other than the validator and `@classmethod`. */
@@ -102,9 +104,16 @@ export function methodShape(decorated: Node, validator: Node, facts: SemanticFac
   }
   const params = (definition.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p && p.type !== 'comment');
   // Plain or annotated parameters only: no defaults, splats or `/` and `*` markers.
-  const names = params.map((p) => (p.type === 'identifier' ? p.text : p.type === 'typed_parameter' && p.firstNamedChild?.type === 'identifier' ? p.firstNamedChild.text : undefined));
-  const unusual = !params.length || names.some((n) => n === undefined);
-  return { rest: names.slice(1).map((n) => n ?? ''), unusual, hasClassmethod, otherDecorators, definition };
+  // A trailing `**kwargs` the body never reads is harmless: pydantic 2 then passes the value alone.
+  const last = params[params.length - 1];
+  const splat = last?.type === 'dictionary_splat_pattern' || (last?.type === 'typed_parameter' && last.firstNamedChild?.type === 'dictionary_splat_pattern') ? last : undefined;
+  const splatName = splat?.descendantsOfType('identifier')[0]?.text;
+  const body = definition.childForFieldName('body');
+  const unusedSplat = !!splat && !!splatName && !!body && !new RegExp(`\\b${splatName}\\b`).test(body.text);
+  const plain = unusedSplat ? params.slice(0, -1) : params;
+  const names = plain.map((p) => (p.type === 'identifier' ? p.text : p.type === 'typed_parameter' && p.firstNamedChild?.type === 'identifier' ? p.firstNamedChild.text : undefined));
+  const unusual = !plain.length || names.some((n) => n === undefined);
+  return { rest: names.slice(1).map((n) => n ?? ''), unusual, readsSplat: !!splat && !unusedSplat, hasClassmethod, otherDecorators, definition };
 }
 
 /** `@classmethod` plus a line break and the def's indentation, to insert before `def`. */

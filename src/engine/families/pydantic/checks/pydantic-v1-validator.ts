@@ -86,6 +86,7 @@ function fieldRewrite(found: V1Decorator, args: DecoratorArgs, shape: MethodShap
   }
   const passed = shape.rest.find((p) => p === 'field' || p === 'config');
   if (passed) return { problem: `\`@validator\` method takes \`${passed}\`, which pydantic 2 no longer passes (it raises): take \`info: ValidationInfo\` (\`info.field_name\`, \`cls.model_config\`)` };
+  if (shape.readsSplat) return { problem: '`@validator` method reads `**kwargs`, where pydantic 1 passed `values`: a `@field_validator` takes `info: ValidationInfo` and reads `info.data`' };
   const takesValues = shape.rest.length === 2 && shape.rest[1] === 'values';
   if (shape.rest.includes('values') && !takesValues) return { problem: VALUES_PROBLEM };
   if (shape.unusual || shape.rest.length !== (takesValues ? 2 : 1) || shape.otherDecorators || args.opaque || !args.fields.length) {
