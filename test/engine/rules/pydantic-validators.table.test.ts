@@ -29,6 +29,27 @@ ruleTester(VALIDATOR, {
   ],
   invalid: [
     {
+      code: 'from pydantic import BaseModel, root_validator\n\n\nclass Window(BaseModel):\n    start: int\n    end: int\n\n    @root_validator(skip_on_failure=True)\n    @classmethod\n    def ordered(cls, values: dict) -> dict:\n        if values["start"] > values.get("end", 0):\n            raise ValueError("start after end")\n        return values\n',
+      errors: [
+        error(VALIDATOR, 8, 6, 8, 42, '`@root_validator(skip_on_failure=True)` is the pydantic 1 API: `@model_validator(mode="after")` gets the model instance (`self`), not a `values` dict, so the body needs rewriting'),
+      ],
+      output: 'from pydantic import BaseModel, model_validator\n\n\nclass Window(BaseModel):\n    start: int\n    end: int\n\n    @model_validator(mode="after")\n    def ordered(self):\n        if self.start > self.end:\n            raise ValueError("start after end")\n        return self\n',
+    },
+    {
+      code: 'from pydantic import BaseModel, root_validator\n\n\nclass Window(BaseModel):\n    start: int\n    end: int\n\n    @root_validator(skip_on_failure=True)\n    def widen(cls, values):\n        values["end"] = max(values["end"], values["start"])\n        return values\n',
+      errors: [
+        error(VALIDATOR, 8, 6, 8, 42, '`@root_validator(skip_on_failure=True)` is the pydantic 1 API: `@model_validator(mode="after")` gets the model instance (`self`), not a `values` dict, so the body needs rewriting'),
+      ],
+      output: null,
+    },
+    {
+      code: 'from pydantic import BaseModel, root_validator\n\n\nclass Window(BaseModel):\n    start: int\n    end: int\n\n    @root_validator(skip_on_failure=True)\n    def check(cls, values):\n        if values.get("length"):\n            raise ValueError("no length field")\n        return values\n',
+      errors: [
+        error(VALIDATOR, 8, 6, 8, 42, '`@root_validator(skip_on_failure=True)` is the pydantic 1 API: `@model_validator(mode="after")` gets the model instance (`self`), not a `values` dict, so the body needs rewriting'),
+      ],
+      output: null,
+    },
+    {
       code: 'from typing import Any\n\nfrom pydantic import BaseModel, validator\n\n\nclass Loader(BaseModel):\n    path: str\n    mode: str\n\n    @validator("path")\n    def exists(cls, v: Any, **kwargs: Any) -> Any:\n        return v\n\n    @validator("mode")\n    def uses(cls, v, **kwargs):\n        return kwargs["values"].get("path") or v\n',
       errors: [
         error(VALIDATOR, 10, 6, 10, 23, '`@validator` is the pydantic 1 API: pydantic 2 spells it `@field_validator` on a classmethod'),
@@ -101,7 +122,7 @@ ruleTester(VALIDATOR, {
       errors: [
         error(VALIDATOR, 8, 6, 8, 42, '`@root_validator(skip_on_failure=True)` is the pydantic 1 API: `@model_validator(mode="after")` gets the model instance (`self`), not a `values` dict, so the body needs rewriting'),
       ],
-      output: null,
+      output: 'from pydantic import BaseModel, model_validator\n\n\nclass Window(BaseModel):\n    start: int\n    end: int\n\n    @model_validator(mode="after")\n    def ordered(self):\n        return self\n',
     },
     {
       code: 'from pydantic import BaseModel, root_validator\n\n\nclass Window(BaseModel):\n    start: int\n    end: int\n\n    @root_validator\n    def ordered(cls, values):\n        return values\n',

@@ -9,6 +9,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import { detectEol } from '../../positions';
+import type { TextEdit } from '../../types';
 
 export const FIELD_VALIDATORS = new Set(['pydantic.validator', 'pydantic.class_validators.validator', 'pydantic.deprecated.class_validators.validator']);
 export const ROOT_VALIDATORS = new Set(['pydantic.root_validator', 'pydantic.class_validators.root_validator', 'pydantic.deprecated.class_validators.root_validator']);
@@ -83,8 +84,8 @@ export interface MethodShape {
   unusual: boolean;
   /** A trailing `**kwargs` that the body reads (pydantic 1 passed `values` there). */
   readsSplat: boolean;
-  /** A `@classmethod` decorator is already there. */
-  hasClassmethod: boolean;
+  /** The `@classmethod` decorator, when it is already there. */
+  classmethod: Node | undefined;
   /** Decorators other than the validator and `@classmethod`. */
   otherDecorators: number;
   /** The def node (after the decorators), where `@classmethod` goes. */
@@ -94,12 +95,12 @@ export interface MethodShape {
 export function methodShape(decorated: Node, validator: Node, facts: SemanticFacts): MethodShape | undefined {
   const definition = decorated.childForFieldName('definition');
   if (definition?.type !== 'function_definition') return undefined;
-  let hasClassmethod = false;
+  let classmethod: Node | undefined;
   let otherDecorators = 0;
   for (const decorator of decorated.namedChildren) {
     if (decorator?.type !== 'decorator' || decorator.equals(validator)) continue;
     const expression = decorator.namedChildren.find((c) => c && c.type !== 'comment');
-    if (expression && facts.resolve(expression) === 'builtins.classmethod') hasClassmethod = true;
+    if (expression && facts.resolve(expression) === 'builtins.classmethod') classmethod = decorator;
     else otherDecorators++;
   }
   const params = (definition.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p && p.type !== 'comment');
@@ -113,7 +114,7 @@ export function methodShape(decorated: Node, validator: Node, facts: SemanticFac
   const plain = unusedSplat ? params.slice(0, -1) : params;
   const names = plain.map((p) => (p.type === 'identifier' ? p.text : p.type === 'typed_parameter' && p.firstNamedChild?.type === 'identifier' ? p.firstNamedChild.text : undefined));
   const unusual = !plain.length || names.some((n) => n === undefined);
-  return { rest: names.slice(1).map((n) => n ?? ''), unusual, readsSplat: !!splat && !unusedSplat, hasClassmethod, otherDecorators, definition };
+  return { rest: names.slice(1).map((n) => n ?? ''), unusual, readsSplat: !!splat && !unusedSplat, classmethod, otherDecorators, definition };
 }
 
 /** `@classmethod` plus a line break and the def's indentation, to insert before `def`. */
@@ -122,4 +123,12 @@ export function classmethodLine(definition: Node, text: string): string {
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   const indent = text.slice(lineStart, definition.startIndex).match(/^[ \t]*/)![0];
   return `@classmethod${detectEol(text)}${indent}`;
+}
+
+/** The whole line of a node alone on its line (a decorator). */
+export function lineRemoval(node: Node, text: string): TextEdit {
+  let start = node.startIndex;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  const next = text.indexOf('\n', node.endIndex);
+  return { start, end: next < 0 ? text.length : next + 1, newText: '' };
 }

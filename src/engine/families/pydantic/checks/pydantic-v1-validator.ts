@@ -9,21 +9,27 @@
 //   runs the method exactly so.
 // - `@root_validator(pre=True)` on `def f(cls, values)` → `@model_validator(mode="before")` +
 //   `@classmethod`. Safe: the shim is that before validator, given the raw input.
+// - `(cls, v, values)` → `(cls, v, info: ValidationInfo)` + `values = info.data` (the shim's
+//   own call; bump-pydantic leaves a TODO).
+// - `@root_validator(skip_on_failure=True)` whose body only reads its own declared fields and
+//   returns `values` → `@model_validator(mode="after")` on `self` (after-validator.ts).
 // Reported without a fix: `always=True` (v2: `validate_default=True` on the Field),
-// `each_item=True` (v2: a validator on the item type), a method that takes `values`, `field`
-// or `config` (v2: `info: ValidationInfo`), and post root validators: `mode="after"` gets the
-// model instance, not a `values` dict, so the body needs rewriting by hand.
+// `each_item=True` (v2: a validator on the item type), `field`/`config`/read `**kwargs`
+// parameters (v2: `info: ValidationInfo`), other post root validators (`mode="after"` gets
+// the model instance, not a `values` dict), and a bare `@root_validator` (pydantic 1 also ran
+// it after field errors, which no pydantic 2 validator does).
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { inVersionBranch } from '../dialect';
 import { detectEol } from '../../../positions';
 import type { Fix, TextEdit } from '../../../types';
 import { pydanticApplies } from '../models';
+import { afterValidatorEdits } from '../after-validator';
 import { FileRenames } from '../renames';
-import { classmethodLine, decoratorArgs, type DecoratorArgs, isFalse, isTrue, methodShape, type MethodShape, v1Decorator, type V1Decorator } from '../validator-forms';
+import { classmethodLine, lineRemoval, decoratorArgs, type DecoratorArgs, isFalse, isTrue, methodShape, type MethodShape, v1Decorator, type V1Decorator } from '../validator-forms';
 
 /** The v2 decorator arguments when the rewrite is certain, else what to tell the user. */
-type Rewrite = { args: string[] } | { problem: string };
+type Rewrite = { args: string[]; after?: string } | { problem: string };
 
 export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
   return {
@@ -47,10 +53,10 @@ export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
       }
       const fix = fileFix(context, sites);
       for (const { found, shape, rewrite, method, newName } of sites) {
-        const modern = 'args' in rewrite ? `@${newName}(${rewrite.args.join(', ')})\n@classmethod\ndef ${method}${shape.definition.childForFieldName('parameters')?.text ?? '(cls, v)'}:` : undefined;
+        const modern = 'args' in rewrite && !rewrite.after ? `@${newName}(${rewrite.args.join(', ')})\n@classmethod\ndef ${method}${shape.definition.childForFieldName('parameters')?.text ?? '(cls, v)'}:` : undefined;
         context.report({
           node: found.expression,
-          data: { detail: 'args' in rewrite ? renameDetail(found) : rewrite.problem },
+          data: { detail: 'args' in rewrite ? (rewrite.after ?? renameDetail(found)) : rewrite.problem },
           fixes: fix && fix.covers.has(found) ? [fix.fix] : [],
           peer: 'BP007',
           suggestion: modern ? `\`\`\`python\n${modern}\n    ...\n\`\`\`` : found.root ? AFTER_EXAMPLE : undefined,
@@ -116,7 +122,11 @@ function rootRewrite(args: DecoratorArgs, shape: MethodShape): Rewrite {
     if (!isTrue(skip)) {
       return { problem: '`@root_validator` without `pre=True` or `skip_on_failure=True` raises in pydantic 2: use `@model_validator(mode="after")`, which gets the model instance instead of `values`' };
     }
-    return { problem: '`@root_validator(skip_on_failure=True)` is the pydantic 1 API: `@model_validator(mode="after")` gets the model instance (`self`), not a `values` dict, so the body needs rewriting' };
+    const problem = '`@root_validator(skip_on_failure=True)` is the pydantic 1 API: `@model_validator(mode="after")` gets the model instance (`self`), not a `values` dict, so the body needs rewriting';
+    const plain = !shape.unusual && shape.rest.length === 1 && !shape.otherDecorators && !args.opaque && !args.fields.length;
+    if (!plain || [...args.keywords.keys()].some((k) => k !== 'skip_on_failure' && k !== 'allow_reuse' && k !== 'pre')) return { problem };
+    // Fixable only when the body reads plain fields (after-validator.ts); else it stays a problem.
+    return { args: ['mode="after"'], after: problem };
   }
   const problem = '`@root_validator(pre=True)` is the pydantic 1 API: pydantic 2 spells it `@model_validator(mode="before")` on a classmethod';
   if (shape.unusual || shape.rest.length !== 1 || shape.otherDecorators || args.opaque || args.fields.length) return { problem };
@@ -129,18 +139,25 @@ function rootRewrite(args: DecoratorArgs, shape: MethodShape): Rewrite {
  * imports go once the last use is replaced (see FileRenames).
  */
 function fileFix(context: CheckContext, sites: readonly Site[]): { fix: Fix; covers: Set<V1Decorator> } | undefined {
+  const facts = context.facts;
   const renames = new FileRenames(context.facts, context.text);
   const edits: TextEdit[] = [];
   const covers = new Set<V1Decorator>();
   let readsValues = false;
   for (const { found, shape, rewrite, newName } of sites) {
     if (!('args' in rewrite)) continue;
-    const values = !found.root && shape.rest.length === 2 ? valuesEdits(context, renames, shape.definition) : [];
+    const classNode = facts.scopeOf(found.decorator).node;
+    const values = rewrite.after ? afterValidatorEdits(shape.definition, classNode) : !found.root && shape.rest.length === 2 ? valuesEdits(context, renames, shape.definition) : [];
     if (!values) continue;
     const name = renames.rename(found.callee, newName);
     if (!name) continue;
     edits.push({ start: found.expression.startIndex, end: found.expression.endIndex, newText: `${name}(${rewrite.args.join(', ')})` });
-    if (!shape.hasClassmethod) edits.push({ start: shape.definition.startIndex, end: shape.definition.startIndex, newText: classmethodLine(shape.definition, context.text) });
+    if (rewrite.after) {
+      // An after validator is an instance method (a classmethod one is deprecated since 2.12).
+      if (shape.classmethod) edits.push(lineRemoval(shape.classmethod, context.text));
+    } else if (!shape.classmethod) {
+      edits.push({ start: shape.definition.startIndex, end: shape.definition.startIndex, newText: classmethodLine(shape.definition, context.text) });
+    }
     edits.push(...values);
     readsValues ||= values.length > 0;
     covers.add(found);
@@ -149,8 +166,14 @@ function fileFix(context: CheckContext, sites: readonly Site[]): { fix: Fix; cov
   if (!imports) return undefined;
   const reads = readsValues ? ', reading `values` from `info.data`' : '';
   const only = covers.size === 1 ? [...covers][0] : undefined;
-  const what = only ? `Replace with \`@${only.root ? 'model_validator(mode="before")' : 'field_validator'}\`` : `Replace the file's ${covers.size} pydantic 1 validators with \`@field_validator\` / \`@model_validator\``;
-  return { fix: { title: `${what} and \`@classmethod\`${reads} (safe: pydantic 2 runs the methods the same way)`, safety: 'safe', edits: [...edits, ...imports] }, covers };
+  const onlySite = only && sites.find((s) => s.found === only);
+  const after = onlySite && 'args' in onlySite.rewrite && onlySite.rewrite.after;
+  const what = after
+    ? 'Replace with `@model_validator(mode="after")` on the instance, reading `self.<field>`'
+    : only
+      ? `Replace with \`@${only.root ? 'model_validator(mode="before")' : 'field_validator'}\` and \`@classmethod\`${reads}`
+      : `Replace the file's ${covers.size} pydantic 1 validators with \`@field_validator\` / \`@model_validator\`${reads}`;
+  return { fix: { title: `${what} (safe: pydantic 2 runs the methods on the same values)`, safety: 'safe', edits: [...edits, ...imports] }, covers };
 }
 
 /**
