@@ -23,8 +23,8 @@ import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { inVersionBranch } from '../dialect';
 import { detectEol } from '../../../positions';
 import type { Fix, TextEdit } from '../../../types';
-import { pydanticApplies } from '../models';
 import { afterValidatorEdits } from '../after-validator';
+import { pydanticApplies } from '../models';
 import { FileRenames } from '../renames';
 import { classmethodLine, lineRemoval, decoratorArgs, type DecoratorArgs, isFalse, isTrue, methodShape, type MethodShape, v1Decorator, type V1Decorator } from '../validator-forms';
 
@@ -53,7 +53,9 @@ export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
       }
       const fix = fileFix(context, sites);
       for (const { found, shape, rewrite, method, newName } of sites) {
-        const modern = 'args' in rewrite && !rewrite.after ? `@${newName}(${rewrite.args.join(', ')})\n@classmethod\ndef ${method}${shape.definition.childForFieldName('parameters')?.text ?? '(cls, v)'}:` : undefined;
+        const takesValues = !found.root && shape.rest.length === 2;
+        const signature = takesValues ? `(cls, ${shape.rest[0]}, info: ValidationInfo):\n    values = info.data` : `${shape.definition.childForFieldName('parameters')?.text ?? '(cls, v)'}:`;
+        const modern = 'args' in rewrite && !rewrite.after ? `@${newName}(${rewrite.args.join(', ')})\n@classmethod\ndef ${method}${signature}` : undefined;
         context.report({
           node: found.expression,
           data: { detail: 'args' in rewrite ? (rewrite.after ?? renameDetail(found)) : rewrite.problem },
