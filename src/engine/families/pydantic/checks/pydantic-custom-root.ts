@@ -13,8 +13,8 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
 import type { Scope } from '../../../scopes';
-import { inVersionBranch } from '../dialect';
 import type { Fix, TextEdit } from '../../../types';
+import { inVersionBranch } from '../dialect';
 import { modelClasses, pydanticApplies } from '../models';
 import { FileRenames } from '../renames';
 

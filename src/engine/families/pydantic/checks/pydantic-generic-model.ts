@@ -7,8 +7,8 @@
 // BaseModel itself.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
-import { inVersionBranch } from '../dialect';
 import type { Fix, TextEdit } from '../../../types';
+import { inVersionBranch } from '../dialect';
 import { pydanticApplies } from '../models';
 import { FileRenames } from '../renames';
 

@@ -20,10 +20,10 @@
 // it after field errors, which no pydantic 2 validator does).
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
-import { inVersionBranch } from '../dialect';
 import { detectEol } from '../../../positions';
 import type { Fix, TextEdit } from '../../../types';
 import { afterValidatorEdits } from '../after-validator';
+import { inVersionBranch } from '../dialect';
 import { pydanticApplies } from '../models';
 import { FileRenames } from '../renames';
 import { classmethodLine, lineRemoval, decoratorArgs, type DecoratorArgs, isFalse, isTrue, methodShape, type MethodShape, v1Decorator, type V1Decorator } from '../validator-forms';
