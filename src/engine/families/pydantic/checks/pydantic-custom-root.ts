@@ -3,8 +3,9 @@
 // bump-pydantic writes it: `class Tags(BaseModel)` → `class Tags(RootModel[T])`, the
 // `__root__: T` line removed (`pass` when the body is left empty). Beyond bump-pydantic, where
 // certain: a default stays as `root: T = default` (dropping it would make the field
-// required); in the same class, `self.__root__` becomes `self.root`, and same-file calls
-// `Tags(__root__=v)` become `Tags(v)`.
+// required); in the same file, `.__root__` on provable instances (`self` in the class's
+// methods, a parameter annotated `Tags`, a variable assigned `Tags(...)` or
+// `Tags.parse_obj(...)`) becomes `.root`, and calls `Tags(__root__=v)` become `Tags(v)`.
 // Only for a class whose one base is pydantic's BaseModel (another base, a same-file parent
 // or a metaclass keyword make the new base uncertain: reported, no fix).
 // Unsafe: `.dict()` / `model_dump()` now return the bare value instead of `{"__root__": …}`,
@@ -97,7 +98,7 @@ function rootEdits(context: CheckContext, renames: FileRenames, { classNode, fie
   const left = assignment.childForFieldName('left')!;
   if (assignment.childForFieldName('right')) edits.push({ start: left.startIndex, end: left.endIndex, newText: 'root' });
   else edits.push(statementRemoval(field, context.text));
-  edits.push(...selfRootReads(facts, classNode), ...rootKeywordCalls(facts, classNode));
+  edits.push(...selfRootReads(facts, classNode), ...instanceRootReads(facts, classNode), ...rootKeywordCalls(facts, classNode));
   return edits;
 }
 
@@ -142,6 +143,39 @@ function selfRootReads(facts: SemanticFacts, classNode: Node): TextEdit[] {
       if (!facts.scopeOf(object).node.equals(definition)) continue;
       edits.push({ start: name.startIndex, end: name.endIndex, newText: 'root' });
     }
+  }
+  return edits;
+}
+
+/** Class methods that build an instance, so `Tags.parse_obj(data).__root__` is one of ours. */
+const CONSTRUCTORS = new Set(['parse_obj', 'parse_raw', 'parse_file', 'construct', 'validate', 'model_validate', 'model_validate_json', 'model_construct']);
+
+/**
+ * `tags.__root__` where `tags` is provably an instance of this module-level class: every
+ * value assigned to it before the use is `Tags(...)` or `Tags.parse_obj(...)`, or it is a
+ * parameter annotated `Tags` and never reassigned.
+ */
+function instanceRootReads(facts: SemanticFacts, classNode: Node): TextEdit[] {
+  const name = classNode.childForFieldName('name')?.text;
+  const definitions = name ? facts.moduleDefinitions(name) : [];
+  if (!name || definitions.length !== 1 || !definitions[0].equals(classNode)) return [];
+  const isOurs = (value: Node): boolean => {
+    if (value.type !== 'call') return false;
+    const callee = value.childForFieldName('function');
+    const head = callee?.type === 'attribute' && CONSTRUCTORS.has(callee.childForFieldName('attribute')?.text ?? '') ? callee.childForFieldName('object') : callee;
+    return head?.type === 'identifier' && head.text === name && !shadowed(facts, head);
+  };
+  const edits: TextEdit[] = [];
+  for (const attribute of descendants(facts.tree.rootNode, 'attribute')) {
+    const object = attribute.childForFieldName('object');
+    const member = attribute.childForFieldName('attribute');
+    if (member?.text !== '__root__' || object?.type !== 'identifier' || object.text === 'self') continue;
+    const binding = facts.localBinding(object);
+    if (!binding || binding.opaque) continue;
+    const annotated = binding.parameter?.parent;
+    const byParameter = !!annotated && /^typed_(default_)?parameter$/.test(annotated.type) && annotated.childForFieldName('type')?.text === name && !binding.values.length;
+    const byValue = !binding.parameter && binding.values.length > 0 && binding.values.every(isOurs);
+    if (byParameter || byValue) edits.push({ start: member.startIndex, end: member.endIndex, newText: 'root' });
   }
   return edits;
 }
