@@ -216,6 +216,11 @@ ruleTester(ROOT, {
   ],
   invalid: [
     {
+      code: 'from typing import List\n\nfrom pydantic import BaseModel, Extra\n\n\nclass Tags(BaseModel):\n    __root__: List[str]\n\n    class Config:\n        extra = Extra.forbid\n',
+      errors: [error(ROOT, 7, 5, 7, 13, '`Tags.__root__` is a pydantic 1 custom root type: pydantic 2 raises for it; derive from `RootModel[T]`')],
+      output: null,
+    },
+    {
       code: 'from typing import List\n\nfrom pydantic import BaseModel\n\n\nclass Tags(BaseModel):\n    __root__: List[str]\n',
       errors: [
         error(ROOT, 7, 5, 7, 13, '`Tags.__root__` is a pydantic 1 custom root type: pydantic 2 raises for it; derive from `RootModel[T]`'),
@@ -331,6 +336,8 @@ describe('pydantic validators and shapes: unsafe fixes', () => {
     engine = await getEngine();
   });
   const cases: [string, string, string][] = [
+    // RootModel rejects `extra`: no fix, even unsafe.
+    [ROOT, 'from typing import List\n\nfrom pydantic import BaseModel, Extra\n\n\nclass Tags(BaseModel):\n    __root__: List[str]\n\n    class Config:\n        extra = Extra.forbid\n', 'from typing import List\n\nfrom pydantic import BaseModel, Extra\n\n\nclass Tags(BaseModel):\n    __root__: List[str]\n\n    class Config:\n        extra = Extra.forbid\n'],
     // Provable instances only: an annotated parameter and a parse_obj result, not `obj`.
     [ROOT, 'from typing import List\n\nfrom pydantic import BaseModel\n\n\nclass Tags(BaseModel):\n    __root__: List[str]\n\n\ndef names(tags: Tags) -> List[str]:\n    return tags.__root__\n\n\ndef load(data):\n    parsed = Tags.parse_obj(data)\n    return parsed.__root__\n\n\ndef unknown(obj):\n    return obj.__root__\n', 'from typing import List\n\nfrom pydantic import RootModel\n\n\nclass Tags(RootModel[List[str]]):\n    pass\n\n\ndef names(tags: Tags) -> List[str]:\n    return tags.root\n\n\ndef load(data):\n    parsed = Tags.parse_obj(data)\n    return parsed.root\n\n\ndef unknown(obj):\n    return obj.__root__\n'],
     [ROOT, 'from typing import List\n\nfrom pydantic import BaseModel\n\n\nclass Tags(BaseModel):\n    __root__: List[str]\n', 'from typing import List\n\nfrom pydantic import RootModel\n\n\nclass Tags(RootModel[List[str]]):\n    pass\n'],

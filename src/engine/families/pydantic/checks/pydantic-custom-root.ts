@@ -90,7 +90,7 @@ function rootAssignment(statement: Node): Node | undefined {
 function rootEdits(context: CheckContext, renames: FileRenames, { classNode, field, assignment, type }: Site): TextEdit[] | undefined {
   const facts = context.facts;
   const bases = (classNode.childForFieldName('superclasses')?.namedChildren ?? []).filter((b): b is Node => !!b && b.type !== 'comment');
-  if (bases.length !== 1 || !BASE_MODEL.has(facts.resolve(bases[0]) ?? '')) return undefined;
+  if (bases.length !== 1 || !BASE_MODEL.has(facts.resolve(bases[0]) ?? '') || setsExtra(classNode)) return undefined;
   const base = bases[0];
   const rootModel = renames.rename(base, 'RootModel');
   if (!rootModel) return undefined;
@@ -100,6 +100,15 @@ function rootEdits(context: CheckContext, renames: FileRenames, { classNode, fie
   else edits.push(statementRemoval(field, context.text));
   edits.push(...selfRootReads(facts, classNode), ...instanceRootReads(facts, classNode), ...rootKeywordCalls(facts, classNode));
   return edits;
+}
+
+/** A `class Config` or `model_config` that sets `extra`: RootModel raises for it. */
+function setsExtra(classNode: Node): boolean {
+  for (const statement of classNode.childForFieldName('body')?.namedChildren ?? []) {
+    if (statement?.type === 'class_definition' && statement.childForFieldName('name')?.text === 'Config' && /\bextra\b/.test(statement.text)) return true;
+    if (statement?.type === 'expression_statement' && /^model_config\b/.test(statement.text) && /\bextra\b/.test(statement.text)) return true;
+  }
+  return false;
 }
 
 /**
