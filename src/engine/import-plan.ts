@@ -130,19 +130,27 @@ export class ImportPlan {
         edits.push(removal);
       } else if (kept.length === names.length) {
         const last = names[names.length - 1];
-        edits.push({ start: last.endIndex, end: last.endIndex, newText: change.add.map((n) => `, ${n}`).join('') });
+        const separator = nameSeparator(names, this.text);
+        edits.push({ start: last.endIndex, end: last.endIndex, newText: change.add.map((n) => `${separator}${n}`).join('') });
       } else if (!change.add.length && change.remove.size === 1 && names.length > 1) {
         // One name out of several: take it with the comma on one side, keep the layout.
         const index = names.findIndex((n) => change.remove.has(localName(n)));
         const [start, end] = index < names.length - 1 ? [names[index].startIndex, names[index + 1].startIndex] : [names[index - 1].endIndex, names[index].endIndex];
         edits.push({ start, end, newText: '' });
       } else {
-        edits.push({ start: names[0].startIndex, end: names[names.length - 1].endIndex, newText: final.join(', ') });
+        edits.push({ start: names[0].startIndex, end: names[names.length - 1].endIndex, newText: final.join(nameSeparator(names, this.text)) });
       }
     }
     if (freshText) edits.push(insertStatement(freshText, anchor, this.facts, this.text));
     return edits;
   }
+}
+
+/** `, `, or the comma, line break and indentation between the names of a one-name-per-line import. */
+function nameSeparator(names: readonly Node[], text: string): string {
+  if (names.length < 2) return ', ';
+  const between = text.slice(names[0].endIndex, names[1].startIndex);
+  return /^[ \t]*,[ \t]*\r?\n[ \t]*$/.test(between) ? between : ', ';
 }
 
 /** The `name` entries of a from-import (dotted_name or aliased_import nodes). */
