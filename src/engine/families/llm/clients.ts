@@ -73,6 +73,23 @@ export function constructedClient(facts: SemanticFacts, call: Node): KnownClient
   return known && className ? { ...known, className } : undefined;
 }
 
+/**
+ * The module-level name bound once, to a client `accepts` (`client = OpenAI()`), and bound
+ * nowhere else in the file: a fix can call it from any function.
+ */
+export function moduleLevelClient(facts: SemanticFacts, accepts: (client: KnownClient) => boolean): string | undefined {
+  for (const statement of facts.tree.rootNode.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.firstNamedChild : undefined;
+    if (assignment?.type !== 'assignment') continue;
+    const target = assignment.childForFieldName('left');
+    const value = assignment.childForFieldName('right');
+    const client = value && constructedClient(facts, value);
+    if (target?.type !== 'identifier' || !client || !accepts(client)) continue;
+    if (bindingOccurrences(facts, target.text).length === 1 && !hasStarImport(facts)) return target.text;
+  }
+  return undefined;
+}
+
 function computeClients(facts: SemanticFacts, node: Node, depth: number): KnownClient[] | undefined {
   switch (node.type) {
     case 'call': {
