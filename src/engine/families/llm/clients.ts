@@ -17,6 +17,7 @@ import {
   parameterAnnotation,
   type Evidence,
 } from '../../value-origins';
+import { v1MethodOf } from './openai-v0-table';
 
 export interface KnownClient extends LlmClientClass {
   /** The qualified class (`openai.OpenAI`). */
@@ -238,20 +239,18 @@ export interface SdkCall {
   path: string;
 }
 
-/** openai 0.x module functions (gone in 1.0, still in old code) and the 1.x call each became. */
-const MODULE_FUNCTIONS = new Map([
-  ['openai.ChatCompletion.create', 'chat.completions.create'],
-  ['openai.ChatCompletion.acreate', 'chat.completions.create'],
-  ['openai.Completion.create', 'completions.create'],
-  ['openai.Completion.acreate', 'completions.create'],
-]);
+/** An openai 0.x module function (`openai.ChatCompletion.acreate`, gone in 1.0, still in old code): the 1.x call it became. */
+function moduleFunctionPath(facts: SemanticFacts, callee: Node): string | undefined {
+  const found = /^openai\.(\w+)\.(a?create)$/.exec(facts.resolve(callee) ?? '');
+  return found ? v1MethodOf(found[1], found[2])?.target.path : undefined;
+}
 
 /** The SDK request a call makes: `<client>.<resource path>.<method>(...)` on a known client, or an openai 0.x function. */
 export function sdkCallOf(facts: SemanticFacts, call: Node): SdkCall | undefined {
   if (call.type !== 'call') return undefined;
   const steps: string[] = [];
   let node = call.childForFieldName('function');
-  const legacy = node?.type === 'attribute' && /^(?:a?create)$/.test(node.childForFieldName('attribute')?.text ?? '') ? MODULE_FUNCTIONS.get(facts.resolve(node) ?? '') : undefined;
+  const legacy = node?.type === 'attribute' && /^(?:a?create)$/.test(node.childForFieldName('attribute')?.text ?? '') ? moduleFunctionPath(facts, node) : undefined;
   if (legacy) return { call, path: legacy };
   while (node?.type === 'attribute' && steps.length < 5) {
     const attribute = node.childForFieldName('attribute')?.text;

@@ -17,7 +17,7 @@ import { detectEol } from '../../../positions';
 import { oneLine } from '../../../template';
 import type { ImportBinding } from '../../../facts';
 import type { Fix, TextEdit } from '../../../types';
-import { CLIENT_SETTINGS, MODULE_SETTINGS, V0_METHODS, V0_WITHOUT_SUCCESSOR, type V1Method } from '../openai-v0-table';
+import { CLIENT_SETTINGS, MODULE_SETTINGS, V0_METHODS, V0_WITHOUT_SUCCESSOR, v1MethodOf, type V1Method } from '../openai-v0-table';
 import { moduleLevelClient, type KnownClient } from '../clients';
 import { callsInFile, freeName, inVersionBranch } from '../sdk-calls';
 import { reportErrorModule } from '../openai-v0-errors';
@@ -65,8 +65,7 @@ function siteOfCall(context: CheckContext, call: Node, report = false): Site | u
   const [, resource, method] = found;
   const old = `${oneLine(callee.text, 60)}()`;
   const retired = V0_WITHOUT_SUCCESSOR.get(resource);
-  const isAsync = method.startsWith('a') && V0_METHODS.has(`${resource}.${method.slice(1)}`);
-  const target = V0_METHODS.get(`${resource}.${isAsync ? method.slice(1) : method}`);
+  const { target, isAsync } = v1MethodOf(resource, method) ?? {};
   if (retired || !target) {
     if (report) context.report({ node: call, data: { old, advice: retired ?? 'it has no drop-in 1.x method' } });
     return undefined;
