@@ -1,8 +1,9 @@
 // Which expressions are LLM SDK clients and responses, as far as one file shows (llm-sdks.ts
 // lists the classes): `OpenAI(...)`, a name or `self.x` every binding of which is one, a
-// parameter or variable annotated with one; and the SDK calls made on them
-// (`client.chat.completions.create(...)`). Never a guess: a local `OpenAI` class, a client
-// passed in unannotated, or a name bound twice to different things is unknown.
+// parameter or variable annotated with one; the module-level client a fix can reuse; and the
+// SDK calls made on them (`client.chat.completions.create(...)`). The one place every llm rule
+// asks. Never a guess: a local `OpenAI` class, a client passed in unannotated, or a name bound
+// to something unknown is unknown; a name bound to two classes has only an SDK (`clientSdkOf`).
 import type { Node } from 'web-tree-sitter';
 import type { Scope, SemanticFacts } from '../../facts';
 import { LLM_CLIENT_CLASSES, type LlmClientClass, type LlmSdk } from '../../llm-sdks';

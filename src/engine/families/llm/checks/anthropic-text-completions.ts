@@ -13,7 +13,7 @@ import { ImportPlan } from '../../../import-plan';
 import { oneLine } from '../../../template';
 import type { Fix, TextEdit } from '../../../types';
 import { clientSdkOf } from '../clients';
-import { callsInFile } from '../sdk-calls';
+import { callsInFile } from '../legacy-calls';
 
 const HUMAN = 'anthropic.HUMAN_PROMPT';
 const AI = 'anthropic.AI_PROMPT';

@@ -19,7 +19,7 @@ import type { ImportBinding } from '../../../facts';
 import type { Fix, TextEdit } from '../../../types';
 import { CLIENT_SETTINGS, MODULE_SETTINGS, V0_METHODS, V0_WITHOUT_SUCCESSOR, v1MethodOf, type V1Method } from '../openai-v0-table';
 import { moduleLevelClient, type KnownClient } from '../clients';
-import { callsInFile, freeName, inVersionBranch } from '../sdk-calls';
+import { callsInFile, freeName, inVersionBranch } from '../legacy-calls';
 import { reportErrorModule } from '../openai-v0-errors';
 
 const V0_CALL = /^openai\.(\w+)\.(\w+)$/;

@@ -1,6 +1,6 @@
-// What the llm rules about openai 0.x and anthropic's legacy calls share beyond the clients
-// (clients.ts): every call of the file, a name a fix can add, and whether code sits in a
-// branch that tests the SDK's version.
+// What the llm rules about legacy SDK calls (openai 0.x, anthropic Text Completions) share
+// beyond the clients (clients.ts): every call of the file, a free name for what a fix adds,
+// and whether code sits in a branch that tests the SDK's version.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import { wordOccurrences } from '../../name-occurrences';
