@@ -4,7 +4,7 @@
 // Never a local look-alike, an unannotated parameter or a name bound to two different things.
 import assert from 'node:assert/strict';
 import type { Node } from 'web-tree-sitter';
-import { clientOf, sdkCallOf } from '../../src/engine/families/llm/clients';
+import { clientOf, clientSdkOf, sdkCallOf } from '../../src/engine/families/llm/clients';
 import { replyOf } from '../../src/engine/families/llm/replies';
 import { useFacts } from '../helpers/facts';
 
@@ -44,6 +44,31 @@ describe('llm clients and replies', () => {
     assert.equal(classOf('from openai import OpenAI, AsyncOpenAI\nclient = OpenAI()\nclient = AsyncOpenAI()\ndef f():\n    client\n', 'client'), undefined);
     assert.equal(classOf('from .llm import client\nclient\n', 'client'), undefined);
     assert.equal(classOf('from openai import OpenAI\nclient = make_client()\nclient\n', 'client'), undefined);
+  });
+
+  it('knows clients from with-as, outer scopes, bare annotations, unions and closures in methods', () => {
+    assert.equal(classOf('from anthropic import Anthropic\ndef f():\n    with Anthropic() as client:\n        client\n', 'client'), 'anthropic.Anthropic');
+    assert.equal(classOf('from anthropic import Anthropic\nclient = Anthropic()\ndef f():\n    client\n', 'client'), 'anthropic.Anthropic');
+    assert.equal(classOf('from anthropic import Anthropic\nclient: Anthropic\ndef f():\n    client\n', 'client'), 'anthropic.Anthropic');
+    assert.equal(classOf('from anthropic import Anthropic\ndef f(client: Anthropic | None = None):\n    client\n', 'client'), 'anthropic.Anthropic');
+    const closure = 'from anthropic import Anthropic\nclass A:\n    def __init__(self):\n        self.client = Anthropic()\n    def f(self):\n        def g():\n            self.client\n';
+    assert.equal(classOf(closure, 'self.client'), 'anthropic.Anthropic');
+    // A bare annotation next to a `global` rebinding, or a closure that rebinds `self`: unknown.
+    assert.equal(classOf('from anthropic import Anthropic\nclient: Anthropic\nglobal client\nclient\n', 'client'), undefined);
+    assert.equal(classOf(closure.replace('def g():', 'def g(self):'), 'self.client'), undefined);
+  });
+
+  it('knows the SDK of a name bound to several clients of one SDK, not of two', () => {
+    const sdkOf = (code: string, expression: string) => {
+      const { tree, facts } = snippets.parse(code);
+      return clientSdkOf(facts, last(tree.rootNode, expression.includes('.') ? 'attribute' : 'identifier', expression));
+    };
+    const branches = 'from anthropic import Anthropic, AnthropicBedrock\nfrom openai import OpenAI\nif bedrock:\n    client = AnthropicBedrock()\nelse:\n    client = Anthropic()\nclient\n';
+    assert.equal(sdkOf(branches, 'client'), 'anthropic');
+    assert.equal(classOf(branches, 'client'), undefined);
+    assert.equal(sdkOf(branches.replace('client = Anthropic()', 'client = OpenAI()'), 'client'), undefined);
+    assert.equal(sdkOf('from anthropic import Anthropic, AsyncAnthropic\ndef f(client: Anthropic | AsyncAnthropic):\n    client\n', 'client'), 'anthropic');
+    assert.equal(sdkOf('from anthropic import Anthropic\ndef f(client: Anthropic | str):\n    client\n', 'client'), undefined);
   });
 
   it('reads the resource path of a request, with_raw_response left out, and openai 0.x functions', () => {

@@ -220,6 +220,17 @@ ruleTester(ANTHROPIC, {
       output: null,
     },
     {
+      // Two anthropic clients, one per branch: still an anthropic client.
+      code: 'import anthropic\n\nif BEDROCK:\n    client = anthropic.AnthropicBedrock()\nelse:\n    client = anthropic.Anthropic()\nr = client.completions.create(model="claude-2", prompt=p, max_tokens_to_sample=9)\n',
+      errors: [anthropicError(7, 5, 7, 82, 'client')],
+      output: null,
+    },
+    {
+      code: 'import anthropic\n\nwith anthropic.Anthropic() as client:\n    client.completions.create(model="claude-2", prompt=p, max_tokens_to_sample=9)\n',
+      errors: [anthropicError(4, 5, 4, 82, 'client')],
+      output: null,
+    },
+    {
       // The 0.2 SDK's `Client.completion()`.
       code: 'import anthropic\n\nc = anthropic.Client(KEY)\nr = c.completion(prompt=f"{anthropic.HUMAN_PROMPT} Hi{anthropic.AI_PROMPT}", model="claude-v1", max_tokens_to_sample=9)\n',
       errors: [anthropicError(4, 5, 4, 120, 'c', 'completion')],
@@ -249,6 +260,8 @@ describe('llm-sdk: unsafe fixes and hovers', () => {
     [OPENAI, 'from openai import ChatCompletion\n\nasync def ask(q):\n    return await ChatCompletion.acreate(model="gpt-4", messages=[q])\n', 'from openai import AsyncOpenAI\n\naclient = AsyncOpenAI()\n\nasync def ask(q):\n    return await aclient.chat.completions.create(model="gpt-4", messages=[q])\n'],
     // An existing module-level client is reused.
     [OPENAI, 'import openai\nfrom openai import OpenAI\n\nllm = OpenAI()\n\n\ndef f(t):\n    return openai.Embedding.create(input=t, model="m")\n', 'import openai\nfrom openai import OpenAI\n\nllm = OpenAI()\n\n\ndef f(t):\n    return llm.embeddings.create(input=t, model="m")\n'],
+    // An Azure client is not reused: it needs settings the 0.x call does not carry.
+    [OPENAI, 'import openai\nfrom openai import AzureOpenAI\n\nazure = AzureOpenAI()\n\n\ndef f(t):\n    return openai.Embedding.create(input=t, model="m")\n', 'import openai\nfrom openai import AzureOpenAI, OpenAI\n\nclient = OpenAI()\n\nazure = AzureOpenAI()\n\n\ndef f(t):\n    return client.embeddings.create(input=t, model="m")\n'],
     // `client` is taken: another name; the module's api_key goes to the client, created after it.
     [OPENAI, 'import openai\n\nopenai.api_key = KEY\nclient = 1\n\n\ndef f(p):\n    return openai.Image.create(prompt=p, n=1)\n', 'import openai\nfrom openai import OpenAI\n\nopenai.api_key = KEY\n\nopenai_client = OpenAI(api_key=openai.api_key)\nclient = 1\n\n\ndef f(p):\n    return openai_client.images.generate(prompt=p, n=1)\n'],
     // 0.x positional parameters become the keywords 1.x requires.

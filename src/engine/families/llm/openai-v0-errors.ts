@@ -8,7 +8,7 @@ import { localName, nameNodes } from '../../import-plan';
 import { oneLine } from '../../template';
 import type { Fix } from '../../types';
 import { V0_ERRORS } from './openai-v0-table';
-import { inVersionBranch } from './sdk-calls';
+import { inVersionBranch } from './legacy-calls';
 
 const UNSAFE = 'unsafe: the 1.x exception classes form another hierarchy';
 const UNKNOWN = 'the 1.x exceptions are in `openai` (`openai.APIError` and its subclasses)';

@@ -46,6 +46,13 @@ export const V0_METHODS: ReadonlyMap<string, V1Method> = new Map([
   ['Model.delete', { path: 'models.delete', positionalKept: 1 }],
 ]);
 
+/** `<Resource>.<method>` of a 0.x name (`ChatCompletion.acreate`): the 1.x method, and whether the name is its async variant. */
+export function v1MethodOf(resource: string, method: string): { target: V1Method; isAsync: boolean } | undefined {
+  const isAsync = method.startsWith('a') && V0_METHODS.has(`${resource}.${method.slice(1)}`);
+  const target = V0_METHODS.get(`${resource}.${isAsync ? method.slice(1) : method}`);
+  return target && { target, isAsync };
+}
+
 /** 0.x classes with no 1.x counterpart: reported, never fixed. */
 export const V0_WITHOUT_SUCCESSOR: ReadonlyMap<string, string> = new Map([
   ['Edit', 'the edits endpoint is retired: send the instruction to `client.chat.completions.create()`'],

@@ -12,7 +12,8 @@ import type { ImportBinding } from '../../../facts';
 import { ImportPlan } from '../../../import-plan';
 import { oneLine } from '../../../template';
 import type { Fix, TextEdit } from '../../../types';
-import { ANTHROPIC_CLIENTS, callsInFile, isClientOf } from '../sdk-calls';
+import { clientSdkOf } from '../clients';
+import { callsInFile } from '../legacy-calls';
 
 const HUMAN = 'anthropic.HUMAN_PROMPT';
 const AI = 'anthropic.AI_PROMPT';
@@ -86,7 +87,7 @@ function legacySite(context: CheckContext, call: Node): Site | undefined {
   const args = call.childForFieldName('arguments');
   if (callee?.type !== 'attribute' || args?.type !== 'argument_list' || !context.isSound(call)) return undefined;
   const method = legacyMethod(callee);
-  if (!method || !isClientOf(context.facts, method.receiver, ANTHROPIC_CLIENTS)) return undefined;
+  if (!method || clientSdkOf(context.facts, method.receiver) !== 'anthropic') return undefined;
   const site = siteOf(context, call, callee, args, method);
   if (method.name === 'acompletion') site.blockers.push('`acompletion()` needs an `AsyncAnthropic` client: `await client.messages.create(...)`');
   if (method.name.endsWith('_stream')) site.blockers.push('a stream sends other events in the Messages API (`client.messages.stream()`)');

@@ -17,8 +17,9 @@ import { detectEol } from '../../../positions';
 import { oneLine } from '../../../template';
 import type { ImportBinding } from '../../../facts';
 import type { Fix, TextEdit } from '../../../types';
-import { CLIENT_SETTINGS, MODULE_SETTINGS, V0_METHODS, V0_WITHOUT_SUCCESSOR, type V1Method } from '../openai-v0-table';
-import { callsInFile, freeName, inVersionBranch, moduleLevelClient, OPENAI_CLIENTS } from '../sdk-calls';
+import { CLIENT_SETTINGS, MODULE_SETTINGS, V0_METHODS, V0_WITHOUT_SUCCESSOR, v1MethodOf, type V1Method } from '../openai-v0-table';
+import { moduleLevelClient, type KnownClient } from '../clients';
+import { callsInFile, freeName, inVersionBranch } from '../legacy-calls';
 import { reportErrorModule } from '../openai-v0-errors';
 
 const V0_CALL = /^openai\.(\w+)\.(\w+)$/;
@@ -64,8 +65,7 @@ function siteOfCall(context: CheckContext, call: Node, report = false): Site | u
   const [, resource, method] = found;
   const old = `${oneLine(callee.text, 60)}()`;
   const retired = V0_WITHOUT_SUCCESSOR.get(resource);
-  const isAsync = method.startsWith('a') && V0_METHODS.has(`${resource}.${method.slice(1)}`);
-  const target = V0_METHODS.get(`${resource}.${isAsync ? method.slice(1) : method}`);
+  const { target, isAsync } = v1MethodOf(resource, method) ?? {};
   if (retired || !target) {
     if (report) context.report({ node: call, data: { old, advice: retired ?? 'it has no drop-in 1.x method' } });
     return undefined;
@@ -230,7 +230,7 @@ function moduleSettings(context: CheckContext): ModuleSetting[] {
  */
 function clientSetup(context: CheckContext, kind: Kind, plan: ImportPlan): ClientSetup | undefined {
   const facts = context.facts;
-  const existing = moduleLevelClient(facts, OPENAI_CLIENTS[kind]);
+  const existing = moduleLevelClient(facts, (client) => isPlainOpenaiClient(client, kind));
   if (existing) {
     const edits = plan.edits();
     return edits ? { name: existing, edits } : undefined;
@@ -262,6 +262,11 @@ function clientSetup(context: CheckContext, kind: Kind, plan: ImportPlan): Clien
   if (merged) merged.newText += insertion;
   else importEdits.push({ start: at, end: at, newText: insertion });
   return { name, edits: importEdits };
+}
+
+/** `OpenAI` / `AsyncOpenAI` (or an alias), not Azure's or Bedrock's client: those need settings a 0.x call does not carry. */
+function isPlainOpenaiClient(client: KnownClient, kind: Kind): boolean {
+  return client.sdk === 'openai' && client.isAsync === (kind === 'async') && client.twin === (kind === 'async' ? 'openai.OpenAI' : 'openai.AsyncOpenAI');
 }
 
 function suggestion(kind: Kind, clientName: string, newCall: string, target: V1Method, blockers: string[], streams: boolean): string {
