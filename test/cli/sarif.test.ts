@@ -139,7 +139,7 @@ describe('cli: sarif format', () => {
       { rule: 'blocking-sleep-in-async', peer: 'ASYNC251', taxa: ruff('ASYNC251') },
     ]);
     const taxonomies = new Map((run.taxonomies as Json[]).map((t) => [t.name, (t.taxa as Json[]).map((x) => x.id)]));
-    assert.deepEqual([...taxonomies.keys()].sort(), ['Bandit', 'Ruff', 'flake8-async']);
+    assert.deepEqual([...taxonomies.keys()].sort(), ['Bandit', 'Ruff', 'bump-pydantic', 'flake8-async']);
     assert.ok(taxonomies.get('Ruff')!.includes('ANN205'));
     assert.ok(taxonomies.get('flake8-async')!.includes('ASYNC232'), 'a code Ruff does not have');
     assert.ok(taxonomies.get('Bandit')!.includes('B307') && !taxonomies.get('Ruff')!.includes('B307'), "Bandit's codes are Bandit's");
@@ -203,7 +203,7 @@ describe('cli: the SARIF validator itself', () => {
     ['no tool name', (log) => delete log.runs[0].tool.driver.name, '$.runs[0].tool.driver.name: is required'],
     ['a rule without id', (log) => delete log.runs[0].tool.driver.rules[0].id, '$.runs[0].tool.driver.rules[0].id: is required'],
     ['a result without message', (log) => delete log.runs[0].results[0].message, '$.runs[0].results[0].message: is required'],
-    ['a ruleIndex out of range', (log) => (log.runs[0].results[0].ruleIndex = 99), '$.runs[0].results[0].ruleIndex: no rule at index 99'],
+    ['a ruleIndex out of range', (log) => (log.runs[0].results[0].ruleIndex = 9999), '$.runs[0].results[0].ruleIndex: no rule at index 9999'],
     ['a ruleIndex at another rule', (log) => (log.runs[0].results[0].ruleIndex = 1), '$.runs[0].results[0].ruleIndex: points at rule'],
     ['a bad level', (log) => (log.runs[0].results[0].level = 'information'), '$.runs[0].results[0].level: expected one of'],
     ['a 0-based column', (log) => (log.runs[0].results[0].locations[0].physicalLocation.region.startColumn = 0), 'region.startColumn: expected an integer >= 1'],

@@ -31,10 +31,13 @@ suite('installed .vsix', () => {
       'dist/scan-worker.js',
       'dist/tree-sitter-python.wasm',
       'dist/tree-sitter.wasm',
+      'dist/trends/ai-native-apps.md',
       'dist/trends/async-first-services.md',
       'dist/trends/high-performance-dataframes.md',
+      'dist/trends/lean-web-apis.md',
       'dist/trends/secure-by-default.md',
       'dist/trends/typed-python.md',
+      'dist/trends/validated-data.md',
       'package.json',
       'readme.md',
     ]);
