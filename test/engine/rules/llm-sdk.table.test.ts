@@ -27,6 +27,10 @@ ruleTester(OPENAI, {
     // A branch for openai < 1, chosen by a version test: kept on purpose.
     'import openai\n\nif is_openai_v1():\n    r = client.audio.transcriptions.create(model=m, file=f)\nelse:\n    r = openai.Audio.transcribe(m, f)\n',
     'import openai\n\nerrors = (openai.error.Timeout,) if openai.__version__ < "1" else (openai.APITimeoutError,)\n',
+    // A file that tests the openai version elsewhere supports both majors: its 0.x helpers serve the old branch.
+    'import openai\nfrom .utils import is_openai_v1\n\ndef _retry_errors():\n    return [openai.error.Timeout, openai.error.APIError]\n\ndef make_client():\n    if is_openai_v1():\n        return openai.OpenAI()\n    return openai.ChatCompletion\n',
+    // An early `if is_openai_v1(): return …` leaves the 0.x code after it.
+    'import openai\n\ndef embed(texts):\n    if is_openai_v1():\n        return client.embeddings.create(input=texts, model="m")\n    return openai.Embedding.create(input=texts, model="m")\n',
     'from openai import AsyncOpenAI\n\nasync def f(c: AsyncOpenAI):\n    return await c.embeddings.create(input="x", model="m")\n',
   ],
   invalid: [

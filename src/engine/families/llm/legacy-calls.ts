@@ -1,8 +1,9 @@
 // What the llm rules about legacy SDK calls (openai 0.x, anthropic Text Completions) share
 // beyond the clients (clients.ts): every call of the file, a free name for what a fix adds,
-// and whether code sits in a branch that tests the SDK's version.
-import type { Node } from 'web-tree-sitter';
+// and whether code is written for the old SDK on purpose (a version test chose it).
+import type { Node, Tree } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
+import { inBranchTesting } from '../../compat-branches';
 import { wordOccurrences } from '../../name-occurrences';
 
 /**
@@ -20,28 +21,19 @@ export function freeName(facts: SemanticFacts, candidates: readonly string[]): s
 
 const VERSION_TEST = /__version__|is_openai_v1|openai_v1|_V1\b|\bversion\s*\(|VERSION/;
 
+/** A file that tests the openai version anywhere (`is_openai_v1()`, `openai.__version__`) supports both majors on purpose. */
+const FILE_SUPPORTS_BOTH = /\bis_openai_v1\s*\(|\bopenai\.(?:__version__|version\.VERSION)\b|\b(?:IS_)?OPENAI_V[01]\b|\bopenai_version\b/i;
+
 /**
- * True inside a branch of an `if` (or a conditional expression) that tests the SDK's
- * version (`if is_openai_v1(): … else: openai.Completion.create(…)`): code that supports both
- * major versions on purpose.
+ * True for code written for openai 0.x on purpose: in a branch that tests the SDK's version
+ * (`if is_openai_v1(): … else: openai.Completion.create(…)`), after an early
+ * `if is_openai_v1(): return …`, or anywhere in a file that tests the openai version (its
+ * 0.x helpers, such as a retry decorator over `openai.error.*`, serve the other branch).
  */
 export function inVersionBranch(node: Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    // `if <version test>: return …` earlier in the same block: the code after it is the other branch.
-    for (let previous = current.previousNamedSibling; previous; previous = previous.previousNamedSibling) {
-      if (previous.type === 'if_statement' && VERSION_TEST.test(previous.childForFieldName('condition')?.text ?? '')) return true;
-    }
-    if (current.type === 'if_statement') {
-      const conditions = [current.childForFieldName('condition'), ...current.namedChildren.filter((c) => c?.type === 'elif_clause').map((c) => c!.childForFieldName('condition'))];
-      if (conditions.some((c) => c && VERSION_TEST.test(c.text))) return true;
-    } else if (current.type === 'conditional_expression') {
-      const condition = current.namedChild(1);
-      if (condition && VERSION_TEST.test(condition.text) && !within(node, condition)) return true;
-    }
-  }
-  return false;
+  let both = supportsBoth.get(node.tree);
+  if (both === undefined) supportsBoth.set(node.tree, (both = FILE_SUPPORTS_BOTH.test(node.tree.rootNode.text)));
+  return both || inBranchTesting(node, VERSION_TEST);
 }
 
-function within(node: Node, outer: Node): boolean {
-  return node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
-}
+const supportsBoth = new WeakMap<Tree, boolean>();
