@@ -212,3 +212,28 @@ export function isDocstring(string: Node): boolean {
   const parent = string.parent?.type === 'concatenated_string' ? string.parent.parent : string.parent;
   return parent?.type === 'expression_statement' && parent.namedChildCount === 1;
 }
+
+/** One from-import name to move: its binding and how it is written at the new place (`Name`, `Name as alias`). */
+export interface ImportedNameMove {
+  binding: ImportBinding;
+  entry: string;
+}
+
+/**
+ * The edits that move names of one from-import statement to `module`. When every name of the
+ * statement goes and `respellWhenAll` allows it, only the statement's module is respelled
+ * (`from collections import Mapping` → `from collections.abc import Mapping`); otherwise the
+ * names leave it and join a `from module import …` (an existing one, or a new line).
+ */
+export function moveImportedNames(facts: SemanticFacts, text: string, statement: Node, moves: readonly ImportedNameMove[], module: string, respellWhenAll = true): TextEdit[] | undefined {
+  if (respellWhenAll && moves.length === nameNodes(statement).length) {
+    const name = statement.childForFieldName('module_name');
+    return name ? [{ start: name.startIndex, end: name.endIndex, newText: module }] : undefined;
+  }
+  const plan = new ImportPlan(facts, text);
+  for (const move of moves) {
+    plan.remove(move.binding);
+    plan.importFrom(module, move.entry);
+  }
+  return plan.edits();
+}

@@ -4,7 +4,7 @@
 // same-file model bases. The nearest class that mentions any of the keys decides.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
-import { modelOf, type ModelClass } from './models';
+import { sameFileModelBase, type ModelClass } from './models';
 
 /** The value of the first of `keys` the model's configuration sets: its source text, `unknown` when it may be set opaquely, undefined when unset. */
 export function configValue(model: ModelClass, keys: readonly string[], facts: SemanticFacts): string | undefined {
@@ -59,14 +59,4 @@ function configMappingValue(value: Node, keys: readonly string[]): string | unde
     return undefined;
   }
   return 'unknown';
-}
-
-function sameFileModelBase(model: ModelClass, facts: SemanticFacts): ModelClass | undefined {
-  for (const base of model.node.childForFieldName('superclasses')?.namedChildren ?? []) {
-    if (base?.type !== 'identifier') continue;
-    const definitions = facts.moduleDefinitions(base.text).filter((d) => d.type === 'class_definition' && d.startIndex < model.node.startIndex);
-    const found = definitions.length === 1 ? modelOf(definitions[0], facts) : undefined;
-    if (found) return found;
-  }
-  return undefined;
 }

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import { annotatedTypeName, assignmentAnnotation, moduleClassNamed, parameterAnnotation } from '../../value-origins';
-import { modelOf, type ModelClass } from './models';
+import { modelOf, sameFileModelBase, type ModelClass } from './models';
 
 /** The same-file model an annotation names (`User`, `Optional[User]`, `User | None`, `"User"`). */
 export function annotationModel(annotation: Node, facts: SemanticFacts): ModelClass | undefined {
@@ -49,17 +49,7 @@ export function fieldAnnotation(model: ModelClass, name: string, facts: Semantic
       found = type;
     }
     if (found) return found;
-    current = sameFileBase(current, facts);
-  }
-  return undefined;
-}
-
-function sameFileBase(model: ModelClass, facts: SemanticFacts): ModelClass | undefined {
-  for (const base of model.node.childForFieldName('superclasses')?.namedChildren ?? []) {
-    if (base?.type !== 'identifier') continue;
-    const definitions = facts.moduleDefinitions(base.text).filter((d) => d.type === 'class_definition' && d.startIndex < model.node.startIndex);
-    const found = definitions.length === 1 ? modelOf(definitions[0], facts) : undefined;
-    if (found) return found;
+    current = sameFileModelBase(current, facts);
   }
   return undefined;
 }

@@ -91,6 +91,17 @@ export function modelNamed(name: string, facts: SemanticFacts): ModelClass | und
   return modelOf(definitions[0], facts);
 }
 
+/** The first base of a model that is a model class defined earlier in the same file. */
+export function sameFileModelBase(model: ModelClass, facts: SemanticFacts): ModelClass | undefined {
+  for (const base of model.node.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (base?.type !== 'identifier') continue;
+    const definitions = facts.moduleDefinitions(base.text).filter((d) => d.type === 'class_definition' && d.startIndex < model.node.startIndex);
+    const found = definitions.length === 1 ? modelOf(definitions[0], facts) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function modelKind(classNode: Node, facts: SemanticFacts, known: ReadonlyMap<number, ModelClass>): ModelKind | undefined {
   const bases = classNode.childForFieldName('superclasses')?.namedChildren ?? [];
   let kind: ModelKind | undefined;

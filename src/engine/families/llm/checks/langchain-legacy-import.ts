@@ -13,8 +13,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { ImportBinding } from '../../../facts';
-import { ImportPlan, localName, nameNodes } from '../../../import-plan';
-import type { Fix, TextEdit } from '../../../types';
+import { localName, moveImportedNames, nameNodes } from '../../../import-plan';
+import type { Fix } from '../../../types';
 import { isLangchain1Module, LANGCHAIN_MOVES, langchainImport, packageOf, type LangchainImport } from '../langchain-moves';
 
 interface Entry {
@@ -100,19 +100,8 @@ function entryText(entry: Entry): string {
 
 /** Moves these names of one statement to `module`: the statement's module changes when all its names go, else the names move to a `from module import …`. */
 function moveFix(context: CheckContext, entries: readonly Entry[], module: string): Fix | undefined {
-  const statement = entries[0].binding.node;
-  let edits: TextEdit[] | undefined;
-  if (entries.length === nameNodes(statement).length) {
-    const name = statement.childForFieldName('module_name');
-    edits = name ? [{ start: name.startIndex, end: name.endIndex, newText: module }] : undefined;
-  } else {
-    const plan = new ImportPlan(context.facts, context.text);
-    for (const entry of entries) {
-      plan.remove(entry.binding);
-      plan.importFrom(module, entryText(entry));
-    }
-    edits = plan.edits();
-  }
+  const moves = entries.map((entry) => ({ binding: entry.binding, entry: entryText(entry) }));
+  const edits = moveImportedNames(context.facts, context.text, entries[0].binding.node, moves, module);
   if (!edits?.length) return undefined;
   const names = entries.map((e) => `\`${e.imported}\``).join(', ');
   const sameObject = entries[0].fate.kind === 'moved' && entries[0].fate.sameObject;

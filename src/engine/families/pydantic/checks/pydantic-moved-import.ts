@@ -6,8 +6,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { ImportBinding } from '../../../facts';
-import { ImportPlan, localName, nameNodes } from '../../../import-plan';
-import type { Fix, TextEdit } from '../../../types';
+import { ImportPlan, localName, moveImportedNames, nameNodes } from '../../../import-plan';
+import type { Fix } from '../../../types';
 import { pydanticApplies } from '../models';
 import { MOVED_NAMES, type MovedName, removedName } from '../moved-names';
 import { pythonBlock } from '../source-text';
@@ -87,21 +87,11 @@ function isShim(node: Node): boolean {
 
 /** Moves these names of one statement to their module: the module name changes when every name goes, else the names move. */
 function moveFix(context: CheckContext, entries: readonly Entry[]): Fix | undefined {
-  const statement = entries[0].binding.node;
   const target = entries[0].moved.module;
-  let edits: TextEdit[] | undefined;
-  const allGo = entries.length === nameNodes(statement).length && entries.every((e) => e.moved.name === e.name);
-  if (allGo && !hasFromImport(context, target)) {
-    const name = statement.childForFieldName('module_name');
-    edits = name ? [{ start: name.startIndex, end: name.endIndex, newText: target }] : undefined;
-  } else {
-    const plan = new ImportPlan(context.facts, context.text);
-    for (const entry of entries) {
-      plan.remove(entry.binding);
-      plan.importFrom(target, entryText(entry));
-    }
-    edits = plan.edits();
-  }
+  // Respell the statement's module only when no name is renamed and the file has no import from the target yet.
+  const respell = entries.every((e) => e.moved.name === e.name) && !hasFromImport(context, target);
+  const moves = entries.map((entry) => ({ binding: entry.binding, entry: entryText(entry) }));
+  const edits = moveImportedNames(context.facts, context.text, entries[0].binding.node, moves, target, respell);
   if (!edits?.length) return undefined;
   const names = entries.map((e) => `\`${e.name}\``).join(', ');
   const unsafe = entries.find((e) => e.moved.unsafe)?.moved.unsafe;

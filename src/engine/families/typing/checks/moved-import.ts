@@ -17,7 +17,8 @@ import type { ImportBinding } from '../../../facts';
 import type { Fix, PythonVersion, TextEdit } from '../../../types';
 import { atLeast, namesBoundInFile } from '../annotations';
 import { escapeRegExp } from '../../../name-occurrences';
-import { ImportPlan, localName, nameNodes } from '../imports';
+import { moveImportedNames } from '../../../import-plan';
+import { localName, nameNodes } from '../imports';
 import { isUnusedImport } from '../legacy';
 import { MOVED_MODULES, movedImport, RE_MODULE_SINCE, type MovedImport } from '../moved-imports';
 import { isCompatibilityShim } from './typing-extensions-import';
@@ -97,19 +98,8 @@ function entryText(entry: Entry): string {
 
 /** Moves these names of one statement to `module`: the statement's module changes when all its names go, else the names move to a `from module import …`. */
 function moveFix(context: CheckContext, entries: readonly Entry[], module: string, safety: 'safe' | 'unsafe'): Fix | undefined {
-  const statement = entries[0].binding.node;
-  let edits: TextEdit[] | undefined;
-  if (entries.length === nameNodes(statement).length) {
-    const name = statement.childForFieldName('module_name');
-    edits = name ? [{ start: name.startIndex, end: name.endIndex, newText: module }] : undefined;
-  } else {
-    const plan = new ImportPlan(context.facts, context.text);
-    for (const entry of entries) {
-      plan.remove(entry.binding);
-      plan.importFrom(module, entryText(entry));
-    }
-    edits = plan.edits();
-  }
+  const moves = entries.map((entry) => ({ binding: entry.binding, entry: entryText(entry) }));
+  const edits = moveImportedNames(context.facts, context.text, entries[0].binding.node, moves, module);
   if (!edits?.length) return undefined;
   const names = entries.map((e) => `\`${e.moved.name}\``).join(', ');
   return { title: `Import ${names} from \`${module}\``, safety, edits };
