@@ -281,7 +281,7 @@ ruleTester(OPTIONAL, {
       errors: [
         error(OPTIONAL, 7, 5, 7, 9, '`Event.note: Optional[str]` has no default: pydantic 1 defaulted it to None, pydantic 2 makes it required'),
       ],
-      output: 'from typing import Optional\n\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    note: Optional[str] = None\n',
+      output: null, // the fix is unsafe: see 'unsafe fixes' below
     },
     {
       code: 'from typing import Any, Union\n\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    payload: Any\n    source: Union[str, None]\n',
@@ -289,14 +289,14 @@ ruleTester(OPTIONAL, {
         error(OPTIONAL, 7, 5, 7, 12, '`Event.payload: Any` has no default: pydantic 1 defaulted it to None, pydantic 2 makes it required'),
         error(OPTIONAL, 8, 5, 8, 11, '`Event.source: Union[str, None]` has no default: pydantic 1 defaulted it to None, pydantic 2 makes it required'),
       ],
-      output: 'from typing import Any, Union\n\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    payload: Any = None\n    source: Union[str, None] = None\n',
+      output: null, // the fix is unsafe: see 'unsafe fixes' below
     },
     {
       code: 'from pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    note: str | None\n',
       errors: [
         error(OPTIONAL, 5, 5, 5, 9, '`Event.note: str | None` has no default: pydantic 1 defaulted it to None, pydantic 2 makes it required'),
       ],
-      output: 'from pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    note: str | None = None\n',
+      output: null, // the fix is unsafe: see 'unsafe fixes' below
     },
     {
       code: 'import typing as t\n\nfrom pydantic import BaseModel, Field\n\n\nclass Event(BaseModel):\n    note: t.Optional[str] = Field(description="free text")\n    tag: t.Optional[str] = Field()\n',
@@ -304,28 +304,28 @@ ruleTester(OPTIONAL, {
         error(OPTIONAL, 7, 5, 7, 9, '`Event.note: t.Optional[str]` has no default: pydantic 1 defaulted it to None, pydantic 2 makes it required'),
         error(OPTIONAL, 8, 5, 8, 8, '`Event.tag: t.Optional[str]` has no default: pydantic 1 defaulted it to None, pydantic 2 makes it required'),
       ],
-      output: 'import typing as t\n\nfrom pydantic import BaseModel, Field\n\n\nclass Event(BaseModel):\n    note: t.Optional[str] = Field(default=None, description="free text")\n    tag: t.Optional[str] = Field(default=None)\n',
+      output: null, // the fix is unsafe: see 'unsafe fixes' below
     },
     {
       code: 'from typing import Optional\n\nfrom pydantic import BaseSettings\n\n\nclass Settings(BaseSettings):\n    sentry_dsn: Optional[str]\n',
       errors: [
         error(OPTIONAL, 7, 5, 7, 15, '`Settings.sentry_dsn: Optional[str]` has no default: pydantic 1 defaulted it to None, pydantic 2 makes it required'),
       ],
-      output: 'from typing import Optional\n\nfrom pydantic import BaseSettings\n\n\nclass Settings(BaseSettings):\n    sentry_dsn: Optional[str] = None\n',
+      output: null, // the fix is unsafe: see 'unsafe fixes' below
     },
     {
       code: 'from typing import Generic, Optional, TypeVar\n\nfrom pydantic.generics import GenericModel\n\nT = TypeVar("T")\n\n\nclass Page(GenericModel, Generic[T]):\n    cursor: Optional[str]\n',
       errors: [
         error(OPTIONAL, 9, 5, 9, 11, '`Page.cursor: Optional[str]` has no default: pydantic 1 defaulted it to None, pydantic 2 makes it required'),
       ],
-      output: 'from typing import Generic, Optional, TypeVar\n\nfrom pydantic.generics import GenericModel\n\nT = TypeVar("T")\n\n\nclass Page(GenericModel, Generic[T]):\n    cursor: Optional[str] = None\n',
+      output: null, // the fix is unsafe: see 'unsafe fixes' below
     },
     {
       code: 'from typing import Optional\n\nfrom pydantic import BaseModel\n\n\nclass Base(BaseModel):\n    id: int\n\n\nclass Event(Base):\n    note: Optional[str]  # free text\n',
       errors: [
         error(OPTIONAL, 11, 5, 11, 9, '`Event.note: Optional[str]` has no default: pydantic 1 defaulted it to None, pydantic 2 makes it required'),
       ],
-      output: 'from typing import Optional\n\nfrom pydantic import BaseModel\n\n\nclass Base(BaseModel):\n    id: int\n\n\nclass Event(Base):\n    note: Optional[str] = None  # free text\n',
+      output: null, // the fix is unsafe: see 'unsafe fixes' below
     },
   ],
 });
@@ -345,6 +345,14 @@ describe('pydantic validators and shapes: unsafe fixes', () => {
     [ROOT, 'from typing import Dict\n\nimport pydantic\n\n\nclass Scores(pydantic.BaseModel):\n    """Scores by player."""\n\n    __root__: Dict[str, int]\n\n    class Config:\n        frozen = True\n', 'from typing import Dict\n\nimport pydantic\n\n\nclass Scores(pydantic.RootModel[Dict[str, int]]):\n    """Scores by player."""\n\n    class Config:\n        frozen = True\n'],
     [ROOT, 'from typing import List\n\nfrom pydantic import BaseModel\n\n\nclass Tags(BaseModel):\n    __root__: List[str]\n\n\ndefault = Tags(__root__=["a"])\n', 'from typing import List\n\nfrom pydantic import RootModel\n\n\nclass Tags(RootModel[List[str]]):\n    pass\n\n\ndefault = Tags(["a"])\n'],
     [ROOT, 'from typing import List, Union\n\nfrom pydantic import BaseModel\n\n\nclass Cat(BaseModel):\n    meow: int\n\n\nclass Dog(BaseModel):\n    bark: int\n\n\nclass Pet(BaseModel):\n    __root__: Union[Cat, Dog]\n', 'from typing import List, Union\n\nfrom pydantic import BaseModel, RootModel\n\n\nclass Cat(BaseModel):\n    meow: int\n\n\nclass Dog(BaseModel):\n    bark: int\n\n\nclass Pet(RootModel[Union[Cat, Dog]]):\n    pass\n'],
+    // The Optional default: the field stops being required on pydantic 2, so the fix is unsafe.
+    [OPTIONAL, 'from typing import Optional\n\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    note: Optional[str]\n', 'from typing import Optional\n\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    note: Optional[str] = None\n'],
+    [OPTIONAL, 'from typing import Any, Union\n\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    payload: Any\n    source: Union[str, None]\n', 'from typing import Any, Union\n\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    payload: Any = None\n    source: Union[str, None] = None\n'],
+    [OPTIONAL, 'from pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    note: str | None\n', 'from pydantic import BaseModel\n\n\nclass Event(BaseModel):\n    note: str | None = None\n'],
+    [OPTIONAL, 'import typing as t\n\nfrom pydantic import BaseModel, Field\n\n\nclass Event(BaseModel):\n    note: t.Optional[str] = Field(description="free text")\n    tag: t.Optional[str] = Field()\n', 'import typing as t\n\nfrom pydantic import BaseModel, Field\n\n\nclass Event(BaseModel):\n    note: t.Optional[str] = Field(default=None, description="free text")\n    tag: t.Optional[str] = Field(default=None)\n'],
+    [OPTIONAL, 'from typing import Optional\n\nfrom pydantic import BaseSettings\n\n\nclass Settings(BaseSettings):\n    sentry_dsn: Optional[str]\n', 'from typing import Optional\n\nfrom pydantic import BaseSettings\n\n\nclass Settings(BaseSettings):\n    sentry_dsn: Optional[str] = None\n'],
+    [OPTIONAL, 'from typing import Generic, Optional, TypeVar\n\nfrom pydantic.generics import GenericModel\n\nT = TypeVar("T")\n\n\nclass Page(GenericModel, Generic[T]):\n    cursor: Optional[str]\n', 'from typing import Generic, Optional, TypeVar\n\nfrom pydantic.generics import GenericModel\n\nT = TypeVar("T")\n\n\nclass Page(GenericModel, Generic[T]):\n    cursor: Optional[str] = None\n'],
+    [OPTIONAL, 'from typing import Optional\n\nfrom pydantic import BaseModel\n\n\nclass Base(BaseModel):\n    id: int\n\n\nclass Event(Base):\n    note: Optional[str]  # free text\n', 'from typing import Optional\n\nfrom pydantic import BaseModel\n\n\nclass Base(BaseModel):\n    id: int\n\n\nclass Event(Base):\n    note: Optional[str] = None  # free text\n'],
   ];
   cases.forEach(([rule, code, fixed], i) => {
     it(`${rule} #${i + 1}`, () => {
@@ -491,11 +499,11 @@ describe('pydantic validators and shapes: a bump-pydantic module, fixed', () => 
     assert.deepEqual(engine.analyzeText(fixed, { select: rules }), []);
   });
 
-  it('keeps the validator, generic and optional fixes when unsafe ones are off', () => {
+  it('keeps the validator and generic fixes, not the Optional default, when unsafe ones are off', () => {
     const fixed = engine.fixAll(BUMP_INPUT, { select: rules }, { unsafe: false, rules: new Set(rules) }).text;
     assert.match(fixed, /class Users\(BaseModel\):\n    __root__: List\[User\]/);
     assert.match(fixed, /class Page\(BaseModel, Generic\[T\]\):/);
-    assert.match(fixed, /nickname: Optional\[str\] = None/);
+    assert.match(fixed, /nickname: Optional\[str\]\n/, 'the Optional default is an unsafe fix');
     assert.equal(pythonSyntaxError(fixed), null);
   });
 

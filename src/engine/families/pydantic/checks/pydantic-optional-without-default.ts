@@ -39,7 +39,7 @@ export function createPydanticOptionalWithoutDefault(context: CheckContext): Che
             context.report({
               node: name,
               data: { name: name.text, model: model.name, type: typeText(annotation) },
-              fixes: [{ title: 'Add `= None` (safe: the pydantic 1 default)', safety: 'safe', edits: [{ start: annotation.endIndex, end: annotation.endIndex, newText: ' = None' }] }],
+              fixes: [{ title: 'Add `= None`, the pydantic 1 default (unsafe: the field stops being required)', safety: 'unsafe', edits: [{ start: annotation.endIndex, end: annotation.endIndex, newText: ' = None' }] }],
               suggestion: `\`${name.text}: ${annotation.text} = None\``,
             });
             continue;
@@ -50,7 +50,7 @@ export function createPydanticOptionalWithoutDefault(context: CheckContext): Che
           context.report({
             node: name,
             data: { name: name.text, model: model.name, type: typeText(annotation) },
-            fixes: [{ title: 'Pass `default=None` to `Field` (safe: the pydantic 1 default)', safety: 'safe', edits: [{ start: insert, end: insert, newText: args.namedChildCount ? 'default=None, ' : 'default=None' }] }],
+            fixes: [{ title: 'Pass `default=None` to `Field`, the pydantic 1 default (unsafe: the field stops being required)', safety: 'unsafe', edits: [{ start: insert, end: insert, newText: args.namedChildCount ? 'default=None, ' : 'default=None' }] }],
             suggestion: `\`${name.text}: ${annotation.text} = ${value.text.slice(0, args.startIndex - value.startIndex + 1)}default=None, …)\``,
             peer: null,
           });
