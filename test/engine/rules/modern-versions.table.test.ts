@@ -1,0 +1,128 @@
+// The modern family's version rules: outdated-version-block (UP036), import-fallback and
+// try-except-in-loop (PERF203), each on the default target (3.10) and at the targets that
+// gate them, with exact ranges, messages, peers and the text after fix-all.
+import assert from 'node:assert/strict';
+import type { Engine } from '../../../src/engine/engine';
+import type { PythonVersion } from '../../../src/engine/types';
+import { getEngine } from '../../helpers/engine';
+import { pythonSyntaxError } from '../../helpers/fixtures';
+import { ruleTester } from '../rule-tester';
+
+const BLOCK = 'outdated-version-block';
+const E = (rule: string, line: number, column: number, endLine: number, endColumn: number, message: string) => ({ rule, line, column, endLine, endColumn, message });
+const dead = (test: string, version = '3.10') => `\`${test}\` is always false at target Python ${version}: this branch is dead`;
+const live = (test: string, followed: boolean, version = '3.10') =>
+  `\`${test}\` is always true at target Python ${version}: ${followed ? 'the branches after it are dead' : 'the test is outdated'}`;
+
+let engine: Engine;
+before(async () => {
+  engine = await getEngine();
+});
+
+function run(rule: string, code: string, targetVersion?: PythonVersion) {
+  const config = { select: [rule], ...(targetVersion ? { targetVersion } : {}) };
+  const findings = engine.analyzeText(code, config);
+  const text = engine.fixAll(code, config, { unsafe: true, rules: new Set([rule]) }).text;
+  return { findings, text };
+}
+
+function assertUnsafeFix(rule: string, code: string, expected: string, targetVersion?: PythonVersion) {
+  const { text } = run(rule, code, targetVersion);
+  assert.equal(text, expected);
+  assert.equal(pythonSyntaxError(text), null);
+  assert.equal(run(rule, text, targetVersion).text, text, 'a second fix-all changed the text');
+}
+
+// The UP036 fixes are unsafe (they delete code): nothing changes under safe fix-all.
+ruleTester(BLOCK, {
+  valid: [
+    'import sys\nif sys.version_info >= (3, 11):\n    import tomllib\n',
+    'import sys\nif sys.version_info <= (3, 10):\n    pass\n',
+    'import sys\nif sys.version_info > (3, 10):\n    pass\n',
+    'import sys\nif sys.version_info < (3, 10, 2):\n    pass\n',
+    'import sys\nPY2 = sys.version_info[0] == 2\n',
+    'import sys\nx = 1 if sys.version_info < (3,) else 2\n',
+    'import sys\nif sys.version_info[1] == 3:\n    pass\n',
+    'import sys\nif sys.version_info >= (3, "6"):\n    pass\n',
+    'import sys\nif sys.version_info[0] == 4:\n    pass\n',
+    'class sys:\n    version_info = (2, 7)\n\nif sys.version_info < (3,):\n    pass\n',
+    'import six\nif six.PY2:\n    pass\n',
+  ],
+  invalid: [
+    {
+      code: 'import sys\nif sys.version_info < (3, 0):\n    a = 2\nelse:\n    a = 3\n',
+      errors: [E(BLOCK, 2, 4, 2, 29, dead('sys.version_info < (3, 0)'))],
+      output: null,
+    },
+    {
+      code: 'import sys\nif sys.version_info >= (3, 6):\n    a = 3\nelse:\n    a = 2\n',
+      errors: [E(BLOCK, 2, 4, 2, 30, live('sys.version_info >= (3, 6)', true))],
+      output: null,
+    },
+    {
+      code: 'from sys import version_info\nif version_info[:2] <= (3, 9):\n    pass\n',
+      errors: [E(BLOCK, 2, 4, 2, 30, dead('version_info[:2] <= (3, 9)'))],
+      output: null,
+    },
+    {
+      code: 'import sys\nif sys.version_info.major >= 3:\n    pass\n',
+      errors: [E(BLOCK, 2, 4, 2, 31, live('sys.version_info.major >= 3', false))],
+      output: null,
+    },
+    {
+      code: 'import sys as _sys\nif _sys.version_info[0] != 3:\n    pass\n',
+      errors: [E(BLOCK, 2, 4, 2, 29, dead('_sys.version_info[0] != 3'))],
+      output: null,
+    },
+    {
+      code: 'import sys\nif sys.version_info < (3, 10, 0):\n    pass\nelif sys.version_info < (3, 13, 100000):\n    pass\n',
+      errors: [
+        E(BLOCK, 2, 4, 2, 33, dead('sys.version_info < (3, 10, 0)')),
+        E(BLOCK, 4, 25, 4, 40, '`(3, 13, 100000)` is not a valid Python version'),
+      ],
+      output: null,
+    },
+    {
+      code: 'import sys\nif x:\n    pass\nelif sys.version_info > (3,):\n    pass\nelse:\n    pass\n',
+      errors: [E(BLOCK, 4, 6, 4, 29, live('sys.version_info > (3,)', true))],
+      output: null,
+    },
+  ],
+});
+
+describe('outdated-version-block: the fixes (unsafe) and the target gate', () => {
+  it('keeps the live branch dedented, deleting the test', () => {
+    assertUnsafeFix(BLOCK, 'import sys\nif True:\n    if sys.version_info < (3, 0):\n        a = 2\n    else:\n        a = 3\n        b = a\n', 'import sys\nif True:\n    a = 3\n    b = a\n');
+    assertUnsafeFix(BLOCK, 'import sys\nif sys.version_info > (3, 0): a = 3\nelse: a = 2\n', 'import sys\na = 3\n');
+  });
+
+  it('turns the next `elif` into the `if`, and an always-true `elif` into the `else`', () => {
+    assertUnsafeFix(BLOCK, 'import sys\nif sys.version_info < (3, 8):\n    a = 1\nelif x:\n    a = 2\n', 'import sys\nif x:\n    a = 2\n');
+    assertUnsafeFix(BLOCK, 'import sys\nif x:\n    a = 1\nelif sys.version_info >= (3, 6):\n    a = 2\nelse:\n    a = 3\n', 'import sys\nif x:\n    a = 1\nelse:\n    a = 2\n');
+    assertUnsafeFix(BLOCK, 'import sys\nif x:\n    a = 1\nelif sys.version_info < (3, 6):\n    a = 2\ny = 3\n', 'import sys\nif x:\n    a = 1\ny = 3\n');
+  });
+
+  it('deletes a lone dead `if`, leaving `pass` where the block would be empty', () => {
+    assertUnsafeFix(BLOCK, 'import sys\nif sys.version_info < (3, 0):\n    reload(sys)\nx = 1\n', 'import sys\nx = 1\n');
+    assertUnsafeFix(BLOCK, 'import sys\ndef f():\n    if sys.version_info < (3, 0):\n        return 2\n', 'import sys\ndef f():\n    pass\n');
+  });
+
+  it('leaves the lines of a multi-line string as they are', () => {
+    const code = 'import sys\nif sys.version_info >= (3, 0):\n    def f():\n        """Doc.\n\n    kept\n        """\n';
+    assertUnsafeFix(BLOCK, code, 'import sys\ndef f():\n    """Doc.\n\n    kept\n        """\n');
+  });
+
+  it('is decided by the target: `< (3, 8)` is dead at 3.8, `>= (3, 9)` is not; `< (3, 11)` is at 3.11', () => {
+    const code = 'import sys\nif sys.version_info < (3, 8):\n    pass\nif sys.version_info >= (3, 9):\n    pass\nif sys.version_info < (3, 11):\n    pass\n';
+    const lines = (target: PythonVersion) => run(BLOCK, code, target).findings.map((f) => f.range.start.line + 1);
+    assert.deepEqual(lines([3, 8]), [2]);
+    assert.deepEqual(lines([3, 10]), [2, 4]);
+    assert.deepEqual(lines([3, 11]), [2, 4, 6]);
+    assert.deepEqual(run(BLOCK, code, [3, 8]).findings.map((f) => f.message), [dead('sys.version_info < (3, 8)', '3.8')]);
+  });
+
+  it('names UP036 as the peer of every finding', () => {
+    const findings = run(BLOCK, 'import sys\nif sys.version_info[0] == 2:\n    pass\nif sys.version_info < (3, 300):\n    pass\n').findings;
+    assert.deepEqual(findings.map((f) => f.peer), ['UP036', 'UP036']);
+  });
+});
