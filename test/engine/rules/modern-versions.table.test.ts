@@ -126,3 +126,69 @@ describe('outdated-version-block: the fixes (unsafe) and the target gate', () =>
     assert.deepEqual(findings.map((f) => f.peer), ['UP036', 'UP036']);
   });
 });
+
+const LOOP = 'try-except-in-loop';
+const perLoop = (loop: string, version = '3.10') => `\`try\`/\`except\` inside a \`${loop}\` loop sets up the handler on every iteration at target Python ${version}`;
+
+ruleTester(LOOP, {
+  valid: [
+    'try:\n    for x in xs:\n        f(x)\nexcept ValueError:\n    pass\n',
+    'for x in xs:\n    try:\n        f(x)\n        break\n    except ValueError:\n        pass\n',
+    'for x in xs:\n    try:\n        if x:\n            continue\n    except ValueError:\n        pass\n',
+    'for x in xs:\n    try:\n        f(x)\n    except ValueError:\n        pass\n    g(x)\n',
+    'for x in xs:\n    try:\n        f(x)\n    finally:\n        g(x)\n',
+    'async def main():\n    async for x in xs:\n        try:\n            f(x)\n        except ValueError:\n            pass\n',
+    'for x in xs:\n    if x:\n        try:\n            f(x)\n        except ValueError:\n            pass\n',
+  ],
+  invalid: [
+    {
+      code: 'for x in xs:\n    try:\n        f(x)\n    except ValueError:\n        pass\n',
+      errors: [E(LOOP, 4, 5, 5, 13, perLoop('for'))],
+      output: null,
+    },
+    {
+      code: 'while True:\n    try:\n        f()\n    except (KeyError, IndexError) as e:\n        log(e)\n    except Exception:\n        raise\n',
+      errors: [E(LOOP, 4, 5, 5, 15, perLoop('while'))],
+      output: null,
+    },
+    {
+      code: 'for x in xs:\n    # each item\n    try:\n        f(x)\n    except ValueError:\n        pass\n    else:\n        g(x)\n',
+      errors: [E(LOOP, 5, 5, 6, 13, perLoop('for'))],
+      output: null,
+    },
+    {
+      code: 'for x in xs:\n    try: f(x)\n    except ValueError: pass  # ignore\n',
+      errors: [E(LOOP, 3, 5, 3, 28, perLoop('for'))],
+      output: null,
+    },
+    {
+      // A `break` in a nested def is not the loop's.
+      code: 'for x in xs:\n    try:\n        def g():\n            return x\n    except NameError:\n        pass\n',
+      errors: [E(LOOP, 5, 5, 6, 13, perLoop('for'))],
+      output: null,
+    },
+    {
+      code: 'def f(xs):\n    for x in xs:\n        try:\n            yield int(x)\n        except ValueError:\n            continue\n',
+      errors: [E(LOOP, 5, 9, 6, 21, perLoop('for'))],
+      output: null,
+    },
+  ],
+});
+
+describe('try-except-in-loop: the 3.11 gate and the peer', () => {
+  const code = 'for x in xs:\n    try:\n        f(x)\n    except ValueError:\n        pass\n';
+  it('reports below 3.11 only (zero-cost exceptions from 3.11)', () => {
+    assert.deepEqual(run(LOOP, code, [3, 8]).findings.map((f) => f.message), [perLoop('for', '3.8')]);
+    assert.equal(run(LOOP, code, [3, 10]).findings.length, 1);
+    assert.deepEqual(run(LOOP, code, [3, 11]).findings, []);
+    assert.deepEqual(run(LOOP, code, [3, 12]).findings, []);
+  });
+
+  it('names PERF203, offers no fix, and teaches the upgrade in the suggestion', () => {
+    const [finding] = run(LOOP, code, [3, 9]).findings;
+    assert.equal(finding.peer, 'PERF203');
+    assert.deepEqual(finding.fixes, []);
+    assert.match(finding.suggestion ?? '', /Python 3\.11\+/);
+    assert.match(engine.rule(LOOP)!.note, /zero-cost/);
+  });
+});

@@ -3,10 +3,12 @@
 // fallbacks the target no longer needs, and os.path where pathlib fits (rules/modern/).
 import type { FamilyPackage } from '../../checks/context';
 import { createOutdatedVersionBlock } from './checks/outdated-version-block';
+import { createTryExceptInLoop } from './checks/try-except-in-loop';
 
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
   checks: {
     'outdated-version-block': createOutdatedVersionBlock,
+    'try-except-in-loop': createTryExceptInLoop,
   },
 };
