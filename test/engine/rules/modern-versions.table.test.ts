@@ -192,3 +192,86 @@ describe('try-except-in-loop: the 3.11 gate and the peer', () => {
     assert.match(engine.rule(LOOP)!.note, /zero-cost/);
   });
 });
+
+const FALLBACK = 'import-fallback';
+const always = (stdlib: string, since: string, fallback: string, version = '3.10') =>
+  `\`${stdlib}\` is always importable at target Python ${version} (${since}): the \`${fallback}\` fallback never runs`;
+
+ruleTester(FALLBACK, {
+  valid: [
+    'try:\n    import tomllib\nexcept ImportError:\n    import tomli as tomllib\n',
+    'try:\n    from contextlib import nullcontext\nexcept ImportError:\n    nullcontext = None\n',
+    'try:\n    import importlib.metadata as md\nexcept (ImportError, AttributeError):\n    import importlib_metadata as md\n',
+    'try:\n    import importlib.metadata as md\nexcept:\n    import importlib_metadata as md\n',
+    'try:\n    import importlib.metadata\nexcept ImportError:\n    import importlib_metadata\n',
+    'try:\n    import zoneinfo\nexcept ImportError:\n    from backports import zoneinfo\nfinally:\n    pass\n',
+    'try:\n    import simplejson as json\nexcept ImportError:\n    import json\n',
+    'try:\n    from functools import singledispatchmethod\nexcept ImportError:\n    from singledispatchmethod import singledispatchmethod\n',
+    'ImportError = KeyError\ntry:\n    import pickle\nexcept ImportError:\n    import cPickle as pickle\n',
+  ],
+  invalid: [
+    {
+      code: 'try:\n    import importlib.metadata as importlib_metadata\nexcept ImportError:\n    import importlib_metadata\n',
+      errors: [E(FALLBACK, 4, 5, 4, 30, always('importlib.metadata', 'since 3.8', 'importlib_metadata'))],
+      output: 'import importlib.metadata as importlib_metadata\n',
+    },
+    {
+      code: 'try:\n    import cPickle as pickle\nexcept ImportError:\n    import pickle\n',
+      errors: [E(FALLBACK, 2, 5, 2, 29, '`cPickle` is Python 2 only: the import always fails, and `pickle` is what runs')],
+      output: 'import pickle\n',
+    },
+    {
+      code: 'def f():\n    try:\n        from urllib.parse import quote\n    except ImportError:  # Python 2\n        from urllib import quote\n    return quote\n',
+      errors: [E(FALLBACK, 5, 9, 5, 33, always('urllib.parse', 'a Python 3 module', 'urllib'))],
+      output: 'def f():\n    from urllib.parse import quote\n    return quote\n',
+    },
+    {
+      code: 'try:\n    from zoneinfo import ZoneInfo\nexcept (ImportError, ModuleNotFoundError) as error:\n    from backports.zoneinfo import ZoneInfo\n',
+      errors: [E(FALLBACK, 4, 5, 4, 44, always('zoneinfo', 'since 3.9', 'backports.zoneinfo'))],
+      output: 'from zoneinfo import ZoneInfo\n',
+    },
+    {
+      // The backport runs wherever it is installed: switching to the stdlib is unsafe.
+      code: 'try:\n    import importlib_metadata as md\nexcept ImportError:\n    import importlib.metadata as md\n',
+      errors: [E(FALLBACK, 2, 5, 2, 36, '`importlib_metadata` backports `importlib.metadata`, in the standard library since Python 3.8 (target 3.10)')],
+      output: null,
+    },
+    {
+      code: 'try:\n    from StringIO import StringIO\n    import ConfigParser as configparser\nexcept ImportError:\n    from io import StringIO\n    import configparser\n',
+      errors: [E(FALLBACK, 2, 5, 2, 34, '`StringIO` is Python 2 only: the import always fails, and `io` is what runs')],
+      output: 'from io import StringIO\nimport configparser\n',
+    },
+    {
+      code: 'try:\n    from collections.abc import Mapping\nexcept ImportError:\n    from collections import Mapping\n',
+      errors: [E(FALLBACK, 4, 5, 4, 36, always('collections.abc', 'since 3.3', 'collections'))],
+      output: 'from collections.abc import Mapping\n',
+    },
+  ],
+});
+
+describe('import-fallback: the version gates, the unsafe backport-first fix and the peer', () => {
+  const tomli = 'try:\n    import tomllib\nexcept ModuleNotFoundError:\n    import tomli as tomllib\n';
+  const timeout = 'try:\n    from asyncio import timeout\nexcept ImportError:\n    from async_timeout import timeout\n';
+  const files = 'try:\n    from importlib.resources import files\nexcept ImportError:\n    from importlib_resources import files\n';
+  it('waits for the version each module arrived in', () => {
+    assert.deepEqual(run(FALLBACK, tomli, [3, 10]).findings, []);
+    assert.deepEqual(run(FALLBACK, tomli, [3, 11]).findings.map((f) => f.message), [always('tomllib', 'since 3.11', 'tomli', '3.11')]);
+    assert.deepEqual(run(FALLBACK, timeout, [3, 10]).findings, []);
+    assert.deepEqual(run(FALLBACK, timeout, [3, 12]).findings.map((f) => f.message), [always('asyncio.timeout', 'since 3.11', 'async_timeout', '3.12')]);
+    assert.deepEqual(run(FALLBACK, files, [3, 8]).findings, []);
+    assert.equal(run(FALLBACK, files, [3, 9]).findings.length, 1);
+    assert.deepEqual(run(FALLBACK, 'try:\n    import importlib.metadata as md\nexcept ImportError:\n    import importlib_metadata as md\n', [3, 7]).findings, []);
+  });
+
+  it('keeps the stdlib import with the same name; the backport-first fix is unsafe', () => {
+    assertUnsafeFix(FALLBACK, 'try:\n    import tomli as tomllib\nexcept ImportError:\n    import tomllib\n', 'import tomllib\n', [3, 11]);
+    const [finding] = run(FALLBACK, 'try:\n    import tomli as tomllib\nexcept ImportError:\n    import tomllib\n', [3, 11]).findings;
+    assert.deepEqual(finding.fixes.map((f) => f.safety), ['unsafe']);
+    assert.match(finding.fixes[0].title, /unsafe: the backport/);
+    assert.equal(run(FALLBACK, tomli, [3, 12]).findings[0].fixes[0].safety, 'safe');
+  });
+
+  it('has no peer code (no tool reports these)', () => {
+    assert.deepEqual(run(FALLBACK, tomli, [3, 11]).findings.map((f) => f.peer ?? null), [null]);
+  });
+});
