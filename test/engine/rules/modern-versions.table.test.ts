@@ -208,6 +208,10 @@ ruleTester(FALLBACK, {
     'try:\n    import simplejson as json\nexcept ImportError:\n    import json\n',
     'try:\n    from functools import singledispatchmethod\nexcept ImportError:\n    from singledispatchmethod import singledispatchmethod\n',
     'ImportError = KeyError\ntry:\n    import pickle\nexcept ImportError:\n    import cPickle as pickle\n',
+    // A name newer than the module (3.12), a private name, a typing fallback (the typing family's).
+    'try:\n    from collections.abc import Buffer\nexcept ImportError:\n    from collections_abc_backport import Buffer\n',
+    'try:\n    from _thread import _local as local\nexcept ImportError:\n    from _threading_local import local\n',
+    'try:\n    from typing import Protocol\nexcept ImportError:\n    from typing_extensions import Protocol\n',
   ],
   invalid: [
     {

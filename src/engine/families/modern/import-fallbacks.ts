@@ -7,7 +7,16 @@
  * apart. `onlyNamed`: an old module that keeps growing, of which only the listed names count.
  */
 export const STDLIB_SINCE: Readonly<Record<string, { since: string; names?: Readonly<Record<string, string>>; onlyNamed?: true }>> = {
-  'importlib.metadata': { since: '3.8', names: { packages_distributions: '3.10' } },
+  'importlib.metadata': {
+    since: '3.8',
+    names: {
+      version: '3.8', metadata: '3.8', files: '3.8', requires: '3.8', entry_points: '3.8', distribution: '3.8', distributions: '3.8',
+      Distribution: '3.8', DistributionFinder: '3.8', EntryPoint: '3.8', PackageNotFoundError: '3.8', PackagePath: '3.8',
+      PathDistribution: '3.8', FileHash: '3.8', MetadataPathFinder: '3.8',
+      packages_distributions: '3.10', EntryPoints: '3.10', PackageMetadata: '3.10', SelectableGroups: '3.10',
+    },
+    onlyNamed: true,
+  },
   'importlib.resources': { since: '3.7', names: { files: '3.9', as_file: '3.9' } },
   tomllib: { since: '3.11' },
   zoneinfo: { since: '3.9' },
@@ -16,7 +25,10 @@ export const STDLIB_SINCE: Readonly<Record<string, { since: string; names?: Read
   contextlib: { since: '3.0', names: { nullcontext: '3.7', AsyncExitStack: '3.7', asynccontextmanager: '3.7', aclosing: '3.10', chdir: '3.11' }, onlyNamed: true },
   functools: { since: '3.0', names: { cached_property: '3.8', cache: '3.9' }, onlyNamed: true },
   asyncio: { since: '3.4', names: { timeout: '3.11', TaskGroup: '3.11', to_thread: '3.9' }, onlyNamed: true },
-  'collections.abc': { since: '3.3' },
+  'collections.abc': {
+    since: '3.3',
+    names: { Awaitable: '3.5', Coroutine: '3.5', AsyncIterable: '3.5', AsyncIterator: '3.5', Generator: '3.5', AsyncGenerator: '3.6', Collection: '3.6', Reversible: '3.6', Buffer: '3.12' },
+  },
   // The Python 3 homes of the Python 2 modules below. Not `tkinter` (nor `ssl`, `sqlite3`):
   // builds can lack them, and then their ImportError is real.
   builtins: { since: '3.0' },
@@ -28,13 +40,13 @@ export const STDLIB_SINCE: Readonly<Record<string, { since: string; names?: Read
   'http.cookiejar': { since: '3.0' },
   'http.cookies': { since: '3.0' },
   'http.server': { since: '3.0' },
-  io: { since: '3.0' },
+  io: { since: '3.0', names: { open_code: '3.8', text_encoding: '3.10' } },
   json: { since: '3.0' },
-  pickle: { since: '3.0' },
+  pickle: { since: '3.0', names: { PickleBuffer: '3.8' } },
   queue: { since: '3.0' },
   reprlib: { since: '3.0' },
   socketserver: { since: '3.0' },
-  _thread: { since: '3.0' },
+  _thread: { since: '3.0', names: { get_native_id: '3.8' } },
   'urllib.error': { since: '3.0' },
   'urllib.parse': { since: '3.0' },
   'urllib.request': { since: '3.0' },

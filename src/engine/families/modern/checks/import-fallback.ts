@@ -25,6 +25,7 @@ interface ImportedModule {
 }
 
 const IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError']);
+const TYPING_MODULES = new Set(['typing', 'typing_extensions']);
 
 export function createImportFallback(context: CheckContext): CheckVisitor {
   return {
@@ -48,6 +49,8 @@ function checkTry(context: CheckContext, statement: Node, target: PythonVersion)
   if (!tryImports || !exceptImports || !sameNames(tryImports, exceptImports)) return;
   const tryModules = tryImports.flatMap((i) => i.modules);
   const exceptModules = exceptImports.flatMap((i) => i.modules);
+  // typing and typing_extensions fallbacks are the typing family's.
+  if ([...tryModules, ...exceptModules].some((m) => TYPING_MODULES.has(m.module.split('.')[0]))) return;
   const version = `${target[0]}.${target[1]}`;
   const end = endWithComment(context.text, codeEnd(statement));
   if (tryModules.every((m) => available(m, target))) {
@@ -177,6 +180,8 @@ function classify(module: string, names: readonly string[]): ImportedModule {
   // `asyncio.timeout`: the name is what the version is about.
   const named = names.length === 1 && entry.names?.[names[0]] ? `${module}.${names[0]}` : module;
   for (const name of names) {
+    // A private name (`_thread._local`) is an implementation detail other interpreters may lack.
+    if (name.startsWith('_')) return { kind: 'other', module };
     const later = entry.names?.[name];
     // Of an old module that keeps growing, only the listed names are known.
     if (!later && entry.onlyNamed) return { kind: 'other', module };
