@@ -121,6 +121,15 @@ describe('outdated-version-block: the fixes (unsafe) and the target gate', () =>
     assert.deepEqual(run(BLOCK, code, [3, 8]).findings.map((f) => f.message), [dead('sys.version_info < (3, 8)', '3.8')]);
   });
 
+  it('reads `sys.version_info == 3` as Ruff reports it, but keeps the branch that runs (a tuple never equals an int)', () => {
+    const code = 'import sys\nif sys.version_info == 3:\n    a = 3\nelse:\n    a = 2\n';
+    assert.deepEqual(run(BLOCK, code).findings.map((f) => f.message), [
+      '`sys.version_info == 3` is always false: a version tuple never equals an int (compare `sys.version_info[0]`)',
+    ]);
+    assertUnsafeFix(BLOCK, code, 'import sys\na = 2\n');
+    assertUnsafeFix(BLOCK, 'import sys\nif sys.version_info != 2:\n    a = 3\n', 'import sys\na = 3\n');
+  });
+
   it('names UP036 as the peer of every finding', () => {
     const findings = run(BLOCK, 'import sys\nif sys.version_info[0] == 2:\n    pass\nif sys.version_info < (3, 300):\n    pass\n').findings;
     assert.deepEqual(findings.map((f) => f.peer), ['UP036', 'UP036']);

@@ -1,8 +1,9 @@
 // What a `sys.version_info` test says at the target: always true, always false, a version
 // that cannot be real, or nothing (the target does not decide it). Ruff's UP036 rules:
 // `sys.version_info` (or a `[:n]` slice) against a tuple of int literals with <, <=, >, >=;
-// the major version (`[0]`, `.major`) against 2 or 3 with any comparison. Only the target's lower bound is known,
-// so a comparison with a newer version than the target says nothing.
+// the major version (`[0]`, `.major`) against 2 or 3 with any comparison; the tuple with
+// `==`/`!=` against an int. Only the target's lower bound is known, so a comparison with a
+// version newer than the target says nothing.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticFacts } from '../../facts';
 import type { PythonVersion } from '../../types';
@@ -13,6 +14,8 @@ export interface VersionTest {
   verdict: VersionVerdict;
   /** The node the finding takes: the whole test, or the invalid version tuple. */
   node: Node;
+  /** `sys.version_info == 3`: a tuple compared with an int, never equal whatever the version. */
+  tupleVersusInt?: true;
 }
 
 const ORDERINGS = new Set(['<', '<=', '>', '>=']);
@@ -30,6 +33,11 @@ export function evaluateVersionTest(test: Node, facts: SemanticFacts, target: Py
     if (always === 'invalid') return { verdict: 'invalid', node: right };
     if (!always) return undefined;
     return { verdict: lower ? 'false' : 'true', node: test };
+  }
+  // Ruff reads `sys.version_info == 3` as a major-version test; the tuple never equals an
+  // int, so the test is always false (`!=` always true), and the fix keeps the branch that runs.
+  if (right.type === 'integer' && (operator === '==' || operator === '!=') && isVersionInfo(stripSlice(left), facts)) {
+    return { verdict: operator === '==' ? 'false' : 'true', node: test, tupleVersusInt: true };
   }
   if (right.type === 'integer' && isMajorVersion(left, facts)) {
     if (!/^\d+$/.test(right.text)) return undefined;

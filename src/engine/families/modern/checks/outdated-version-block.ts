@@ -34,7 +34,7 @@ export function createOutdatedVersionBlock(context: CheckContext): CheckVisitor 
           const fixes: Fix[] = edit ? [{ title: FIX_TITLE, safety: 'unsafe', edits: [edit] }] : [];
           context.report({
             node: condition,
-            data: { detail: detail(condition.text, test.verdict, version, branch !== branches[branches.length - 1] || hasElse(node)) },
+            data: { detail: test.tupleVersusInt ? tupleDetail(condition.text, test.verdict) : detail(condition.text, test.verdict, version, branch !== branches[branches.length - 1] || hasElse(node)) },
             fixes,
             peer: 'UP036',
             suggestion: edit ? suggestion(edit) : undefined,
@@ -50,6 +50,10 @@ function detail(test: string, verdict: VersionVerdict, version: string, followed
   return followed
     ? `\`${test}\` is always true at target Python ${version}: the branches after it are dead`
     : `\`${test}\` is always true at target Python ${version}: the test is outdated`;
+}
+
+function tupleDetail(test: string, verdict: VersionVerdict): string {
+  return `\`${test}\` is always ${verdict}: a version tuple never equals an int (compare \`sys.version_info[0]\`)`;
 }
 
 function hasElse(statement: Node): boolean {
