@@ -8,6 +8,7 @@ import { ASYNC_FAMILY } from '../families/async';
 import { DATAFRAMES_FAMILY } from '../families/dataframes';
 import { FASTAPI_FAMILY } from '../families/fastapi';
 import { LLM_FAMILY } from '../families/llm';
+import { MODERN_FAMILY } from '../families/modern';
 import { PYDANTIC_FAMILY } from '../families/pydantic';
 import { SECURITY_FAMILY } from '../families/security';
 import { TYPING_FAMILY } from '../families/typing';
@@ -17,7 +18,7 @@ export type { CheckContext, CheckFactory, CheckReport, CheckVisitor, FamilyPacka
 // Typed coverage is the typing family's figure, which the engine reports for every file.
 export { addDefinition, documentCoverage, rememberDefinitions } from '../families/typing/coverage';
 
-export const FAMILIES: readonly FamilyPackage[] = [ASYNC_FAMILY, DATAFRAMES_FAMILY, FASTAPI_FAMILY, LLM_FAMILY, PYDANTIC_FAMILY, SECURITY_FAMILY, TYPING_FAMILY];
+export const FAMILIES: readonly FamilyPackage[] = [ASYNC_FAMILY, DATAFRAMES_FAMILY, FASTAPI_FAMILY, LLM_FAMILY, MODERN_FAMILY, PYDANTIC_FAMILY, SECURITY_FAMILY, TYPING_FAMILY];
 
 function merged<T>(part: (family: FamilyPackage) => Record<string, T> | undefined, base: Record<string, T> = {}): Record<string, T> {
   const all: Record<string, T> = { ...base };
