@@ -1,0 +1,99 @@
+// The modern family's old names (up-names slice): exception aliases, deprecated modules and
+// their rewrites, each on the default target (3.10) and at the version gates.
+import assert from 'node:assert/strict';
+import type { Engine } from '../../../src/engine/engine';
+import type { PythonVersion } from '../../../src/engine/types';
+import { getEngine } from '../../helpers/engine';
+import { peerCases, ruleTester } from '../rule-tester';
+
+const at = (rule: string) => (line: number, column: number, endLine: number, endColumn: number, message: string) => ({ rule, line, column, endLine, endColumn, message });
+const TRY = 'try:\n    pass\n';
+
+const osError = at('os-error-alias');
+const alias = (name: string, modern = 'OSError') => `\`${name}\` is an alias of \`${modern}\``;
+ruleTester('os-error-alias', {
+  valid: [
+    `${TRY}except OSError:\n    pass\n`,
+    `${TRY}except (OSError, KeyError):\n    pass\n`,
+    // Another module's `error`, a relative `mmap`, a parenthesized module object.
+    `from foo import error\n${TRY}except (OSError, error):\n    pass\n`,
+    `from .mmap import error\n${TRY}except error:\n    pass\n`,
+    `import mmap\n${TRY}except (mmap).error:\n    pass\n`,
+    // The file's own IOError.
+    'class IOError(Exception):\n    pass\n\nraise IOError\n',
+    'def f(IOError):\n    raise IOError\n',
+    `${TRY}except:\n    pass\n`,
+    // `select.error` without `import select` is not the stdlib module's.
+    'raise select.error\n',
+    'IOError = None\n',
+  ],
+  invalid: [
+    { code: `${TRY}except IOError:\n    pass\n`, errors: [osError(3, 8, 3, 15, alias('IOError'))], output: `${TRY}except OSError:\n    pass\n` },
+    {
+      code: `import socket\n${TRY}except socket.error as exc:\n    pass\n`,
+      errors: [osError(4, 8, 4, 20, alias('socket.error'))],
+      output: `import socket\n${TRY}except OSError as exc:\n    pass\n`,
+    },
+    {
+      // The aliases and duplicates leave the tuple; one class left loses the parentheses.
+      code: `import select\n${TRY}except (EnvironmentError, IOError, OSError, select.error):\n    pass\n`,
+      errors: [osError(4, 8, 4, 58, '`EnvironmentError`, `IOError` and `select.error` are aliases of `OSError`')],
+      output: `import select\n${TRY}except OSError:\n    pass\n`,
+    },
+    {
+      code: `${TRY}except (IOError, KeyError, OSError):\n    pass\n`,
+      errors: [osError(3, 8, 3, 36, alias('IOError'))],
+      output: `${TRY}except (KeyError, OSError):\n    pass\n`,
+    },
+    {
+      // `OSError` goes first when the tuple lacks it (Ruff's order).
+      code: `import socket\nfrom kombu import exceptions\n${TRY}except (socket.error, exceptions.OperationalError):\n    pass\n`,
+      errors: [osError(5, 8, 5, 51, alias('socket.error'))],
+      output: `import socket\nfrom kombu import exceptions\n${TRY}except (OSError, exceptions.OperationalError):\n    pass\n`,
+    },
+    {
+      code: `import mmap, select\n${TRY}except (\n    OSError,\n    select.error,\n    IOError,\n):\n    pass\n`,
+      errors: [osError(4, 8, 8, 2, '`select.error` and `IOError` are aliases of `OSError`')],
+      output: `import mmap, select\n${TRY}except OSError:\n    pass\n`,
+    },
+    {
+      code: `from mmap import error\n${TRY}except(error, KeyError)as e:\n    pass\n`,
+      errors: [osError(4, 7, 4, 24, alias('error'))],
+      output: `from mmap import error\n${TRY}except (OSError, KeyError) as e:\n    pass\n`,
+    },
+    {
+      code: 'raise EnvironmentError\nraise WindowsError(1, 2)\n',
+      errors: [osError(1, 7, 1, 23, alias('EnvironmentError')), osError(2, 7, 2, 19, alias('WindowsError'))],
+      output: 'raise OSError\nraise OSError(1, 2)\n',
+    },
+    {
+      code: 'import os\n\ndef check(exc):\n    return isinstance(exc, os.error)\n',
+      errors: [osError(4, 28, 4, 36, alias('os.error'))],
+      output: 'import os\n\ndef check(exc):\n    return isinstance(exc, OSError)\n',
+    },
+    {
+      // A comment inside the tuple would be lost: reported without a fix.
+      code: `${TRY}except (  # network\n    IOError,\n    ValueError,\n):\n    pass\n`,
+      errors: [osError(3, 8, 6, 2, alias('IOError'))],
+      output: null,
+    },
+    {
+      // `OSError` rebound in the file: reported, not rewritten.
+      code: 'OSError = RuntimeError\nraise IOError\n',
+      errors: [osError(2, 7, 2, 14, alias('IOError'))],
+      output: null,
+    },
+  ],
+});
+
+describe('modern names: peers', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await getEngine();
+  });
+  peerCases(() => engine, [
+    { rule: 'os-error-alias', code: `import socket\n${TRY}except (socket.error, IOError):\n    raise EnvironmentError\n`, peers: ['UP024', 'UP024'] },
+  ]);
+});
+
+export const unusedForNow: [typeof assert, PythonVersion?] = [assert];
