@@ -86,14 +86,85 @@ ruleTester('os-error-alias', {
   ],
 });
 
+const timeout = at('timeout-error-alias');
+ruleTester('timeout-error-alias', {
+  valid: [
+    `${TRY}except TimeoutError:\n    pass\n`,
+    // At the default target (3.10) `asyncio.TimeoutError` is still its own class.
+    `import asyncio\n${TRY}except asyncio.TimeoutError:\n    pass\n`,
+    `import concurrent.futures\n${TRY}except concurrent.futures.TimeoutError:\n    pass\n`,
+    `from .mmap import timeout\n${TRY}except timeout:\n    pass\n`,
+    'import socket\nsocket.setdefaulttimeout(3)\n',
+    'def connect(timeout=3):\n    return timeout\n',
+  ],
+  invalid: [
+    {
+      code: `import socket\n${TRY}except socket.timeout:\n    pass\n`,
+      errors: [timeout(4, 8, 4, 22, alias('socket.timeout', 'TimeoutError'))],
+      output: `import socket\n${TRY}except TimeoutError:\n    pass\n`,
+    },
+    {
+      code: `import socket\n${TRY}except (socket.timeout,):\n    pass\n`,
+      errors: [timeout(4, 8, 4, 25, alias('socket.timeout', 'TimeoutError'))],
+      output: `import socket\n${TRY}except TimeoutError:\n    pass\n`,
+    },
+    {
+      code: `import socket\n${TRY}except (socket.timeout, KeyError, TimeoutError):\n    pass\n`,
+      errors: [timeout(4, 8, 4, 48, alias('socket.timeout', 'TimeoutError'))],
+      output: `import socket\n${TRY}except (KeyError, TimeoutError):\n    pass\n`,
+    },
+    {
+      code: 'import socket\nraise socket.timeout("slow")\n',
+      errors: [timeout(2, 7, 2, 21, alias('socket.timeout', 'TimeoutError'))],
+      output: 'import socket\nraise TimeoutError("slow")\n',
+    },
+    {
+      code: 'from socket import timeout as SocketTimeout\n\ndef slow(e):\n    return isinstance(e, (SocketTimeout, TimeoutError))\n',
+      errors: [timeout(4, 26, 4, 55, alias('SocketTimeout', 'TimeoutError'))],
+      output: 'from socket import timeout as SocketTimeout\n\ndef slow(e):\n    return isinstance(e, TimeoutError)\n',
+    },
+    {
+      // The builtin is shadowed by an import: reported, not rewritten.
+      code: `from socket import timeout\nfrom mylib import TimeoutError\n${TRY}except timeout:\n    pass\n`,
+      errors: [timeout(5, 8, 5, 15, alias('timeout', 'TimeoutError'))],
+      output: null,
+    },
+  ],
+});
+
+/** The messages of one rule's findings on `code` at a target version. */
+function messagesAt(engine: () => Engine, rule: string, code: string, version: PythonVersion): string[] {
+  return engine().analyzeText(code, { select: [rule], targetVersion: version }).map((f) => `${f.range.start.line + 1}: ${f.message}`);
+}
+
+describe('modern names: version gates', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await getEngine();
+  });
+  const both = `import asyncio, socket\n${TRY}except asyncio.TimeoutError:\n    pass\nexcept socket.timeout:\n    pass\n`;
+  it('timeout-error-alias: silent at 3.9, socket.timeout at 3.10, both at 3.11', () => {
+    assert.deepEqual(messagesAt(() => engine, 'timeout-error-alias', both, [3, 9]), []);
+    assert.deepEqual(messagesAt(() => engine, 'timeout-error-alias', both, [3, 10]), [`6: ${alias('socket.timeout', 'TimeoutError')}`]);
+    assert.deepEqual(messagesAt(() => engine, 'timeout-error-alias', both, [3, 11]), [`4: ${alias('asyncio.TimeoutError', 'TimeoutError')}`, `6: ${alias('socket.timeout', 'TimeoutError')}`]);
+  });
+  it('timeout-error-alias at 3.11: one tuple with both aliases becomes `TimeoutError`', () => {
+    const code = `import asyncio, socket\n${TRY}except (asyncio.TimeoutError, socket.timeout,):\n    pass\n`;
+    const fixed = engine.fixAll(code, { select: ['timeout-error-alias'], targetVersion: [3, 11] }, { unsafe: false, rules: new Set(['timeout-error-alias']) }).text;
+    assert.equal(fixed, `import asyncio, socket\n${TRY}except TimeoutError:\n    pass\n`);
+  });
+  it('os-error-alias runs at every target', () => {
+    assert.deepEqual(messagesAt(() => engine, 'os-error-alias', 'raise IOError\n', [3, 8]), [`1: ${alias('IOError')}`]);
+  });
+});
+
 describe('modern names: peers', () => {
   let engine: Engine;
   before(async () => {
     engine = await getEngine();
   });
   peerCases(() => engine, [
+    { rule: 'timeout-error-alias', code: 'import socket\nraise socket.timeout\n', peers: ['UP041'] },
     { rule: 'os-error-alias', code: `import socket\n${TRY}except (socket.error, IOError):\n    raise EnvironmentError\n`, peers: ['UP024', 'UP024'] },
   ]);
 });
-
-export const unusedForNow: [typeof assert, PythonVersion?] = [assert];

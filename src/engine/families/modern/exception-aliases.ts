@@ -1,9 +1,10 @@
 // Exception classes kept under old names (os-error-alias, timeout-error-alias): each use of
-// an alias becomes the builtin; an `except (A, B)` tuple is rewritten once, dropping aliases
-// and duplicates, and a tuple left with one class loses its parentheses (Ruff's UP024/UP041).
+// an alias becomes the builtin; an `except (A, B)` or `isinstance(x, (A, B))` tuple is
+// rewritten once, dropping aliases and duplicates, and a tuple left with one class loses its
+// parentheses (Ruff's UP024/UP041, which leave `isinstance` alone).
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
-import { aliasUses, editedLines, handlerTuple, isUnboundName, outsideParentheses, paddedEdit, qualifiedName, safeFix } from './names';
+import { aliasUses, classTuple, editedLines, isUnboundName, outsideParentheses, paddedEdit, qualifiedName, safeFix } from './names';
 
 export interface ExceptionAliases {
   /** The builtin the aliases are (`OSError`). */
@@ -20,7 +21,7 @@ export function reportExceptionAliases(context: CheckContext, spec: ExceptionAli
   if (!uses.length) return;
   const tuples = new Map<number, { tuple: Node; names: string[] }>();
   for (const use of uses) {
-    const tuple = handlerTuple(use.node);
+    const tuple = classTuple(context.facts, use.node);
     if (tuple) {
       const entry = tuples.get(tuple.startIndex) ?? { tuple, names: [] };
       if (!entry.names.includes(use.node.text)) entry.names.push(use.node.text);

@@ -3,10 +3,12 @@
 // fallbacks the target no longer needs, and os.path where pathlib fits (rules/modern/).
 import type { FamilyPackage } from '../../checks/context';
 import { createOsErrorAlias } from './checks/os-error-alias';
+import { createTimeoutErrorAlias } from './checks/timeout-error-alias';
 
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
   checks: {
     'os-error-alias': createOsErrorAlias,
+    'timeout-error-alias': createTimeoutErrorAlias,
   },
 };

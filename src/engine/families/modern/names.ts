@@ -50,7 +50,9 @@ function expressionEnding(identifier: Node): Node {
 export function aliasUses(context: CheckContext, words: readonly string[], aliases: ReadonlySet<string>): { node: Node; name: string }[] {
   const uses: { node: Node; name: string }[] = [];
   const root = context.tree.rootNode;
-  const pattern = new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`, 'g');
+  // Also the local names of imports that bind an alias (`from socket import timeout as Slow`).
+  const locals = context.facts.imports.filter((binding) => aliases.has(binding.qualified)).map((binding) => binding.local);
+  const pattern = new RegExp(`\\b(?:${[...new Set([...words, ...locals])].map(escapeRegExp).join('|')})\\b`, 'g');
   for (const match of context.text.matchAll(pattern)) {
     const identifier = root.descendantForIndex(match.index!, match.index! + match[0].length);
     if (identifier?.type !== 'identifier' || identifier.startIndex !== match.index) continue;
@@ -69,12 +71,25 @@ export function outsideParentheses(node: Node): Node {
   return current;
 }
 
-/** The tuple of an `except (A, B):` clause the expression is an element of. */
-export function handlerTuple(expression: Node): Node | undefined {
+/**
+ * The tuple of classes the expression is an element of, where a tuple means "any of these":
+ * `except (A, B):` and the second argument of `isinstance` / `issubclass`.
+ */
+export function classTuple(facts: SemanticFacts, expression: Node): Node | undefined {
   const element = outsideParentheses(expression);
   const tuple = element.parent;
   if (tuple?.type !== 'tuple') return undefined;
-  return isHandlerType(outsideParentheses(tuple)) ? tuple : undefined;
+  const whole = outsideParentheses(tuple);
+  return isHandlerType(whole) || isClassCheckArgument(facts, whole) ? tuple : undefined;
+}
+
+function isClassCheckArgument(facts: SemanticFacts, node: Node): boolean {
+  const args = node.parent;
+  const call = args?.parent;
+  if (args?.type !== 'argument_list' || call?.type !== 'call') return false;
+  const callee = call.childForFieldName('function');
+  const name = callee && facts.resolve(callee);
+  return (name === 'builtins.isinstance' || name === 'builtins.issubclass') && args.namedChildren[1]?.equals(node) === true;
 }
 
 /** The expression is what an `except` clause catches (also before `as name`). */
