@@ -132,6 +132,41 @@ ruleTester('timeout-error-alias', {
   ],
 });
 
+const celement = at('deprecated-celementtree');
+const CELEMENT = '`cElementTree` is deprecated since Python 3.3 and gone in 3.9: import `ElementTree`';
+ruleTester('deprecated-celementtree', {
+  valid: [
+    'import xml.etree.ElementTree as ET\n',
+    'import xml.etree.cElementTree\n',
+    'from xml.etree import cElementTree\n',
+    'from .xml.etree.cElementTree import XML\n',
+    'from xml.etree import ElementTree as ET\n',
+    'import cElementTree as ET\n',
+  ],
+  invalid: [
+    {
+      code: 'from xml.etree.cElementTree import XML, Element, SubElement\n',
+      errors: [celement(1, 1, 1, 60, CELEMENT)],
+      output: 'from xml.etree.ElementTree import XML, Element, SubElement\n',
+    },
+    { code: 'import xml.etree.cElementTree as ET\n', errors: [celement(1, 8, 1, 36, CELEMENT)], output: 'import xml.etree.ElementTree as ET\n' },
+    { code: 'import    xml.etree.cElementTree     as      ET\n', errors: [celement(1, 11, 1, 48, CELEMENT)], output: 'import    xml.etree.ElementTree     as      ET\n' },
+    {
+      code: 'from xml.etree.cElementTree import (\n    XML,\n    Element,\n)\n',
+      errors: [celement(1, 1, 4, 2, CELEMENT)],
+      output: 'from xml.etree.ElementTree import (\n    XML,\n    Element,\n)\n',
+    },
+    { code: 'if True:\n    from xml.etree import cElementTree as CET\n', errors: [celement(2, 27, 2, 46, CELEMENT)], output: 'if True:\n    from xml.etree import ElementTree as CET\n' },
+    { code: 'import contextlib, xml.etree.cElementTree as ET\n', errors: [celement(1, 20, 1, 48, CELEMENT)], output: 'import contextlib, xml.etree.ElementTree as ET\n' },
+    {
+      // Only the aliased one: the plain import's references spell the old module.
+      code: 'import xml.etree.cElementTree, xml.etree.cElementTree as ET\n',
+      errors: [celement(1, 32, 1, 60, CELEMENT)],
+      output: 'import xml.etree.cElementTree, xml.etree.ElementTree as ET\n',
+    },
+  ],
+});
+
 /** The messages of one rule's findings on `code` at a target version. */
 function messagesAt(engine: () => Engine, rule: string, code: string, version: PythonVersion): string[] {
   return engine().analyzeText(code, { select: [rule], targetVersion: version }).map((f) => `${f.range.start.line + 1}: ${f.message}`);
@@ -164,6 +199,7 @@ describe('modern names: peers', () => {
     engine = await getEngine();
   });
   peerCases(() => engine, [
+    { rule: 'deprecated-celementtree', code: 'import xml.etree.cElementTree as ET\n', peers: ['UP023'] },
     { rule: 'timeout-error-alias', code: 'import socket\nraise socket.timeout\n', peers: ['UP041'] },
     { rule: 'os-error-alias', code: `import socket\n${TRY}except (socket.error, IOError):\n    raise EnvironmentError\n`, peers: ['UP024', 'UP024'] },
   ]);

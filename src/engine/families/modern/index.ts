@@ -2,12 +2,14 @@
 // obsolete — legacy idioms (pyupgrade's non-typing rewrites), version blocks and import
 // fallbacks the target no longer needs, and os.path where pathlib fits (rules/modern/).
 import type { FamilyPackage } from '../../checks/context';
+import { createDeprecatedCelementtree } from './checks/deprecated-celementtree';
 import { createOsErrorAlias } from './checks/os-error-alias';
 import { createTimeoutErrorAlias } from './checks/timeout-error-alias';
 
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
   checks: {
+    'deprecated-celementtree': createDeprecatedCelementtree,
     'os-error-alias': createOsErrorAlias,
     'timeout-error-alias': createTimeoutErrorAlias,
   },
