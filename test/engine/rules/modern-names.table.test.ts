@@ -167,6 +167,65 @@ ruleTester('deprecated-celementtree', {
   ],
 });
 
+const mockImport = at('deprecated-mock-import');
+const MOCK = '`mock` is the backport of `unittest.mock`: import it from the standard library';
+ruleTester('deprecated-mock-import', {
+  valid: [
+    'from unittest import mock\n',
+    'import unittest.mock as mock\n',
+    'from .mock import patch\n',
+    'from . import mock\n',
+    'import os, io\n',
+    'from unittest import mock\nx = mock.Mock()\n',
+    'import mockito\n',
+  ],
+  invalid: [
+    { code: 'if True:\n    import mock\n', errors: [mockImport(2, 12, 2, 16, MOCK)], output: 'if True:\n    from unittest import mock\n' },
+    {
+      code: 'if True:\n    import mock, sys\n',
+      errors: [mockImport(2, 12, 2, 16, MOCK)],
+      output: 'if True:\n    import sys\n    from unittest import mock\n',
+    },
+    { code: 'from mock import *\n', errors: [mockImport(1, 1, 1, 19, MOCK)], output: 'from unittest.mock import *\n' },
+    { code: 'import mock.mock\n', errors: [mockImport(1, 8, 1, 17, MOCK)], output: 'from unittest import mock\n' },
+    {
+      code: 'import contextlib, mock, sys\n',
+      errors: [mockImport(1, 20, 1, 24, MOCK)],
+      output: 'import contextlib, sys\nfrom unittest import mock\n',
+    },
+    {
+      // The trailing comma stays as written.
+      code: 'from mock import (\n    mock,\n    a,\n    b,\n)\n',
+      errors: [mockImport(1, 1, 5, 2, MOCK)],
+      output: 'from unittest.mock import (\n    a,\n    b,\n)\nfrom unittest import mock\n',
+    },
+    {
+      code: 'from mock import (\n    a,\n    b,\n    mock\n)\n',
+      errors: [mockImport(1, 1, 5, 2, MOCK)],
+      output: 'from unittest.mock import (\n    a,\n    b\n)\nfrom unittest import mock\n',
+    },
+    { code: 'from mock import mock, a, b\n', errors: [mockImport(1, 1, 1, 28, MOCK)], output: 'from unittest.mock import a, b\nfrom unittest import mock\n' },
+    { code: 'import mock as foo\n', errors: [mockImport(1, 8, 1, 19, MOCK)], output: 'import unittest.mock as foo\n' },
+    { code: 'from mock import mock as foo\n', errors: [mockImport(1, 1, 1, 29, MOCK)], output: 'import unittest.mock as foo\n' },
+    {
+      code: 'import mock as foo, mock as bar, mock\n',
+      errors: [mockImport(1, 8, 1, 19, MOCK), mockImport(1, 21, 1, 32, MOCK), mockImport(1, 34, 1, 38, MOCK)],
+      output: 'import unittest.mock as foo\nimport unittest.mock as bar\nfrom unittest import mock\n',
+    },
+    {
+      code: 'from unittest import mock\nx = mock.mock.Mock()\n',
+      errors: [mockImport(2, 5, 2, 14, '`mock.mock` is the `mock` module itself')],
+      output: 'from unittest import mock\nx = mock.Mock()\n',
+    },
+    {
+      // Another statement on the line: no room for the new lines.
+      code: 'import os; import mock\n',
+      errors: [mockImport(1, 19, 1, 23, MOCK)],
+      output: null,
+    },
+  ],
+});
+
 /** The messages of one rule's findings on `code` at a target version. */
 function messagesAt(engine: () => Engine, rule: string, code: string, version: PythonVersion): string[] {
   return engine().analyzeText(code, { select: [rule], targetVersion: version }).map((f) => `${f.range.start.line + 1}: ${f.message}`);
@@ -200,6 +259,7 @@ describe('modern names: peers', () => {
   });
   peerCases(() => engine, [
     { rule: 'deprecated-celementtree', code: 'import xml.etree.cElementTree as ET\n', peers: ['UP023'] },
+    { rule: 'deprecated-mock-import', code: 'import mock\nx = mock.mock.Mock()\n', peers: ['UP026', 'UP026'] },
     { rule: 'timeout-error-alias', code: 'import socket\nraise socket.timeout\n', peers: ['UP041'] },
     { rule: 'os-error-alias', code: `import socket\n${TRY}except (socket.error, IOError):\n    raise EnvironmentError\n`, peers: ['UP024', 'UP024'] },
   ]);

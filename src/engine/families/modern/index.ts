@@ -3,6 +3,7 @@
 // fallbacks the target no longer needs, and os.path where pathlib fits (rules/modern/).
 import type { FamilyPackage } from '../../checks/context';
 import { createDeprecatedCelementtree } from './checks/deprecated-celementtree';
+import { createDeprecatedMockImport } from './checks/deprecated-mock-import';
 import { createOsErrorAlias } from './checks/os-error-alias';
 import { createTimeoutErrorAlias } from './checks/timeout-error-alias';
 
@@ -10,6 +11,7 @@ export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
   checks: {
     'deprecated-celementtree': createDeprecatedCelementtree,
+    'deprecated-mock-import': createDeprecatedMockImport,
     'os-error-alias': createOsErrorAlias,
     'timeout-error-alias': createTimeoutErrorAlias,
   },
