@@ -226,6 +226,43 @@ ruleTester('deprecated-mock-import', {
   ],
 });
 
+const ioOpen = at('io-open-alias');
+ruleTester('io-open-alias', {
+  valid: [
+    'with open("f.txt") as f:\n    pass\n',
+    'import io\nbuffer = io.StringIO()\n',
+    'import os\nfd = os.open("f", os.O_RDONLY)\n',
+    'import io\nopener = io.open\n',
+    'import codecs\nf = codecs.open("f.txt")\n',
+    'class A:\n    def open(self):\n        return self\n\nA().open()\n',
+  ],
+  invalid: [
+    {
+      code: 'import io\nwith io.open("f.txt", mode="r", buffering=-1, **kwargs) as f:\n    print(f.read())\n',
+      errors: [ioOpen(2, 6, 2, 56, '`io.open()` is the builtin `open()`')],
+      output: 'import io\nwith open("f.txt", mode="r", buffering=-1, **kwargs) as f:\n    print(f.read())\n',
+    },
+    { code: 'import io as _io\ndata = _io.open("f").read()\n', errors: [ioOpen(2, 8, 2, 21, '`_io.open()` is the builtin `open()`')], output: 'import io as _io\ndata = open("f").read()\n' },
+    {
+      code: 'import io\n\ndef f(p):\n    return io.open(\n        p,\n    )\n',
+      errors: [ioOpen(4, 12, 6, 6, '`io.open()` is the builtin `open()`')],
+      output: 'import io\n\ndef f(p):\n    return open(\n        p,\n    )\n',
+    },
+    {
+      // `open` is the import here, not the builtin: reported without a fix.
+      code: 'from io import open\nwith open("f.txt") as f:\n    pass\n',
+      errors: [ioOpen(2, 6, 2, 19, '`open()` is the builtin `open()`')],
+      output: null,
+    },
+    {
+      code: 'import io\n\ndef open(p):\n    return p\n\nio.open("x")\n',
+      errors: [ioOpen(6, 1, 6, 13, '`io.open()` is the builtin `open()`')],
+      output: null,
+    },
+    { code: 'import io\nf = io.open("a", "rb")\ng = io.open("b")\n', errors: [ioOpen(2, 5, 2, 23, '`io.open()` is the builtin `open()`'), ioOpen(3, 5, 3, 17, '`io.open()` is the builtin `open()`')], output: 'import io\nf = open("a", "rb")\ng = open("b")\n' },
+  ],
+});
+
 /** The messages of one rule's findings on `code` at a target version. */
 function messagesAt(engine: () => Engine, rule: string, code: string, version: PythonVersion): string[] {
   return engine().analyzeText(code, { select: [rule], targetVersion: version }).map((f) => `${f.range.start.line + 1}: ${f.message}`);
@@ -260,6 +297,7 @@ describe('modern names: peers', () => {
   peerCases(() => engine, [
     { rule: 'deprecated-celementtree', code: 'import xml.etree.cElementTree as ET\n', peers: ['UP023'] },
     { rule: 'deprecated-mock-import', code: 'import mock\nx = mock.mock.Mock()\n', peers: ['UP026', 'UP026'] },
+    { rule: 'io-open-alias', code: 'import io\nio.open("f")\n', peers: ['UP020'] },
     { rule: 'timeout-error-alias', code: 'import socket\nraise socket.timeout\n', peers: ['UP041'] },
     { rule: 'os-error-alias', code: `import socket\n${TRY}except (socket.error, IOError):\n    raise EnvironmentError\n`, peers: ['UP024', 'UP024'] },
   ]);

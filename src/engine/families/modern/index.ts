@@ -4,6 +4,7 @@
 import type { FamilyPackage } from '../../checks/context';
 import { createDeprecatedCelementtree } from './checks/deprecated-celementtree';
 import { createDeprecatedMockImport } from './checks/deprecated-mock-import';
+import { createIoOpenAlias } from './checks/io-open-alias';
 import { createOsErrorAlias } from './checks/os-error-alias';
 import { createTimeoutErrorAlias } from './checks/timeout-error-alias';
 
@@ -12,6 +13,7 @@ export const MODERN_FAMILY: FamilyPackage = {
   checks: {
     'deprecated-celementtree': createDeprecatedCelementtree,
     'deprecated-mock-import': createDeprecatedMockImport,
+    'io-open-alias': createIoOpenAlias,
     'os-error-alias': createOsErrorAlias,
     'timeout-error-alias': createTimeoutErrorAlias,
   },

@@ -18,7 +18,8 @@ export function qualifiedName(facts: SemanticFacts, node: Node): string | undefi
 /** True when no scope `at` sees binds or imports `name` (then it means the builtin there). */
 export function isUnboundName(facts: SemanticFacts, name: string, at: Node): boolean {
   const scope = facts.scopeOf(at);
-  if (facts.lookup(name, scope) !== undefined) return false;
+  const known = facts.lookup(name, scope);
+  if (known !== undefined) return known === `builtins.${name}`;
   if (hasStarImport(facts) || new RegExp(`^\\s*(global|nonlocal)\\b[^\\n]*\\b${escapeRegExp(name)}\\b`, 'm').test(facts.text)) return false;
   return visibleScopes(scope).every((scope) => !scope.bindings.has(name) && !scope.imports.has(name));
 }
