@@ -2,6 +2,7 @@
 // obsolete — legacy idioms (pyupgrade's non-typing rewrites), version blocks and import
 // fallbacks the target no longer needs, and os.path where pathlib fits (rules/modern/).
 import type { FamilyPackage } from '../../checks/context';
+import { createDatetimeUtcAlias } from './checks/datetime-utc-alias';
 import { createDeprecatedCelementtree } from './checks/deprecated-celementtree';
 import { createDeprecatedMockImport } from './checks/deprecated-mock-import';
 import { createIoOpenAlias } from './checks/io-open-alias';
@@ -11,6 +12,7 @@ import { createTimeoutErrorAlias } from './checks/timeout-error-alias';
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
   checks: {
+    'datetime-utc-alias': createDatetimeUtcAlias,
     'deprecated-celementtree': createDeprecatedCelementtree,
     'deprecated-mock-import': createDeprecatedMockImport,
     'io-open-alias': createIoOpenAlias,
