@@ -92,3 +92,92 @@ gatedRuleTester('datetime-utc-alias', [3, 11], [3, 10], {
   ],
 });
 
+
+const maxsize = at('lru-cache-without-maxsize');
+const MAXSIZE = (callee: string) => `\`@${callee}(maxsize=None)\` is \`@functools.cache\` since Python 3.9`;
+gatedRuleTester('lru-cache-without-maxsize', [3, 9], [3, 8], {
+  valid: [
+    'import functools\n\n@functools.lru_cache()\ndef ok():\n    pass\n',
+    'import functools\n\n@functools.lru_cache(maxsize=64)\ndef ok():\n    pass\n',
+    'import functools\n\ndef user_func():\n    pass\n\n@functools.lru_cache(user_func)\ndef ok():\n    pass\n',
+    '@lru_cache(maxsize=None)\ndef ok():\n    pass\n',
+    'import functools\n\n@functools.lru_cache(maxsize=None, typed=True)\ndef ok():\n    pass\n',
+    'import functools\n\n@functools.cache\ndef ok():\n    pass\n',
+  ],
+  invalid: [
+    {
+      code: 'import functools\n\n@functools.lru_cache(maxsize=None)\ndef fixme():\n    pass\n',
+      errors: [maxsize(3, 21, 3, 35, MAXSIZE('functools.lru_cache'))],
+      output: 'import functools\n\n@functools.cache\ndef fixme():\n    pass\n',
+    },
+    {
+      code: 'import functools\n\n@other_decorator\n@functools.lru_cache(maxsize=None)\ndef fixme():\n    pass\n',
+      errors: [maxsize(4, 21, 4, 35, MAXSIZE('functools.lru_cache'))],
+      output: 'import functools\n\n@other_decorator\n@functools.cache\ndef fixme():\n    pass\n',
+    },
+    {
+      code: 'import functools\n\n@functools.lru_cache(maxsize=None)\n@other_decorator\ndef fixme():\n    pass\n',
+      errors: [maxsize(3, 21, 3, 35, MAXSIZE('functools.lru_cache'))],
+      output: 'import functools\n\n@functools.cache\n@other_decorator\ndef fixme():\n    pass\n',
+    },
+    {
+      code: 'from functools import lru_cache\n\n@lru_cache(maxsize=None)\ndef fixme():\n    pass\n',
+      errors: [maxsize(3, 11, 3, 25, MAXSIZE('lru_cache'))],
+      output: 'from functools import lru_cache, cache\n\n@cache\ndef fixme():\n    pass\n',
+    },
+    {
+      code: 'from functools import lru_cache as memo\n\n@memo(maxsize = None)\ndef fixme():\n    pass\n',
+      errors: [maxsize(3, 6, 3, 22, MAXSIZE('memo'))],
+      output: 'from functools import lru_cache as memo, cache\n\n@cache\ndef fixme():\n    pass\n',
+    },
+    {
+      code: 'import functools\n\n@functools.lru_cache(\n    maxsize=None,  # unbounded\n)\ndef fixme():\n    pass\n',
+      errors: [maxsize(3, 21, 5, 2, MAXSIZE('functools.lru_cache'))],
+      output: null,
+    },
+  ],
+});
+
+const parens = at('lru-cache-parentheses');
+gatedRuleTester('lru-cache-parentheses', [3, 8], [3, 7], {
+  valid: [
+    'import functools\n\n@functools.lru_cache\ndef ok():\n    pass\n',
+    'import functools\n\n@functools.lru_cache(maxsize=None)\ndef ok():\n    pass\n',
+    'import functools\n\n@functools.lru_cache(32)\ndef ok():\n    pass\n',
+    'import functools\ncached = functools.lru_cache()(len)\n',
+    '@lru_cache()\ndef ok():\n    pass\n',
+    'def lru_cache():\n    return lambda f: f\n\n@lru_cache()\ndef ok():\n    pass\n',
+  ],
+  invalid: [
+    {
+      code: 'import functools\n\n@functools.lru_cache()\ndef fixme():\n    pass\n',
+      errors: [parens(3, 21, 3, 23, '`@functools.lru_cache()` needs no parentheses since Python 3.8')],
+      output: 'import functools\n\n@functools.lru_cache\ndef fixme():\n    pass\n',
+    },
+    {
+      code: 'from functools import lru_cache\n\n@lru_cache()\ndef fixme():\n    pass\n',
+      errors: [parens(3, 11, 3, 13, '`@lru_cache()` needs no parentheses since Python 3.8')],
+      output: 'from functools import lru_cache\n\n@lru_cache\ndef fixme():\n    pass\n',
+    },
+    {
+      code: 'from functools import lru_cache\n\n@other_decorator\n@lru_cache()\ndef fixme():\n    pass\n',
+      errors: [parens(4, 11, 4, 13, '`@lru_cache()` needs no parentheses since Python 3.8')],
+      output: 'from functools import lru_cache\n\n@other_decorator\n@lru_cache\ndef fixme():\n    pass\n',
+    },
+    {
+      code: 'from functools import lru_cache\n\n@lru_cache()\n@other_decorator\ndef fixme():\n    pass\n',
+      errors: [parens(3, 11, 3, 13, '`@lru_cache()` needs no parentheses since Python 3.8')],
+      output: 'from functools import lru_cache\n\n@lru_cache\n@other_decorator\ndef fixme():\n    pass\n',
+    },
+    {
+      code: 'import functools as ft\n\nclass A:\n    @ft.lru_cache( )\n    def m(self):\n        pass\n',
+      errors: [parens(4, 18, 4, 21, '`@ft.lru_cache()` needs no parentheses since Python 3.8')],
+      output: 'import functools as ft\n\nclass A:\n    @ft.lru_cache\n    def m(self):\n        pass\n',
+    },
+    {
+      code: 'import functools\n\n@functools.lru_cache(  # default size\n)\ndef fixme():\n    pass\n',
+      errors: [parens(3, 21, 4, 2, '`@functools.lru_cache()` needs no parentheses since Python 3.8')],
+      output: null,
+    },
+  ],
+});

@@ -6,6 +6,8 @@ import { createDatetimeUtcAlias } from './checks/datetime-utc-alias';
 import { createDeprecatedCelementtree } from './checks/deprecated-celementtree';
 import { createDeprecatedMockImport } from './checks/deprecated-mock-import';
 import { createIoOpenAlias } from './checks/io-open-alias';
+import { createLruCacheParentheses } from './checks/lru-cache-parentheses';
+import { createLruCacheWithoutMaxsize } from './checks/lru-cache-without-maxsize';
 import { createOsErrorAlias } from './checks/os-error-alias';
 import { createTimeoutErrorAlias } from './checks/timeout-error-alias';
 
@@ -16,6 +18,8 @@ export const MODERN_FAMILY: FamilyPackage = {
     'deprecated-celementtree': createDeprecatedCelementtree,
     'deprecated-mock-import': createDeprecatedMockImport,
     'io-open-alias': createIoOpenAlias,
+    'lru-cache-parentheses': createLruCacheParentheses,
+    'lru-cache-without-maxsize': createLruCacheWithoutMaxsize,
     'os-error-alias': createOsErrorAlias,
     'timeout-error-alias': createTimeoutErrorAlias,
   },
