@@ -181,3 +181,99 @@ gatedRuleTester('lru-cache-parentheses', [3, 8], [3, 7], {
     },
   ],
 });
+
+const newlines = at('subprocess-universal-newlines');
+const NEWLINES = '`universal_newlines` is spelled `text` since Python 3.7';
+gatedRuleTester('subprocess-universal-newlines', [3, 7], [3, 6], {
+  valid: [
+    'import subprocess\nsubprocess.run(["foo"], check=True)\n',
+    'import subprocess\nsubprocess.run(["foo"], text=True)\n',
+    'def run(*a, **k):\n    pass\n\nrun(["foo"], universal_newlines=True)\n',
+    'import subprocess\nsubprocess.getoutput("ls")\n',
+    'import subprocess\nopts = {"universal_newlines": True}\nsubprocess.run(["foo"], **opts)\n',
+    'import io\nio.TextIOWrapper(b, universal_newlines=True)\n',
+  ],
+  invalid: [
+    {
+      code: 'import subprocess\nsubprocess.run(["foo"], universal_newlines=True, check=True)\n',
+      errors: [newlines(2, 25, 2, 43, NEWLINES)],
+      output: 'import subprocess\nsubprocess.run(["foo"], text=True, check=True)\n',
+    },
+    {
+      code: 'import subprocess\nsubprocess.run(["foo"], universal_newlines=True, text=True)\n',
+      errors: [newlines(2, 25, 2, 43, NEWLINES)],
+      output: 'import subprocess\nsubprocess.run(["foo"], text=True)\n',
+    },
+    {
+      code: 'from subprocess import run\nrun(["foo"], universal_newlines=True, check=False)\n',
+      errors: [newlines(2, 14, 2, 32, NEWLINES)],
+      output: 'from subprocess import run\nrun(["foo"], text=True, check=False)\n',
+    },
+    {
+      code: 'import subprocess as sp\np = sp.Popen(["foo"], stdout=sp.PIPE, universal_newlines=True)\n',
+      errors: [newlines(2, 39, 2, 57, NEWLINES)],
+      output: 'import subprocess as sp\np = sp.Popen(["foo"], stdout=sp.PIPE, text=True)\n',
+    },
+    {
+      code: 'import subprocess\nout = subprocess.check_output(["foo"], universal_newlines=flag)\n',
+      errors: [newlines(2, 40, 2, 58, NEWLINES)],
+      output: 'import subprocess\nout = subprocess.check_output(["foo"], text=flag)\n',
+    },
+    {
+      code: 'import subprocess\nsubprocess.check_call(\n    ["foo"],\n    text=True,\n    universal_newlines=True,\n)\n',
+      errors: [newlines(5, 5, 5, 23, NEWLINES)],
+      output: 'import subprocess\nsubprocess.check_call(\n    ["foo"],\n    text=True,\n)\n',
+    },
+  ],
+});
+
+const capture = at('subprocess-capture-output');
+const CAPTURE = '`stdout` and `stderr` both go to `PIPE`: `capture_output=True` says it once';
+gatedRuleTester('subprocess-capture-output', [3, 7], [3, 6], {
+  valid: [
+    'from foo import PIPE\nimport subprocess\nsubprocess.run(["foo"], stdout=PIPE, stderr=PIPE)\n',
+    'from subprocess import run, PIPE\nrun(["foo"], stdout=None, stderr=PIPE)\n',
+    'import subprocess\nsubprocess.run(["foo"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)\n',
+    'import subprocess\nsubprocess.Popen(["foo"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n',
+    'import subprocess\nsubprocess.run(["foo"], capture_output=True)\n',
+    'import subprocess\nsubprocess.run(["foo"], stdout=subprocess.PIPE)\n',
+  ],
+  invalid: [
+    {
+      code: 'from subprocess import run\nimport subprocess\noutput = run(["foo"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n',
+      errors: [capture(3, 10, 3, 70, CAPTURE)],
+      output: null,
+      unsafeOutput: 'from subprocess import run\nimport subprocess\noutput = run(["foo"], capture_output=True)\n',
+    },
+    {
+      code: 'import subprocess\noutput = subprocess.run(stdout=subprocess.PIPE, args=["foo"], stderr=subprocess.PIPE)\n',
+      errors: [capture(2, 10, 2, 86, CAPTURE)],
+      output: null,
+      unsafeOutput: 'import subprocess\noutput = subprocess.run(capture_output=True, args=["foo"])\n',
+    },
+    {
+      code: 'import subprocess\noutput = subprocess.run(["foo"], stderr=subprocess.PIPE, check=True, stdout=subprocess.PIPE)\n',
+      errors: [capture(2, 10, 2, 93, CAPTURE)],
+      output: null,
+      unsafeOutput: 'import subprocess\noutput = subprocess.run(["foo"], capture_output=True, check=True)\n',
+    },
+    {
+      code: 'import subprocess\noutput = subprocess.run(\n    ["foo"],\n    stdout=subprocess.PIPE,\n    check=True,\n    stderr=subprocess.PIPE,\n    text=True,\n)\n',
+      errors: [capture(2, 10, 8, 2, CAPTURE)],
+      output: null,
+      unsafeOutput: 'import subprocess\noutput = subprocess.run(\n    ["foo"],\n    capture_output=True,\n    check=True,\n    text=True,\n)\n',
+    },
+    {
+      // `capture_output=` already given: reported, not rewritten.
+      code: 'import subprocess\noutput = subprocess.run(\n    ["foo"], stdout=subprocess.PIPE, capture_output=False, stderr=subprocess.PIPE\n)\n',
+      errors: [capture(2, 10, 4, 2, CAPTURE)],
+      output: null,
+    },
+    {
+      code: 'from subprocess import PIPE, run as execute\nexecute(["foo"], stdout=PIPE, stderr=PIPE, **options)\n',
+      errors: [capture(2, 1, 2, 54, CAPTURE)],
+      output: null,
+      unsafeOutput: 'from subprocess import PIPE, run as execute\nexecute(["foo"], capture_output=True, **options)\n',
+    },
+  ],
+});

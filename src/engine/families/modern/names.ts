@@ -123,3 +123,14 @@ export function editedLines(text: string, edit: TextEdit): string {
 export function safeFix(title: string, edits: TextEdit[]): Fix {
   return { title, safety: 'safe', edits };
 }
+
+/** A node's text with edits inside it applied (the edits do not overlap). */
+export function textWithEdits(text: string, node: Node, edits: TextEdit[]): string {
+  let result = '';
+  let at = node.startIndex;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    result += text.slice(at, edit.start) + edit.newText;
+    at = edit.end;
+  }
+  return result + text.slice(at, node.endIndex);
+}

@@ -6,7 +6,7 @@ import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { detectEol } from '../../../positions';
 import type { Fix, TextEdit } from '../../../types';
 import { aliasOf, fromModule, importedNames, importStatements, indentationOf, removeNames, spelledName } from '../import-statements';
-import { safeFix } from '../names';
+import { safeFix, textWithEdits } from '../names';
 
 const IMPORT_DETAIL = '`mock` is the backport of `unittest.mock`: import it from the standard library';
 
@@ -56,20 +56,10 @@ function statementFix(context: CheckContext, statement: Node, names: Node[], moc
   let content: string;
   if (mocks.length === names.length && names.length > 0) content = mockLines.join(eol + indent);
   else {
-    const kept = applyEdits(text, statement, [...extra, ...removeNames(names, mocks)]);
+    const kept = textWithEdits(text, statement, [...extra, ...removeNames(names, mocks)]);
     content = [kept, ...mockLines].join(eol + indent);
   }
   return safeFix('Import from `unittest.mock` instead', [{ start: statement.startIndex, end: statement.endIndex, newText: content }]);
-}
-
-function applyEdits(text: string, node: Node, edits: TextEdit[]): string {
-  let result = '';
-  let at = node.startIndex;
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    result += text.slice(at, edit.start) + edit.newText;
-    at = edit.end;
-  }
-  return result + text.slice(at, node.endIndex);
 }
 
 /** `mock.mock.patch` (the backport's inner module) → `mock.patch`. */
