@@ -277,3 +277,44 @@ gatedRuleTester('subprocess-capture-output', [3, 7], [3, 6], {
     },
   ],
 });
+
+const strEnum = at('str-enum-mixin');
+const STR_ENUM = (name: string) => `\`${name}\` mixes \`str\` into \`Enum\`: \`enum.StrEnum\` is that class since Python 3.11`;
+gatedRuleTester('str-enum-mixin', [3, 11], [3, 10], {
+  valid: [
+    'from enum import StrEnum\n\nclass A(StrEnum): ...\n',
+    'from enum import Enum\n\nclass A(int, Enum): ...\n',
+    'from enum import Enum\n\nclass A(Enum): ...\n',
+    'class Enum: ...\n\nclass A(str, Enum): ...\n',
+    'from enum import IntEnum\n\nclass A(str, IntEnum): ...\n',
+    'from enum import Enum\nstr = bytes\n\nclass A(str, Enum): ...\n',
+  ],
+  invalid: [
+    {
+      code: 'from enum import Enum\n\nclass A(str, Enum): ...\n',
+      errors: [strEnum(3, 7, 3, 8, STR_ENUM('A'))],
+      output: null,
+      unsafeOutput: 'from enum import Enum, StrEnum\n\nclass A(StrEnum): ...\n',
+    },
+    {
+      code: 'from enum import Enum\n\nclass B(Enum, str): ...\n',
+      errors: [strEnum(3, 7, 3, 8, STR_ENUM('B'))],
+      output: null,
+      unsafeOutput: 'from enum import Enum, StrEnum\n\nclass B(StrEnum): ...\n',
+    },
+    { code: 'from enum import Enum\n\nclass D(int, str, Enum): ...\n', errors: [strEnum(3, 7, 3, 8, STR_ENUM('D'))], output: null },
+    { code: 'from enum import Enum\n\nclass E(str, int, Enum): ...\n', errors: [strEnum(3, 7, 3, 8, STR_ENUM('E'))], output: null },
+    {
+      code: 'import enum\n\nclass Color(str, enum.Enum):\n    RED = "red"\n',
+      errors: [strEnum(3, 7, 3, 12, STR_ENUM('Color'))],
+      output: null,
+      unsafeOutput: 'import enum\n\nclass Color(enum.StrEnum):\n    RED = "red"\n',
+    },
+    {
+      // A keyword argument makes three: reported, not rewritten.
+      code: 'from enum import Enum\n\nclass F(str, Enum, metaclass=Meta): ...\n',
+      errors: [strEnum(3, 7, 3, 8, STR_ENUM('F'))],
+      output: null,
+    },
+  ],
+});

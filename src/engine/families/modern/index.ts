@@ -9,6 +9,7 @@ import { createIoOpenAlias } from './checks/io-open-alias';
 import { createLruCacheParentheses } from './checks/lru-cache-parentheses';
 import { createLruCacheWithoutMaxsize } from './checks/lru-cache-without-maxsize';
 import { createOsErrorAlias } from './checks/os-error-alias';
+import { createStrEnumMixin } from './checks/str-enum-mixin';
 import { createSubprocessCaptureOutput } from './checks/subprocess-capture-output';
 import { createSubprocessUniversalNewlines } from './checks/subprocess-universal-newlines';
 import { createTimeoutErrorAlias } from './checks/timeout-error-alias';
@@ -23,6 +24,7 @@ export const MODERN_FAMILY: FamilyPackage = {
     'lru-cache-parentheses': createLruCacheParentheses,
     'lru-cache-without-maxsize': createLruCacheWithoutMaxsize,
     'os-error-alias': createOsErrorAlias,
+    'str-enum-mixin': createStrEnumMixin,
     'subprocess-capture-output': createSubprocessCaptureOutput,
     'subprocess-universal-newlines': createSubprocessUniversalNewlines,
     'timeout-error-alias': createTimeoutErrorAlias,
