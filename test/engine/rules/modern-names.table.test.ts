@@ -298,6 +298,12 @@ describe('modern names: peers', () => {
     { rule: 'deprecated-celementtree', code: 'import xml.etree.cElementTree as ET\n', peers: ['UP023'] },
     { rule: 'deprecated-mock-import', code: 'import mock\nx = mock.mock.Mock()\n', peers: ['UP026', 'UP026'] },
     { rule: 'io-open-alias', code: 'import io\nio.open("f")\n', peers: ['UP020'] },
+    { rule: 'datetime-utc-alias', code: 'import datetime\nx = datetime.timezone.utc\n', peers: ['UP017'], config: { targetVersion: [3, 11] } },
+    { rule: 'lru-cache-without-maxsize', code: 'import functools\n\n@functools.lru_cache(maxsize=None)\ndef f(): ...\n', peers: ['UP033'] },
+    { rule: 'lru-cache-parentheses', code: 'import functools\n\n@functools.lru_cache()\ndef f(): ...\n', peers: ['UP011'] },
+    { rule: 'str-enum-mixin', code: 'from enum import Enum\n\nclass E(str, Enum): ...\n', peers: ['UP042'], config: { targetVersion: [3, 11] } },
+    { rule: 'subprocess-universal-newlines', code: 'import subprocess\nsubprocess.run([], universal_newlines=True)\n', peers: ['UP021'] },
+    { rule: 'subprocess-capture-output', code: 'import subprocess as s\ns.run([], stdout=s.PIPE, stderr=s.PIPE)\n', peers: ['UP022'] },
     { rule: 'timeout-error-alias', code: 'import socket\nraise socket.timeout\n', peers: ['UP041'] },
     { rule: 'os-error-alias', code: `import socket\n${TRY}except (socket.error, IOError):\n    raise EnvironmentError\n`, peers: ['UP024', 'UP024'] },
   ]);
