@@ -26,6 +26,9 @@ ruleTester('os-error-alias', {
     // `select.error` without `import select` is not the stdlib module's.
     'raise select.error\n',
     'IOError = None\n',
+    // Existence probes: `OSError` always exists, the alias may not.
+    'try:\n    WindowsError\nexcept NameError:\n    WindowsError = None\n',
+    'import socket\ntry:\n    E = socket.error\nexcept AttributeError:\n    E = None\n',
   ],
   invalid: [
     { code: `${TRY}except IOError:\n    pass\n`, errors: [osError(3, 8, 3, 15, alias('IOError'))], output: `${TRY}except OSError:\n    pass\n` },

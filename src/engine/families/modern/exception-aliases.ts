@@ -21,6 +21,7 @@ export function reportExceptionAliases(context: CheckContext, spec: ExceptionAli
   if (!uses.length) return;
   const tuples = new Map<number, { tuple: Node; names: string[] }>();
   for (const use of uses) {
+    if (isExistenceProbe(use.node)) continue;
     const tuple = classTuple(context.facts, use.node);
     if (tuple) {
       const entry = tuples.get(tuple.startIndex) ?? { tuple, names: [] };
@@ -80,4 +81,19 @@ function innermost(node: Node): Node {
   let current = node;
   while (current.type === 'parenthesized_expression' && current.firstNamedChild) current = current.firstNamedChild;
   return current;
+}
+
+/**
+ * The name is probed, not used: `try: WindowsError` / `except NameError:` tells whether the
+ * platform has it (the rewrite would always find `OSError`). Any use in the body of a `try`
+ * that catches NameError or AttributeError is left alone.
+ */
+function isExistenceProbe(node: Node): boolean {
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'except_clause' || parent.type === 'except_group_clause') return false;
+    if (parent.type !== 'try_statement' || !parent.childForFieldName('body')?.equals(child)) continue;
+    const handlers = parent.namedChildren.filter((c) => c?.type === 'except_clause' || c?.type === 'except_group_clause');
+    if (handlers.some((handler) => /\b(NameError|AttributeError)\b/.test(handler!.childForFieldName('value')?.text ?? ''))) return true;
+  }
+  return false;
 }
