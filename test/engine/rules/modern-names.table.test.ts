@@ -258,6 +258,12 @@ ruleTester('io-open-alias', {
       output: null,
     },
     {
+      // Module-level code above `from io import open` still sees the builtin (Ruff's UP020 fixture).
+      code: 'import io\nwith io.open("f.txt") as f:\n    pass\n\nfrom io import open\nwith open("f.txt") as f:\n    pass\n',
+      errors: [ioOpen(2, 6, 2, 22, '`io.open()` is the builtin `open()`'), ioOpen(6, 6, 6, 19, '`open()` is the builtin `open()`')],
+      output: 'import io\nwith open("f.txt") as f:\n    pass\n\nfrom io import open\nwith open("f.txt") as f:\n    pass\n',
+    },
+    {
       code: 'import io\n\ndef open(p):\n    return p\n\nio.open("x")\n',
       errors: [ioOpen(6, 1, 6, 13, '`io.open()` is the builtin `open()`')],
       output: null,

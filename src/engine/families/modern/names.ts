@@ -3,7 +3,7 @@
 // them and resolved through imports, so a file's own `IOError` or `error` stays silent.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
-import type { SemanticFacts } from '../../facts';
+import type { Scope, SemanticFacts } from '../../facts';
 import { escapeRegExp, hasStarImport } from '../../name-occurrences';
 import { visibleScopes } from '../../scope-tree';
 import type { Fix, TextEdit } from '../../types';
@@ -12,6 +12,10 @@ import type { Fix, TextEdit } from '../../types';
 export function qualifiedName(facts: SemanticFacts, node: Node): string | undefined {
   if (node.type === 'attribute') return facts.resolve(node);
   if (node.type !== 'identifier') return undefined;
+  const scope = facts.scopeOf(node);
+  const known = facts.lookup(node.text, scope); // also collects the scopes' bindings
+  if (importedLater(scope, node.text, node) && !hasStarImport(facts)) return `builtins.${node.text}`;
+  if (known !== undefined) return known;
   return facts.resolve(node) ?? (isUnboundName(facts, node.text, node) ? `builtins.${node.text}` : undefined);
 }
 
@@ -19,9 +23,19 @@ export function qualifiedName(facts: SemanticFacts, node: Node): string | undefi
 export function isUnboundName(facts: SemanticFacts, name: string, at: Node): boolean {
   const scope = facts.scopeOf(at);
   const known = facts.lookup(name, scope);
-  if (known !== undefined) return known === `builtins.${name}`;
   if (hasStarImport(facts) || new RegExp(`^\\s*(global|nonlocal)\\b[^\\n]*\\b${escapeRegExp(name)}\\b`, 'm').test(facts.text)) return false;
-  return visibleScopes(scope).every((scope) => !scope.bindings.has(name) && !scope.imports.has(name));
+  if (importedLater(scope, name, at)) return true;
+  if (known !== undefined) return known === `builtins.${name}`;
+  return visibleScopes(scope).every((visible) => !visible.bindings.has(name) && !visible.imports.has(name));
+}
+
+/**
+ * Module-level code above the file's only imports of `name` still sees the builtin
+ * (`io.open(…)` before a later `from io import open`), as Ruff's binding-at-this-point does.
+ */
+function importedLater(scope: Scope, name: string, at: Node): boolean {
+  const imports = scope.imports.get(name);
+  return scope.kind === 'module' && !scope.bindings.has(name) && !!imports?.length && imports.every((binding) => binding.node.startIndex > at.endIndex);
 }
 
 /** Parents under which a name or attribute is written, deleted or declared rather than read. */
