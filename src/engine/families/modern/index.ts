@@ -2,15 +2,37 @@
 // obsolete — legacy idioms (pyupgrade's non-typing rewrites), version blocks and import
 // fallbacks the target no longer needs, and os.path where pathlib fits (rules/modern/).
 import type { FamilyPackage } from '../../checks/context';
+import { createDatetimeUtcAlias } from './checks/datetime-utc-alias';
+import { createDeprecatedCelementtree } from './checks/deprecated-celementtree';
+import { createDeprecatedMockImport } from './checks/deprecated-mock-import';
 import { createImportFallback } from './checks/import-fallback';
+import { createIoOpenAlias } from './checks/io-open-alias';
+import { createLruCacheParentheses } from './checks/lru-cache-parentheses';
+import { createLruCacheWithoutMaxsize } from './checks/lru-cache-without-maxsize';
+import { createOsErrorAlias } from './checks/os-error-alias';
 import { createOutdatedVersionBlock } from './checks/outdated-version-block';
+import { createStrEnumMixin } from './checks/str-enum-mixin';
+import { createSubprocessCaptureOutput } from './checks/subprocess-capture-output';
+import { createSubprocessUniversalNewlines } from './checks/subprocess-universal-newlines';
+import { createTimeoutErrorAlias } from './checks/timeout-error-alias';
 import { createTryExceptInLoop } from './checks/try-except-in-loop';
 
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
   checks: {
+    'datetime-utc-alias': createDatetimeUtcAlias,
+    'deprecated-celementtree': createDeprecatedCelementtree,
+    'deprecated-mock-import': createDeprecatedMockImport,
     'import-fallback': createImportFallback,
+    'io-open-alias': createIoOpenAlias,
+    'lru-cache-parentheses': createLruCacheParentheses,
+    'lru-cache-without-maxsize': createLruCacheWithoutMaxsize,
+    'os-error-alias': createOsErrorAlias,
     'outdated-version-block': createOutdatedVersionBlock,
+    'str-enum-mixin': createStrEnumMixin,
+    'subprocess-capture-output': createSubprocessCaptureOutput,
+    'subprocess-universal-newlines': createSubprocessUniversalNewlines,
+    'timeout-error-alias': createTimeoutErrorAlias,
     'try-except-in-loop': createTryExceptInLoop,
   },
 };
