@@ -1,7 +1,8 @@
-// Exception classes kept under old names (os-error-alias, timeout-error-alias): each use of
-// an alias becomes the builtin; an `except (A, B)` or `isinstance(x, (A, B))` tuple is
+// Exception classes kept under old names (os-error-alias, timeout-error-alias): where the
+// alias is caught, raised or called (Ruff's UP024/UP041 scope: `except IOError`, `raise
+// socket.error(...)`, `IOError(msg)`), it becomes the builtin; an `except (A, B)` tuple is
 // rewritten once, dropping aliases and duplicates, and a tuple left with one class loses its
-// parentheses (Ruff's UP024/UP041, which leave `isinstance` alone).
+// parentheses. Other reads (`isinstance(e, IOError)`, a base class) are left alone, as Ruff does.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 import { aliasUses, classTuple, editedLines, isUnboundName, outsideParentheses, paddedEdit, qualifiedName, safeFix } from './names';
@@ -21,8 +22,9 @@ export function reportExceptionAliases(context: CheckContext, spec: ExceptionAli
   if (!uses.length) return;
   const tuples = new Map<number, { tuple: Node; names: string[] }>();
   for (const use of uses) {
-    if (isExistenceProbe(use.node)) continue;
+    if (isExistenceProbe(use.node) || !isCaughtRaisedOrCalled(use.node)) continue;
     const tuple = classTuple(context.facts, use.node);
+    if (tuple && !isExceptType(tuple)) continue;
     if (tuple) {
       const entry = tuples.get(tuple.startIndex) ?? { tuple, names: [] };
       if (!entry.names.includes(use.node.text)) entry.names.push(use.node.text);
@@ -75,6 +77,31 @@ function reportTuple(context: CheckContext, spec: ExceptionAliases, tuple: Node,
     suggestion: editedLines(context.text, edit),
     peer: spec.peer,
   });
+}
+
+/** The alias is an `except` clause's class (alone or in its tuple), raised, or called. */
+function isCaughtRaisedOrCalled(node: Node): boolean {
+  let current = node;
+  while (current.parent && (current.parent.type === 'parenthesized_expression' || current.parent.type === 'tuple')) current = current.parent;
+  const parent = current.parent;
+  if (!parent) return false;
+  if (isExceptType(current)) return true;
+  if (parent.type === 'raise_statement') return !parent.childForFieldName('cause')?.equals(current);
+  if (parent.type === 'call' && parent.childForFieldName('function')?.equals(current)) {
+    const grand = parent.parent;
+    return current === node || grand?.type === 'raise_statement';
+  }
+  return false;
+}
+
+/** The node is the class part of an `except` clause (`except X:`, `except (X, Y) as e:`). */
+function isExceptType(node: Node): boolean {
+  let current = node;
+  while (current.parent?.type === 'parenthesized_expression') current = current.parent;
+  const parent = current.parent;
+  if (parent?.type === 'as_pattern') return isExceptType(parent);
+  if (parent?.type !== 'except_clause' && parent?.type !== 'except_group_clause') return false;
+  return current.type !== 'block' && !parent.childForFieldName('alias')?.equals(current);
 }
 
 function innermost(node: Node): Node {
