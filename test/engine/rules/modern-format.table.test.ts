@@ -1,0 +1,156 @@
+// Rule tables of the modern family's format-string rules (format-string-indices,
+// format-call-to-fstring, percent-format): valid / invalid snippets with exact 1-based
+// ranges, messages and fix output at the target version each table names. `output` is the
+// text after safe fixes (null: nothing safe to apply); `unsafeOutput`, when given, the text
+// after safe and unsafe fixes.
+import assert from 'node:assert/strict';
+import type { Engine } from '../../../src/engine/engine';
+import type { PythonVersion, RuleConfig } from '../../../src/engine/types';
+import { getEngine } from '../../helpers/engine';
+import { pythonSyntaxError, SkipPython } from '../../helpers/fixtures';
+import { duplicateCases, errorsOf, expectedError, type InvalidCase, type PeerCase, peerCases, type RuleTests } from '../rule-tester';
+
+interface FormatCase extends InvalidCase {
+  unsafeOutput?: string;
+}
+
+interface FormatTests extends RuleTests {
+  invalid: FormatCase[];
+}
+
+const MIN_CASES = 6;
+
+function syntaxError(text: string, version: PythonVersion | undefined): string | null {
+  try {
+    return version ? pythonSyntaxError(text, version) : pythonSyntaxError(text);
+  } catch (error) {
+    if (error instanceof SkipPython) return null;
+    throw error;
+  }
+}
+
+function title(code: string): string {
+  const flat = code.replace(/\r?\n/g, '⏎');
+  return flat.length > 70 ? `${flat.slice(0, 69)}…` : flat;
+}
+
+function formatRuleTester(ruleId: string, tests: FormatTests, targetVersion?: PythonVersion): void {
+  const config: RuleConfig = { select: [ruleId], ...(targetVersion ? { targetVersion } : {}) };
+  describe(targetVersion ? `${ruleId} (target ${targetVersion.join('.')})` : ruleId, () => {
+    let engine: Engine;
+    before(async () => {
+      engine = await getEngine();
+      assert.ok(engine.rule(ruleId), `no rule "${ruleId}" in dist/rules.json`);
+    });
+
+    it('has no duplicate cases', () => {
+      assert.deepEqual(duplicateCases(tests), [], 'duplicate test cases');
+    });
+
+    if (!targetVersion) {
+      it(`has at least ${MIN_CASES} valid and ${MIN_CASES} invalid cases`, () => {
+        assert.ok(tests.valid.length >= MIN_CASES, `${tests.valid.length} valid cases`);
+        assert.ok(tests.invalid.length >= MIN_CASES, `${tests.invalid.length} invalid cases`);
+      });
+    }
+
+    tests.valid.forEach((code, i) => {
+      it(`valid #${i + 1}: ${title(code)}`, () => {
+        assert.deepEqual(errorsOf(engine.analyzeText(code, config)).map((e) => `Noisy ${e.line}:${e.column} ${e.message}`), []);
+      });
+    });
+
+    tests.invalid.forEach((test, i) => {
+      it(`invalid #${i + 1}: ${title(test.code)}`, () => {
+        assert.ok(test.errors.length > 0, 'an invalid case must assert at least one error');
+        assert.deepEqual(errorsOf(engine.analyzeText(test.code, config)), test.errors);
+        const rules = new Set([ruleId]);
+        const fixed = engine.fixAll(test.code, config, { unsafe: false, rules }).text;
+        if (test.output === null) assert.equal(fixed, test.code, 'expected no safe fix (output: null)');
+        else {
+          assert.notEqual(test.output, test.code, 'output equals code: use output: null');
+          assert.equal(fixed, test.output);
+        }
+        assert.equal(syntaxError(fixed, targetVersion), null, 'the fixed code is not valid Python');
+        const unsafe = engine.fixAll(test.code, config, { unsafe: true, rules }).text;
+        assert.equal(unsafe, test.unsafeOutput ?? fixed, test.unsafeOutput ? 'unsafe output' : 'unexpected unsafe fix: add unsafeOutput');
+        assert.equal(syntaxError(unsafe, targetVersion), null, 'the unsafe-fixed code is not valid Python');
+        assert.equal(engine.fixAll(unsafe, config, { unsafe: true, rules }).applied, 0, 'fixing twice changes the text again');
+      });
+    });
+  });
+}
+
+const INDICES = 'format-string-indices';
+const indices = (line: number, column: number, endLine: number, endColumn: number, order: string, example: string) =>
+  expectedError(INDICES, line, column, endLine, endColumn, `Format fields numbered ${order} (\`${example}\`…) can be implicit \`{}\` fields`);
+
+formatRuleTester(INDICES, {
+  valid: [
+    '"{0} {0}".format(a)\n',
+    '"{0} {2}".format(a, b, c)\n',
+    '"{0} {}".format(a, b)\n',
+    '"{0} {name}".format(a, name=b)\n',
+    '"{0:>{1}}".format(a, b)\n',
+    '"{} {}".format(a, b)\n',
+    'x = "{0} {1}".format\n',
+    'template.format(a, b)\n',
+    'f"{a}".format(b)\n',
+    'b"{0}".format(a)\n',
+    '"{0} {1".format(a, b)\n',
+    '"\\N{BULLET} {0}".format(a)\n',
+  ],
+  invalid: [
+    {
+      code: 'print("{0} {1}".format(a, b))\n',
+      errors: [indices(1, 7, 1, 29, 'in order', '{0} {1}')],
+      output: 'print("{} {}".format(a, b))\n',
+    },
+    {
+      code: 's = "{0.name}: {1[0]!r:>10}".format(obj, items)\n',
+      errors: [indices(1, 5, 1, 48, 'in order', '{0} {1}')],
+      output: 's = "{.name}: {[0]!r:>10}".format(obj, items)\n',
+    },
+    {
+      code: '"{0} {1}".format(*args)\n',
+      errors: [indices(1, 1, 1, 24, 'in order', '{0} {1}')],
+      output: '"{} {}".format(*args)\n',
+    },
+    {
+      code: '"{{0}} {0}".format(a)\n',
+      errors: [indices(1, 1, 1, 22, 'in order', '{0}')],
+      output: '"{{0}} {}".format(a)\n',
+    },
+    {
+      code: 'msg = ("{0} and "\n       "{1}").format(a, b)\n',
+      errors: [indices(1, 7, 2, 27, 'in order', '{0} {1}')],
+      output: 'msg = ("{} and "\n       "{}").format(a, b)\n',
+    },
+    {
+      // Out of order: the arguments are swapped too, so they are evaluated in another order.
+      code: '"{1} {0}".format(a, b)\n',
+      errors: [indices(1, 1, 1, 23, 'out of order', '{1} {0}')],
+      output: null,
+      unsafeOutput: '"{} {}".format(b, a)\n',
+    },
+    {
+      code: '"{1} {0}".format(a, b, key=c)\n',
+      errors: [indices(1, 1, 1, 30, 'out of order', '{1} {0}')],
+      output: null,
+    },
+    {
+      code: "r'\\d{0}-{1}'.format(a, b)\n",
+      errors: [indices(1, 1, 1, 26, 'in order', '{0} {1}')],
+      output: "r'\\d{}-{}'.format(a, b)\n",
+    },
+  ],
+});
+
+describe('modern format rules: peers', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await getEngine();
+  });
+  const cases: PeerCase[] = [{ rule: INDICES, code: '"{0}".format(a)\n', peers: ['UP030'] }];
+  peerCases(() => engine, cases);
+});
