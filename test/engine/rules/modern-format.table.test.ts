@@ -146,11 +146,86 @@ formatRuleTester(INDICES, {
   ],
 });
 
+const FSTRING = 'format-call-to-fstring';
+const fstring = (line: number, column: number, endLine: number, endColumn: number) => expectedError(FSTRING, line, column, endLine, endColumn, 'This `.format()` call can be an f-string');
+
+const FSTRING_TESTS: FormatTests = {
+  valid: [
+    '"{}".format(a + b)\n',
+    '"{}".format(f(x))\n',
+    '"{}".format("s")\n',
+    '"{}".format(*args)\n',
+    '"{a}".format(**kw)\n',
+    '"{} {}".format(a)\n',
+    '"{:{}}".format(a, b)\n',
+    '"{0[key]}".format(a)\n',
+    '"{1} {0}".format(f(), g())\n',
+    '"{0} {0}".format(f())\n',
+    '"{}".format(a, f())\n',
+    '"{}".format(\n    a,  # why\n)\n',
+    'b"{}".format(a)\n',
+    '"{0} {}".format(a, b)\n',
+    '"\\\\{}".format(a)\n',
+    '"{}".format(d["k"])\n',
+    'template.format(a)\n',
+  ],
+  invalid: [
+    {
+      code: 'print("{} {}".format(a, b))\n',
+      errors: [fstring(1, 7, 1, 27)],
+      output: 'print(f"{a} {b}")\n',
+    },
+    {
+      code: 's = "{0.name!r:>10} {1[0]}".format(obj, items)\n',
+      errors: [fstring(1, 5, 1, 47)],
+      output: 's = f"{obj.name!r:>10} {items[0]}"\n',
+    },
+    {
+      code: '"{user}@{host}".format(user=u.name, host=get_host())\n',
+      errors: [fstring(1, 1, 1, 53)],
+      output: 'f"{u.name}@{get_host()}"\n',
+    },
+    {
+      code: '"{1} {0}".format(a, b)\n',
+      errors: [fstring(1, 1, 1, 23)],
+      output: 'f"{b} {a}"\n',
+    },
+    {
+      code: "x = ('{} and '\n     '{{literal}}').format(-1)\n",
+      errors: [fstring(1, 5, 2, 31)],
+      output: "x = (f'{-1} and '\n     f'{{literal}}')\n",
+    },
+    {
+      code: 'u"{:.2f}%".format(ratio)\n',
+      errors: [fstring(1, 1, 1, 25)],
+      output: 'f"{ratio:.2f}%"\n',
+    },
+    {
+      code: 'r"\\d{}".format(n).upper()\n',
+      errors: [fstring(1, 1, 1, 18)],
+      output: 'rf"\\d{n}".upper()\n',
+    },
+    {
+      code: '"{}".format(a, b)\n',
+      errors: [fstring(1, 1, 1, 18)],
+      output: 'f"{a}"\n',
+    },
+  ],
+};
+
+formatRuleTester(FSTRING, FSTRING_TESTS);
+formatRuleTester(FSTRING, { valid: [], invalid: FSTRING_TESTS.invalid }, [3, 8]);
+formatRuleTester(FSTRING, { valid: [], invalid: FSTRING_TESTS.invalid }, [3, 12]);
+formatRuleTester(FSTRING, { valid: FSTRING_TESTS.invalid.map((c) => c.code), invalid: [] }, [3, 5]);
+
 describe('modern format rules: peers', () => {
   let engine: Engine;
   before(async () => {
     engine = await getEngine();
   });
-  const cases: PeerCase[] = [{ rule: INDICES, code: '"{0}".format(a)\n', peers: ['UP030'] }];
+  const cases: PeerCase[] = [
+    { rule: INDICES, code: '"{0}".format(a)\n', peers: ['UP030'] },
+    { rule: FSTRING, code: '"{}".format(a)\n', peers: ['UP032'] },
+  ];
   peerCases(() => engine, cases);
 });

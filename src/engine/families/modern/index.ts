@@ -2,11 +2,13 @@
 // obsolete — legacy idioms (pyupgrade's non-typing rewrites), version blocks and import
 // fallbacks the target no longer needs, and os.path where pathlib fits (rules/modern/).
 import type { FamilyPackage } from '../../checks/context';
+import { createFormatCallToFstring } from './checks/format-call-to-fstring';
 import { createFormatStringIndices } from './checks/format-string-indices';
 
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
   checks: {
+    'format-call-to-fstring': createFormatCallToFstring,
     'format-string-indices': createFormatStringIndices,
   },
 };
