@@ -218,6 +218,87 @@ formatRuleTester(FSTRING, { valid: [], invalid: FSTRING_TESTS.invalid }, [3, 8])
 formatRuleTester(FSTRING, { valid: [], invalid: FSTRING_TESTS.invalid }, [3, 12]);
 formatRuleTester(FSTRING, { valid: FSTRING_TESTS.invalid.map((c) => c.code), invalid: [] }, [3, 5]);
 
+const PERCENT = 'percent-format';
+const percent = (line: number, column: number, endLine: number, endColumn: number) =>
+  expectedError(PERCENT, line, column, endLine, endColumn, '`%` formatting of a string literal; `str.format()` or an f-string is the modern spelling');
+
+formatRuleTester(PERCENT, {
+  valid: [
+    'logging.info("%s", x)\n',
+    'cursor.execute("SELECT %s", (x,))\n',
+    'b"%s" % (x,)\n',
+    'n % 2\n',
+    '"100%%" % ()\n',
+    '"%s" % [1, 2]\n',
+    '"%(a)s %s" % (x,)\n',
+    '"%s" % (a if b else c)\n',
+    'template % values\n',
+    '"%y" % (x,)\n',
+  ],
+  invalid: [
+    {
+      code: 'print("%s %s" % (a, b))\n',
+      errors: [percent(1, 7, 1, 23)],
+      output: null,
+      unsafeOutput: 'print("{} {}".format(a, b))\n',
+    },
+    {
+      code: '"%r and %a" % (a, b)\n',
+      errors: [percent(1, 1, 1, 21)],
+      output: null,
+      unsafeOutput: '"{!r} and {!a}".format(a, b)\n',
+    },
+    {
+      code: '"%s" % value\n',
+      errors: [percent(1, 1, 1, 13)],
+      output: null,
+      unsafeOutput: '"{}".format(value)\n',
+    },
+    {
+      code: '"%s-%s" % pair\n',
+      errors: [percent(1, 1, 1, 15)],
+      output: null,
+      unsafeOutput: '"{}-{}".format(*pair)\n',
+    },
+    {
+      code: '"%(user)s@%(host)s {x}" % {"user": u, "host": h}\n',
+      errors: [percent(1, 1, 1, 49)],
+      output: null,
+      unsafeOutput: '"{user}@{host} {{x}}".format(user=u, host=h)\n',
+    },
+    {
+      code: '"%(user)s" % row\n',
+      errors: [percent(1, 1, 1, 17)],
+      output: null,
+      unsafeOutput: '"{user}".format(**row)\n',
+    },
+    {
+      code: '"%-8.3f|%+05.1e|%#X|%.f%%" % (a, b, c, d)\n',
+      errors: [percent(1, 1, 1, 42)],
+      output: null,
+      unsafeOutput: '"{:<8.3f}|{:+05.1e}|{:#X}|{:.0f}%".format(a, b, c, d)\n',
+    },
+    {
+      // No `.format()` equivalent: %d truncates floats, %5s breaks on None, * widths.
+      code: '"%d %5s %*d" % (a, b, c, d)\n',
+      errors: [percent(1, 1, 1, 28)],
+      output: null,
+    },
+    {
+      code: 'x = "%s " "%s" % (a, b)\n',
+      errors: [percent(1, 5, 1, 24)],
+      output: null,
+      unsafeOutput: 'x = ("{} " "{}").format(a, b)\n',
+    },
+    {
+      // A tuple of the wrong length raises at runtime: reported, not rewritten.
+      code: '"%s" % (a, b)\n',
+      errors: [percent(1, 1, 1, 14)],
+      output: null,
+    },
+  ],
+});
+
 describe('modern format rules: peers', () => {
   let engine: Engine;
   before(async () => {
@@ -226,6 +307,7 @@ describe('modern format rules: peers', () => {
   const cases: PeerCase[] = [
     { rule: INDICES, code: '"{0}".format(a)\n', peers: ['UP030'] },
     { rule: FSTRING, code: '"{}".format(a)\n', peers: ['UP032'] },
+    { rule: PERCENT, code: '"%s" % (a,)\n', peers: ['UP031'] },
   ];
   peerCases(() => engine, cases);
 });

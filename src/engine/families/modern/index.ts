@@ -4,11 +4,13 @@
 import type { FamilyPackage } from '../../checks/context';
 import { createFormatCallToFstring } from './checks/format-call-to-fstring';
 import { createFormatStringIndices } from './checks/format-string-indices';
+import { createPercentFormat } from './checks/percent-format';
 
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
   checks: {
     'format-call-to-fstring': createFormatCallToFstring,
     'format-string-indices': createFormatStringIndices,
+    'percent-format': createPercentFormat,
   },
 };
