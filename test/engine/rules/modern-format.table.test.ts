@@ -234,6 +234,8 @@ formatRuleTester(PERCENT, {
     '"%s" % (a if b else c)\n',
     'template % values\n',
     '"%y" % (x,)\n',
+    '"%s" % (n - 1)\n',
+    '"%s, %s" % (head + tail)\n',
   ],
   invalid: [
     {
@@ -289,6 +291,12 @@ formatRuleTester(PERCENT, {
       errors: [percent(1, 5, 1, 24)],
       output: null,
       unsafeOutput: 'x = ("{} " "{}").format(a, b)\n',
+    },
+    {
+      // A parenthesized operation is reported where a directive has no `.format()` spelling, as Ruff.
+      code: '"msvcr%d" % (version * 10)\n',
+      errors: [percent(1, 1, 1, 27)],
+      output: null,
     },
     {
       // A tuple of the wrong length raises at runtime: reported, not rewritten.

@@ -1,7 +1,8 @@
 // percent-format (UP031): `"%s: %r" % (name, value)` → `"{}: {!r}".format(name, value)`, the
 // form Ruff's fix writes (format-call-to-fstring may then make it an f-string). Reported on
 // a literal template with at least one directive and a right operand that is a tuple, a
-// dict, or a single name, attribute, call, subscript or constant. Not reported: bytes,
+// dict, or a single name, attribute, call, subscript or constant; a parenthesized operation
+// (`"%d" % (n + 1)`) only when a directive has no `.format()` spelling, as Ruff. Not reported: bytes,
 // `logging.info("%s", x)` and `cursor.execute("… %s", params)` (no `%` operator: the library
 // formats), templates Python rejects or that mix `%(key)s` and `%s`.
 // The fix is always unsafe, as Ruff's: `%s` calls `str()` where `{}` calls `format()` (a
@@ -13,6 +14,7 @@ import { formatField, parsePercentTemplate, type PercentDirective } from '../per
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
 const SINGLE = new Set(['identifier', 'attribute', 'call', 'subscript', 'string', 'concatenated_string', 'integer', 'float']);
+const OPERATION = new Set(['binary_operator', 'unary_operator']);
 const CONSTANT = new Set(['string', 'concatenated_string', 'integer', 'float']);
 const KEYWORDS = new Set('False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '));
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
@@ -112,11 +114,15 @@ export function createPercentFormat(context: CheckContext): CheckVisitor {
       const rightNode = node.childForFieldName('right');
       const right = rightNode && (rightNode.type === 'parenthesized_expression' ? unwrap(rightNode) : rightNode);
       if (!left || !literal || !right || (literal.type !== 'string' && literal.type !== 'concatenated_string')) return;
-      if (!SINGLE.has(right.type) && right.type !== 'tuple' && right.type !== 'dictionary') return;
+      // A parenthesized operation is one operand too (`"%d" % (n + 1)`).
+      const operation = rightNode.type === 'parenthesized_expression' && OPERATION.has(right.type);
+      if (!SINGLE.has(right.type) && right.type !== 'tuple' && right.type !== 'dictionary' && !operation) return;
       const template = templateOf(literal);
       if (!template) return;
-      const args = formatArguments(template, right);
-      const converted = args === undefined ? undefined : convertedLiteral(template, literal, text);
+      const converted = convertedLiteral(template, literal, text);
+      // As Ruff: a parenthesized operation may be a tuple, so it is reported only where no rewrite is possible anyway.
+      if (operation && converted !== undefined) return;
+      const args = operation ? undefined : formatArguments(template, right);
       let replacement: string | undefined;
       if (args !== undefined && converted !== undefined) {
         const receiver = text.slice(left.startIndex, literal.startIndex) + converted + text.slice(literal.endIndex, left.endIndex);
