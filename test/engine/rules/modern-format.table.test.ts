@@ -281,9 +281,9 @@ formatRuleTester(PERCENT, {
       unsafeOutput: '"{:<8.3f}|{:+05.1e}|{:#X}|{:.0f}%".format(a, b, c, d)\n',
     },
     {
-      // No `.format()` equivalent: %d truncates floats, %5s breaks on None, * widths.
-      code: '"%d %5s %*d" % (a, b, c, d)\n',
-      errors: [percent(1, 1, 1, 28)],
+      // No `.format()` equivalent: %d truncates floats, %5s breaks on None, * widths, %.3x pads.
+      code: '"%d %5s %*d %.3x" % (a, b, c, d, e)\n',
+      errors: [percent(1, 1, 1, 36)],
       output: null,
     },
     {

@@ -60,7 +60,7 @@ export function parsePercentTemplate(text: string): PercentDirective[] | undefin
 
 /**
  * The `{…}` field for a directive, or undefined when `str.format` has no faithful spelling:
- * `*` widths, `d`/`i`/`u`/`c` (they truncate floats and take code points), `%#o`, length
+ * `*` widths, `d`/`i`/`u`/`c` (they truncate floats and take code points), `%#o`, `%.3x`, length
  * letters, and `%s`/`%r`/`%a` with a width, precision or flag (`format(None, ">5")` raises).
  */
 export function formatField(directive: PercentDirective, name: string): string | undefined {
@@ -68,6 +68,8 @@ export function formatField(directive: PercentDirective, name: string): string |
   if (type === '%') return directive.key === undefined && !flags && !width && precision === undefined && !length ? '%' : undefined;
   if (width === '*' || precision === '*' || length) return undefined;
   if ('diuc'.includes(type) || (type === 'o' && flags.includes('#'))) return undefined;
+  // `%.3x` pads the digits with zeros; `{:.3x}` is an error.
+  if ('xXo'.includes(type) && precision !== undefined) return undefined;
   const conversion = type === 'r' || type === 'a' ? `!${type}` : '';
   if ('sra'.includes(type)) return flags || width || precision !== undefined ? undefined : `{${name}${conversion}}`;
   const align = flags.includes('-') ? '<' : '';
