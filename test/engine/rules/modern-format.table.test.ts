@@ -168,6 +168,8 @@ const FSTRING_TESTS: FormatTests = {
     '"\\\\{}".format(a)\n',
     '"{}".format(d["k"])\n',
     'template.format(a)\n',
+    // Repeated fields would make the f-string longer than the call, past 88 columns.
+    'message = "{0} failed; retrying {0}; giving up on {0}".format(connection_identifier)\n',
   ],
   invalid: [
     {
@@ -204,6 +206,12 @@ const FSTRING_TESTS: FormatTests = {
       code: 'r"\\d{}".format(n).upper()\n',
       errors: [fstring(1, 1, 1, 18)],
       output: 'rf"\\d{n}".upper()\n',
+    },
+    {
+      // Over two lines, the f-string is shorter than the call it replaces.
+      code: 'raise TypeError(\n    "{!r} is bad for {}".format(\n        name, self.kind))\n',
+      errors: [fstring(2, 5, 3, 25)],
+      output: 'raise TypeError(\n    f"{name!r} is bad for {self.kind}")\n',
     },
     {
       code: '"{}".format(a, b)\n',
