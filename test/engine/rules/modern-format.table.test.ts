@@ -301,6 +301,18 @@ formatRuleTester(PERCENT, {
       unsafeOutput: 'x = ("{} " "{}").format(a, b)\n',
     },
     {
+      code: 'label = "%s" % None\n',
+      errors: [percent(1, 9, 1, 20)],
+      output: null,
+      unsafeOutput: 'label = "{}".format(None)\n',
+    },
+    {
+      code: 'print("mode %#o" % (mode,))\n',
+      errors: [percent(1, 7, 1, 27)],
+      output: null,
+      unsafeOutput: 'print("mode {:#o}".format(mode))\n',
+    },
+    {
       // A parenthesized operation is reported where a directive has no `.format()` spelling, as Ruff.
       code: '"msvcr%d" % (version * 10)\n',
       errors: [percent(1, 1, 1, 27)],

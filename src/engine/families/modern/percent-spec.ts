@@ -60,14 +60,14 @@ export function parsePercentTemplate(text: string): PercentDirective[] | undefin
 
 /**
  * The `{…}` field for a directive, or undefined when `str.format` has no faithful spelling:
- * `*` widths, `d`/`i`/`u`/`c` (they truncate floats and take code points), `%#o`, `%.3x`, length
+ * `*` widths, `d`/`i`/`u`/`c` (they truncate floats and take code points), `%.3x`, length
  * letters, and `%s`/`%r`/`%a` with a width, precision or flag (`format(None, ">5")` raises).
  */
 export function formatField(directive: PercentDirective, name: string): string | undefined {
   const { flags, width, precision, length, type } = directive;
   if (type === '%') return directive.key === undefined && !flags && !width && precision === undefined && !length ? '%' : undefined;
   if (width === '*' || precision === '*' || length) return undefined;
-  if ('diuc'.includes(type) || (type === 'o' && flags.includes('#'))) return undefined;
+  if ('diuc'.includes(type)) return undefined;
   // `%.3x` pads the digits with zeros; `{:.3x}` is an error.
   if ('xXo'.includes(type) && precision !== undefined) return undefined;
   const conversion = type === 'r' || type === 'a' ? `!${type}` : '';

@@ -13,9 +13,9 @@ import { literalParts, type LiteralPart } from '../format-spec';
 import { formatField, parsePercentTemplate, type PercentDirective } from '../percent-spec';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 
-const SINGLE = new Set(['identifier', 'attribute', 'call', 'subscript', 'string', 'concatenated_string', 'integer', 'float']);
+const SINGLE = new Set(['identifier', 'attribute', 'call', 'subscript', 'string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'ellipsis']);
 const OPERATION = new Set(['binary_operator', 'unary_operator']);
-const CONSTANT = new Set(['string', 'concatenated_string', 'integer', 'float']);
+const CONSTANT = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'ellipsis']);
 const KEYWORDS = new Set('False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '));
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
 
