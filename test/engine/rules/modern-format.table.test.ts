@@ -98,7 +98,6 @@ formatRuleTester(INDICES, {
     'f"{a}".format(b)\n',
     'b"{0}".format(a)\n',
     '"{0} {1".format(a, b)\n',
-    '"\\N{BULLET} {0}".format(a)\n',
   ],
   invalid: [
     {
@@ -125,6 +124,12 @@ formatRuleTester(INDICES, {
       code: 'msg = ("{0} and "\n       "{1}").format(a, b)\n',
       errors: [indices(1, 7, 2, 27, 'in order', '{0} {1}')],
       output: 'msg = ("{} and "\n       "{}").format(a, b)\n',
+    },
+    {
+      // The braces of a named escape are no field.
+      code: '"\\N{BULLET} {0}".format(a)\n',
+      errors: [indices(1, 1, 1, 27, 'in order', '{0}')],
+      output: '"\\N{BULLET} {}".format(a)\n',
     },
     {
       // Out of order: the arguments are swapped too, so they are evaluated in another order.
@@ -206,6 +211,11 @@ const FSTRING_TESTS: FormatTests = {
       code: 'r"\\d{}".format(n).upper()\n',
       errors: [fstring(1, 1, 1, 18)],
       output: 'rf"\\d{n}".upper()\n',
+    },
+    {
+      code: 'print("\\N{BULLET} {}".format(items[-1]))\n',
+      errors: [fstring(1, 7, 1, 40)],
+      output: 'print(f"\\N{BULLET} {items[-1]}")\n',
     },
     {
       // Over two lines, the f-string is shorter than the call it replaces.
@@ -316,6 +326,12 @@ formatRuleTester(PERCENT, {
       // A parenthesized operation is reported where a directive has no `.format()` spelling, as Ruff.
       code: '"msvcr%d" % (version * 10)\n',
       errors: [percent(1, 1, 1, 27)],
+      output: null,
+    },
+    {
+      // A named escape keeps braces the rewrite would have to double: reported, not rewritten.
+      code: '"%s \\N{BULLET}" % (a,)\n',
+      errors: [percent(1, 1, 1, 23)],
       output: null,
     },
     {

@@ -47,7 +47,7 @@ export function formatCallOf(call: Node): FormatCall | undefined {
   if (!raw) return undefined;
   const parts: ParsedPart[] = [];
   for (const part of raw) {
-    const fields = parseFormatTemplate(part.body);
+    const fields = parseFormatTemplate(part.parseBody);
     if (!fields) return undefined;
     parts.push({ ...part, fields });
   }

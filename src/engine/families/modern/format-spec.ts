@@ -97,12 +97,14 @@ export interface LiteralPart {
   /** Offset of the body (after the opening quotes) in the node's text, and its length. */
   bodyStart: number;
   body: string;
+  /** The body with each `\N{NAME}` escape's braces masked, for parsing (same offsets). */
+  parseBody: string;
   quote: string;
 }
 
 /**
  * The parts of a plain (non-f, non-bytes) string literal, or undefined. A body whose escapes
- * would hide a brace from the source (`\N{…}`, `\x7b`) is left alone.
+ * spell a brace (`\x7b`, `\173`) is left alone; the braces of `\N{NAME}` are no fields.
  */
 export function literalParts(node: Node): LiteralPart[] | undefined {
   const strings = node.type === 'string' ? [node] : node.type === 'concatenated_string' ? node.namedChildren.filter((c): c is Node => c?.type === 'string') : [];
@@ -115,8 +117,12 @@ export function literalParts(node: Node): LiteralPart[] | undefined {
     if (/[fbt]/i.test(prefix)) return undefined;
     const quote = match[2];
     const body = string.text.slice(prefix.length + quote.length, string.text.length - quote.length);
-    if (!/r/i.test(prefix) && /\\(?:N\{|x7[bdBD]|17[35]|u007[bdBD]|U0000007[bdBD])/.test(body)) return undefined;
-    parts.push({ node: string, prefix, bodyStart: prefix.length + quote.length, body, quote });
+    const raw = /r/i.test(prefix);
+    if (!raw && /\\(?:x7[bdBD]|17[35]|u007[bdBD]|U0000007[bdBD])/.test(body)) return undefined;
+    // An odd run of backslashes before N starts a named escape.
+    const parseBody = raw ? body : body.replace(/(?<!\\)((?:\\\\)*)\\N\{[^}]*\}/g, (m, lead: string) => `${lead}\\N${'_'.repeat(m.length - lead.length - 2)}`);
+    if (!raw && /\\N\{/.test(parseBody.replace(/\\\\/g, '__'))) return undefined;
+    parts.push({ node: string, prefix, bodyStart: prefix.length + quote.length, body, parseBody, quote });
   }
   return parts;
 }

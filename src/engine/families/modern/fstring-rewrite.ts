@@ -34,7 +34,7 @@ function argumentKind(node: Node): ArgumentKind | undefined {
     case 'subscript': {
       const value = node.childForFieldName('value');
       const index = node.namedChildren.filter((c) => c?.type !== 'comment').slice(1);
-      return value && argumentKind(value) === 'pure' && index.length === 1 && index[0]?.type === 'integer' ? 'pure' : undefined;
+      return value && argumentKind(value) === 'pure' && index.length === 1 && index[0] && argumentKind(index[0]) === 'number' && !index[0].text.includes('.') ? 'pure' : undefined;
     }
     case 'call': {
       const callee = node.childForFieldName('function');
@@ -106,7 +106,7 @@ export function fstringRewrite(format: FormatCall, source: string): FstringRewri
       at = field.end;
     }
     body += part.body.slice(at);
-    if (!/[{}]/.test(part.body)) continue;
+    if (!/[{}]/.test(part.parseBody)) continue;
     const prefix = `${part.prefix.replace(/u/i, '')}f`;
     edits.push({ start: base, end: part.node.endIndex, newText: `${prefix}${part.quote}${body}${part.quote}` });
   }

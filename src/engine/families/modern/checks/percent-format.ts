@@ -32,6 +32,8 @@ interface Template {
   parts: (LiteralPart & { directives: PercentDirective[] })[];
   keyed: boolean;
   count: number;
+  /** True when a `\N{…}` escape keeps braces the rewrite would double: reported, not rewritten. */
+  named: boolean;
 }
 
 function templateOf(literal: Node): Template | undefined {
@@ -49,7 +51,8 @@ function templateOf(literal: Node): Template | undefined {
   if (!real.length) return undefined;
   const keyed = real.filter((d) => d.key !== undefined).length;
   if (keyed && keyed !== real.length) return undefined;
-  return { parts, keyed: keyed > 0, count: real.length };
+  const named = parts.some((p) => p.body !== p.parseBody);
+  return { parts, keyed: keyed > 0, count: real.length, named };
 }
 
 /** The `.format(…)` arguments for the right operand, or undefined when none is faithful. */
@@ -83,6 +86,7 @@ function formatArguments(template: Template, right: Node): string | undefined {
 
 /** The template's source with each directive as a `{…}` field, or undefined. */
 function convertedLiteral(template: Template, literal: Node, text: string): string | undefined {
+  if (template.named) return undefined;
   let result = '';
   let at = literal.startIndex;
   for (const part of template.parts) {
