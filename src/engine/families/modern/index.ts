@@ -5,12 +5,15 @@ import type { FamilyPackage } from '../../checks/context';
 import { createDatetimeUtcAlias } from './checks/datetime-utc-alias';
 import { createDeprecatedCelementtree } from './checks/deprecated-celementtree';
 import { createDeprecatedMockImport } from './checks/deprecated-mock-import';
+import { createFormatCallToFstring } from './checks/format-call-to-fstring';
+import { createFormatStringIndices } from './checks/format-string-indices';
 import { createImportFallback } from './checks/import-fallback';
 import { createIoOpenAlias } from './checks/io-open-alias';
 import { createLruCacheParentheses } from './checks/lru-cache-parentheses';
 import { createLruCacheWithoutMaxsize } from './checks/lru-cache-without-maxsize';
 import { createOsErrorAlias } from './checks/os-error-alias';
 import { createOutdatedVersionBlock } from './checks/outdated-version-block';
+import { createPercentFormat } from './checks/percent-format';
 import { createStrEnumMixin } from './checks/str-enum-mixin';
 import { createSubprocessCaptureOutput } from './checks/subprocess-capture-output';
 import { createSubprocessUniversalNewlines } from './checks/subprocess-universal-newlines';
@@ -23,12 +26,15 @@ export const MODERN_FAMILY: FamilyPackage = {
     'datetime-utc-alias': createDatetimeUtcAlias,
     'deprecated-celementtree': createDeprecatedCelementtree,
     'deprecated-mock-import': createDeprecatedMockImport,
+    'format-call-to-fstring': createFormatCallToFstring,
+    'format-string-indices': createFormatStringIndices,
     'import-fallback': createImportFallback,
     'io-open-alias': createIoOpenAlias,
     'lru-cache-parentheses': createLruCacheParentheses,
     'lru-cache-without-maxsize': createLruCacheWithoutMaxsize,
     'os-error-alias': createOsErrorAlias,
     'outdated-version-block': createOutdatedVersionBlock,
+    'percent-format': createPercentFormat,
     'str-enum-mixin': createStrEnumMixin,
     'subprocess-capture-output': createSubprocessCaptureOutput,
     'subprocess-universal-newlines': createSubprocessUniversalNewlines,
