@@ -2,11 +2,13 @@
 // obsolete — legacy idioms (pyupgrade's non-typing rewrites), version blocks and import
 // fallbacks the target no longer needs, and os.path where pathlib fits (rules/modern/).
 import type { FamilyPackage } from '../../checks/context';
+import { createOpenReadWrite } from './checks/open-read-write';
 import { createOsPathCall } from './checks/os-path-call';
 
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
   checks: {
+    'open-read-write': createOpenReadWrite,
     'os-path-call': createOsPathCall,
   },
 };
