@@ -69,6 +69,24 @@ ruleTester(RULE, {
       errors: [E(3, 6, 3, 15, msg('read', 'read_text')), E(5, 6, 5, 15, msg('read', 'read_text'))],
       output: 'from pathlib import Path\n\na = Path("a").read_text()\nb = Path("b").read_text()\n',
     },
+    {
+      // `Path.open()` on a provable Path, and a `(a / b)` receiver keeps its parentheses.
+      code: 'from pathlib import Path\n\nROOT = Path("r")\nwith (ROOT / "a").open(encoding="utf-8") as f:\n    a = f.read()\nwith open(ROOT / "b", "w") as f:\n    f.write(a)\n',
+      errors: [E(4, 6, 4, 41, msg('read', 'read_text')), E(6, 6, 6, 27, msg('write', 'write_text'))],
+      output: 'from pathlib import Path\n\nROOT = Path("r")\na = (ROOT / "a").read_text(encoding="utf-8")\n(ROOT / "b").write_text(a)\n',
+    },
+    {
+      // The except branch opens its own `f`: the first block's is not read after it.
+      code: 'from pathlib import Path\n\ntry:\n    with open("a") as f:\n        a = f.read()\nexcept OSError:\n    with open("b") as f:\n        a = f.read()\n',
+      errors: [E(4, 10, 4, 19, msg('read', 'read_text')), E(7, 10, 7, 19, msg('read', 'read_text'))],
+      output: 'from pathlib import Path\n\ntry:\n    a = Path("a").read_text()\nexcept OSError:\n    a = Path("b").read_text()\n',
+    },
+    {
+      // More statements in the block: reported, no fix.
+      code: 'import hashlib\n\nwith open("a", "rb") as f:\n    h = hashlib.sha256()\n    h.update(f.read())\n',
+      errors: [E(3, 6, 3, 21, msg("read", "read_bytes"))],
+      output: null,
+    },
   ],
 });
 

@@ -76,7 +76,7 @@ ruleTester(RULE, {
     },
     {
       code: `${HEAD}def f(p):\n    return p.split(os.sep), os.listdir(p)\n`,
-      errors: [E(5, 12, 5, 27, '`p.split(os.sep)` splits a path by hand: `Path.parts` has its parts'), E(5, 29, 5, 39, form('os.listdir()', 'Path.iterdir()'))],
+      errors: [E(5, 14, 5, 19, '`p.split(os.sep)` splits a path by hand: `Path.parts` has its parts'), E(5, 29, 5, 39, form('os.listdir()', 'Path.iterdir()'))],
       output: null,
     },
     {

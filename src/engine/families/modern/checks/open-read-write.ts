@@ -36,8 +36,11 @@ export function createOpenReadWrite(context: CheckContext): CheckVisitor {
       const alias = pattern?.childForFieldName('alias')?.namedChildren[0];
       if (call?.type !== 'call' || alias?.type !== 'identifier') return;
       const callee = call.childForFieldName('function')!;
-      if (facts.resolve(callee) !== 'builtins.open') return;
-      const opened = openArguments(call.childForFieldName('arguments')!);
+      // `open(p, …)`, or `p.open(…)` on a provable Path (the file is then the receiver).
+      const receiver = callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'open' ? callee.childForFieldName('object')! : undefined;
+      const pathOpen = !!receiver && isPathValue(facts, receiver);
+      if (!pathOpen && facts.resolve(callee) !== 'builtins.open') return;
+      const opened = openArguments(call.childForFieldName('arguments')!, pathOpen ? receiver : undefined);
       if (!opened || isNotPathLike(facts, opened.file)) return;
       const operation = MODES[opened.mode];
       if (!operation) return;
@@ -47,13 +50,19 @@ export function createOpenReadWrite(context: CheckContext): CheckVisitor {
       if (opened.keywords.has('newline') && !atLeast(operation === 'read_text' ? 13 : 10)) return;
       const body = statement.childForFieldName('body');
       const statements = body?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
-      if (statements.length !== 1) return;
-      const use = soleUse(statements[0], alias.text, operation.startsWith('read') ? 'read' : 'write');
+      const kind = operation.startsWith('read') ? 'read' : 'write';
+      const holders = statements.filter((line) => line.descendantsOfType('identifier').some((id) => id?.text === alias.text));
+      const use = holders.length === 1 && !isCompound(holders[0]) ? soleUse(holders[0], alias.text, kind) : undefined;
       if (!use || readAfter(statement, alias.text)) return;
+      // Other statements in the block: reported, and the hover shows the call; no fix moves them out.
+      if (statements.length > 1) {
+        context.report({ node: call, data: { method: use.method, modern: operation }, fixes: [], suggestion: `Read or write with \`Path(…).${operation}()\` where \`${oneLine(use.call.text)}\` is, and drop the \`with\`.`, peer: kind === 'read' ? 'FURB101' : 'FURB103' });
+        return;
+      }
       const plan = new ImportPlan(facts, context.text);
       const fileIsPath = isPathValue(facts, opened.file);
       const pathName = fileIsPath ? undefined : plan.reference('pathlib', 'Path', call);
-      const path = fileIsPath ? opened.file.text : pathName && `${pathName}(${opened.file.text})`;
+      const path = fileIsPath ? atomText(opened.file) : pathName && `${pathName}(${opened.file.text})`;
       const keywords = [...opened.keywords].map(([name, value]) => `${name}=${value.text}`);
       const argumentsText = [...(use.data ? [use.data.text] : []), ...keywords].join(', ');
       const replacement = path && `${path}.${operation}(${argumentsText})`;
@@ -100,6 +109,7 @@ export function createOpenReadWrite(context: CheckContext): CheckVisitor {
       const parent = node.parent;
       if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(node)) return;
       if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.equals(node)) return;
+      if (exclusiveBranches(statement, node, scope.node) || inLaterWith(statement, node, name, scope.node)) return;
       const rebinding = rebindingStatement(node);
       if (rebinding) {
         if (rebinding.parent?.equals(statement.parent!)) verdict = false;
@@ -109,6 +119,34 @@ export function createOpenReadWrite(context: CheckContext): CheckVisitor {
     });
     return verdict === true;
   }
+}
+
+/**
+ * Whether `later` sits in another branch of an `if` than `statement` (`if` body vs `elif` /
+ * `else`), with no loop around the `if` that could run both.
+ */
+function exclusiveBranches(statement: Node, later: Node, scopeNode: Node): boolean {
+  const ancestors: Node[] = [];
+  for (let node: Node | null = statement; node && !node.equals(scopeNode); node = node.parent) ancestors.push(node);
+  let child: Node = later;
+  for (let node: Node | null = later.parent; node && !node.equals(scopeNode); child = node, node = node.parent) {
+    const index = ancestors.findIndex((a) => a.equals(node!));
+    if (index < 1) continue;
+    if (node.type !== 'if_statement' || ancestors[index - 1].equals(child)) return false;
+    for (let up: Node | null = node.parent; up && !up.equals(scopeNode); up = up.parent) if (up.type === 'for_statement' || up.type === 'while_statement') return false;
+    return true;
+  }
+  return false;
+}
+
+/** Whether `later` is in the body of a later `with … as <name>`: it names that file. */
+function inLaterWith(statement: Node, later: Node, name: string, scopeNode: Node): boolean {
+  for (let node: Node | null = later.parent; node && !node.equals(scopeNode); node = node.parent) {
+    if (node.type !== 'block' || node.parent?.type !== 'with_statement' || node.parent.startIndex < statement.endIndex) continue;
+    const targets = node.parent.descendantsOfType('as_pattern_target').filter((t) => t && t.startIndex < node!.startIndex);
+    if (targets.some((t) => t?.text === name)) return true;
+  }
+  return false;
 }
 
 /** The statement a name occurrence rebinds (`with … as f`, `f = …`), if it is a plain binding. */
@@ -124,6 +162,20 @@ function rebindingStatement(identifier: Node): Node | undefined {
   return undefined;
 }
 
+/** The expression as a method receiver: `(root / "a")` keeps its parentheses. */
+function atomText(node: Node): string {
+  return ['identifier', 'call', 'attribute', 'parenthesized_expression', 'subscript'].includes(node.type) ? node.text : `(${node.text})`;
+}
+
+function isCompound(statement: Node): boolean {
+  return !['expression_statement', 'return_statement'].includes(statement.type);
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+}
+
 interface Opened {
   file: Node;
   mode: string;
@@ -131,7 +183,7 @@ interface Opened {
 }
 
 /** `open(file[, mode], encoding=…, errors=…, newline=…)` with a literal mode; undefined for anything else. */
-function openArguments(args: Node): Opened | undefined {
+function openArguments(args: Node, receiver?: Node): Opened | undefined {
   const positional: Node[] = [];
   const keywords = new Map<string, Node>();
   for (const child of args.namedChildren) {
@@ -140,6 +192,7 @@ function openArguments(args: Node): Opened | undefined {
     if (child.type === 'keyword_argument') keywords.set(child.childForFieldName('name')!.text, child.childForFieldName('value')!);
     else positional.push(child);
   }
+  if (receiver) positional.unshift(receiver);
   const file = positional[0] ?? keywords.get('file');
   const modeNode = positional[1] ?? keywords.get('mode');
   if (!file || positional.length > 2 || (positional.length && keywords.has('file')) || (positional.length > 1 && keywords.has('mode'))) return undefined;

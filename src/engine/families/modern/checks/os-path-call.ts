@@ -169,7 +169,7 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
     if (!list || list.positional.length !== 1 || list.keywords.size) return;
     const argument = list.positional[0];
     if (method === 'split' && facts.resolve(argument) === 'os.sep') {
-      pending.push({ node: call, call, old: `${call.text}`, modern: 'Path.parts', verdict: 'splits a path by hand: `Path.parts` has its parts', peer: 'PTH206', rewritten: `Path(${receiver.text}).parts` });
+      pending.push({ node: callee.childForFieldName('attribute')!, call, old: `${oneLine(call.text)}`, modern: 'Path.parts', verdict: 'splits a path by hand: `Path.parts` has its parts', peer: 'PTH206', rewritten: `Path(${receiver.text}).parts` });
       return;
     }
     if (method !== 'with_suffix' || argument.type !== 'string' || !isPathValue(facts, receiver)) return;
