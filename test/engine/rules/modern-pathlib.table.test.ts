@@ -131,6 +131,12 @@ describe('os-path-call: versions, unsafe fixes, hover and peers', () => {
     assert.equal(fixed, 'import os\nfrom pathlib import PurePath, Path\n\ndef f(a):\n    here = Path(__file__).resolve().parent\n    return Path(a).name, Path.cwd()\n');
   });
 
+  it('offers no fix where a str result is used as a string (a Path would break it)', () => {
+    const code = `${HEAD}def f(p):\n    parts = os.path.abspath(p).split(os.sep)\n    here = os.path.dirname(p)\n    return here + "/x", parts, os.getcwd()[1:]\n`;
+    const findings = engine.analyzeText(code, select);
+    assert.deepEqual(findings.map((f) => [f.peer, f.fixes.length]), [['PTH100', 0], ['PTH206', 0], ['PTH120', 0], ['PTH109', 0]]);
+  });
+
   it('names each fix with its reason when unsafe', () => {
     const [exists] = engine.analyzeText('import os\nimport pathlib\n\ndef f(p):\n    return os.path.exists(p)\n', select);
     assert.deepEqual(

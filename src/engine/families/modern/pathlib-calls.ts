@@ -35,7 +35,7 @@ const method = (name: string) => (path: string, args: CallArguments) =>
 const property = (name: string) => (path: string, args: CallArguments) => (args.rest.length || args.keywords.size ? undefined : `${path}.${name}`);
 const statField = (field: string) => (path: string, args: CallArguments) => (args.rest.length || args.keywords.size ? undefined : `${path}.stat().${field}`);
 
-const RETURNS_PATH = 'it returns a `Path` where the call returned a `str`';
+export const RETURNS_PATH = 'it returns a `Path` where the call returned a `str`';
 const DIR_FD = ['dir_fd'];
 
 export const PATH_CALLS: Readonly<Record<string, PathCall>> = {

@@ -6,8 +6,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { ImportPlan } from '../../../import-plan';
+import { forEachNode } from '../../../tree-walk';
 import type { Fix } from '../../../types';
-import { PATH_CALLS, PURE_PATH_CLASSES, type PathCall } from '../pathlib-calls';
+import { PATH_CALLS, PURE_PATH_CLASSES, RETURNS_PATH, type PathCall } from '../pathlib-calls';
 import { isNonEmptyStringLiteral, isNotPathLike, isPathValue } from '../pathlib-values';
 
 interface Pending {
@@ -82,6 +83,8 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
     if (positional.length > entry.positional) return {};
     if ([...keywords.keys()].some((name) => !entry.keywords?.includes(name))) return {};
     if (qualified === 'os.symlink') return symlink(call, list);
+    // A `str` result used as a string right away (`.split()`, `+`, `[…]`): a Path there breaks the code.
+    if (entry.unsafeBecause?.startsWith(RETURNS_PATH) && (usedAsString(call) || assignedNameUsedAsString(call))) return {};
     if (qualified === 'os.getcwd' && !positional.length && !keywords.size) return currentWorkingDirectory(call);
     if (!entry.rewrite || !positional.length) return {};
     const [first, ...rest] = positional;
@@ -120,6 +123,18 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
     const rewritten = `${pathName}.cwd()`;
     const fix: Fix = { title: `Use \`${rewritten}\` (unsafe: it returns a \`Path\` where the call returned a \`str\`)`, safety: 'unsafe', edits: [...importEdits, { start: call.startIndex, end: call.endIndex, newText: rewritten }] };
     return { fix, rewritten };
+  }
+
+  /** `here = os.path.dirname(p)` and later `here + "/x"` or `here.split()` in the same scope. */
+  function assignedNameUsedAsString(call: Node): boolean {
+    const assignment = call.parent;
+    const target = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.equals(call) ? assignment.childForFieldName('left') : undefined;
+    if (target?.type !== 'identifier') return false;
+    let found = false;
+    forEachNode(facts.scopeOf(call).node, (node) => {
+      if (!found && node.type === 'identifier' && node.text === target.text && node.startIndex > call.endIndex && usedAsString(node)) found = true;
+    });
+    return found;
   }
 
   /** `os.symlink(target, link)` → `Path(link).symlink_to(target)`: the order of evaluation flips. */
@@ -214,6 +229,18 @@ function argumentList(args: Node): ArgumentList | undefined {
     else positional.push(child);
   }
   return { positional, keywords };
+}
+
+function usedAsString(call: Node): boolean {
+  let node = call;
+  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'attribute' || parent.type === 'subscript' || parent.type === 'slice') return parent.firstNamedChild?.equals(node) ?? false;
+  if (parent.type === 'binary_operator') return ['+', '%'].includes(parent.childForFieldName('operator')?.type ?? '');
+  if (parent.type === 'augmented_assignment') return true;
+  if (parent.type === 'comparison_operator') return parent.namedChildren.some((c) => c?.type === 'string');
+  return false;
 }
 
 function hasComment(node: Node): boolean {
