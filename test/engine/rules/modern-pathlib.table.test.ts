@@ -149,7 +149,7 @@ describe('os-path-call: versions, unsafe fixes, hover and peers', () => {
     const code = `${HEAD}def build(out):\n    os.makedirs(out)\n    return os.path.join(out, "x")\n\ndef other():\n    return os.getcwd()\n`;
     const findings = engine.analyzeText(code, select);
     assert.equal(findings.length, 3);
-    assert.equal(findings[0].suggestion, '```python\nPath(out).mkdir(parents=True)\n```\n\nThe same scope has another call to convert with it:\n- line 6: `os.path.join(out, "x")` → `Path(a) / b`');
+    assert.equal(findings[0].suggestion, '```python\nPath(out).mkdir(parents=True)\n```\n\nThe same scope has another call to convert with it:\n- line 6: `os.path.join(out, "x")` → `Path(out) / "x"`');
     assert.ok(findings[1].suggestion?.includes('- line 5: `os.makedirs(out)` → `Path(out).mkdir(parents=True)`'));
     assert.equal(findings[2].suggestion, '```python\nPath.cwd()\n```');
   });

@@ -86,8 +86,8 @@ export const PATH_CALLS: Readonly<Record<string, PathCall>> = {
   'os.path.getatime': { peer: 'PTH203', modern: 'Path.stat().st_atime', positional: 1, rewrite: statField('st_atime') },
   'os.path.getmtime': { peer: 'PTH204', modern: 'Path.stat().st_mtime', positional: 1, rewrite: statField('st_mtime') },
   'os.path.getctime': { peer: 'PTH205', modern: 'Path.stat().st_ctime', positional: 1, rewrite: statField('st_ctime') },
-  'glob.glob': { peer: 'PTH207', modern: 'Path.glob()', positional: Infinity, silentWith: ['dir_fd', 'root_dir'] },
-  'glob.iglob': { peer: 'PTH207', modern: 'Path.glob()', positional: Infinity, silentWith: ['dir_fd', 'root_dir'] },
+  'glob.glob': { peer: 'PTH207', modern: 'Path.glob()', positional: Infinity, silentWith: DIR_FD },
+  'glob.iglob': { peer: 'PTH207', modern: 'Path.glob()', positional: Infinity, silentWith: DIR_FD },
   'os.listdir': { peer: 'PTH208', modern: 'Path.iterdir()', positional: 1 },
   'os.symlink': {
     peer: 'PTH211',

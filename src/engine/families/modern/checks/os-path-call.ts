@@ -49,7 +49,8 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
       if (entry.silentWith?.some((name) => list.keywords.has(name))) return;
       const first = list.positional[0] ?? list.keywords.get(qualified === 'builtins.open' ? 'file' : 'path');
       if (first && isNotPathLike(facts, first)) return;
-      pending.push({ ...finding(call, callee, qualified, entry), ...rewrite(call, qualified, entry, list) });
+      const joined = qualified === 'os.path.join' ? joinForm(list) : undefined;
+      pending.push({ ...finding(call, callee, qualified, entry), ...(joined ? { rewritten: joined } : rewrite(call, qualified, entry, list)) });
     },
     finish() {
       const groups = new Map<number, Pending[]>();
@@ -135,6 +136,14 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
       if (!found && node.type === 'identifier' && node.text === target.text && node.startIndex > call.endIndex && usedAsString(node)) found = true;
     });
     return found;
+  }
+
+  /** The hover's form of `os.path.join(a, "b")`: `Path(a) / "b"` (no fix: the str becomes a Path). */
+  function joinForm({ positional, keywords }: ArgumentList): string | undefined {
+    if (positional.length < 2 || keywords.size || positional.some((n) => n.text.includes('\n'))) return undefined;
+    const [first, ...rest] = positional;
+    const head = isPathValue(facts, first) ? pathText(first) : `Path(${first.text})`;
+    return [head, ...rest.map((n) => (['binary_operator', 'conditional_expression', 'boolean_operator', 'lambda', 'not_operator', 'comparison_operator'].includes(n.type) ? `(${n.text})` : n.text))].join(' / ');
   }
 
   /** `os.symlink(target, link)` → `Path(link).symlink_to(target)`: the order of evaluation flips. */
