@@ -26,14 +26,15 @@ ruleTester(RULE, {
   ],
   invalid: [
     {
-      code: `${HEAD}def f(p):\n    return os.path.exists(Path(p))\n`,
-      errors: [E(5, 12, 5, 26, form('os.path.exists()', 'Path.exists()'))],
-      output: `${HEAD}def f(p):\n    return Path(p).exists()\n`,
+      code: `${HEAD}def f(p):\n    return os.stat(Path(p)).st_mode\n`,
+      errors: [E(5, 12, 5, 19, form('os.stat()', 'Path.stat()'))],
+      output: `${HEAD}def f(p):\n    return Path(p).stat().st_mode\n`,
     },
     {
-      code: `${HEAD}ROOT = Path("src")\nif os.path.isdir(ROOT):\n    pass\n`,
-      errors: [E(5, 4, 5, 17, form('os.path.isdir()', 'Path.is_dir()'))],
-      output: `${HEAD}ROOT = Path("src")\nif ROOT.is_dir():\n    pass\n`,
+      // `Path.is_dir()` raises where `isdir()` returns False (ENAMETOOLONG, EACCES): unsafe even on a Path.
+      code: `${HEAD}ROOT = Path("src")\nif os.path.isdir(ROOT):\n    os.chmod(ROOT, 0o755)\n`,
+      errors: [E(5, 4, 5, 17, form('os.path.isdir()', 'Path.is_dir()')), E(6, 5, 6, 13, form('os.chmod()', 'Path.chmod()'))],
+      output: `${HEAD}ROOT = Path("src")\nif os.path.isdir(ROOT):\n    ROOT.chmod(0o755)\n`,
     },
     {
       // An unknown argument: `Path(name)` may differ (bytes, "" …), so the fix is unsafe.
@@ -138,10 +139,13 @@ describe('os-path-call: versions, unsafe fixes, hover and peers', () => {
   });
 
   it('names each fix with its reason when unsafe', () => {
-    const [exists] = engine.analyzeText('import os\nimport pathlib\n\ndef f(p):\n    return os.path.exists(p)\n', select);
+    const [size, exists] = engine.analyzeText('import os\nimport pathlib\n\ndef f(p):\n    return os.path.getsize(p), os.path.exists(pathlib.Path(p))\n', select);
     assert.deepEqual(
-      exists.fixes.map((f) => [f.title, f.safety]),
-      [['Use `pathlib.Path(p).exists()` (unsafe: `Path(x)` rejects bytes and file descriptors, and `Path("")` is the current directory)', 'unsafe']],
+      [...size.fixes, ...exists.fixes].map((f) => [f.title, f.safety]),
+      [
+        ['Use `pathlib.Path(p).stat().st_size` (unsafe: `Path(x)` rejects bytes and file descriptors, and `Path("")` is the current directory)', 'unsafe'],
+        ['Use `pathlib.Path(p).exists()` (unsafe: the Path method raises on errors other than a missing file, such as a name too long or a permission denied, where the os.path function returns `False`)', 'unsafe'],
+      ],
     );
   });
 

@@ -37,6 +37,8 @@ const statField = (field: string) => (path: string, args: CallArguments) => (arg
 
 export const RETURNS_PATH = 'it returns a `Path` where the call returned a `str`';
 const DIR_FD = ['dir_fd'];
+// Checked on CPython 3.11–3.13: `os.path.exists("a" * 5000)` is False, `Path(…).exists()` raises.
+const RAISES_MORE = 'the Path method raises on errors other than a missing file, such as a name too long or a permission denied, where the os.path function returns `False`';
 
 export const PATH_CALLS: Readonly<Record<string, PathCall>> = {
   'os.path.abspath': { peer: 'PTH100', modern: 'Path.resolve()', positional: 1, rewrite: method('resolve'), unsafeBecause: `${RETURNS_PATH}, and \`resolve()\` also follows symlinks` },
@@ -60,14 +62,14 @@ export const PATH_CALLS: Readonly<Record<string, PathCall>> = {
   'os.unlink': { peer: 'PTH108', modern: 'Path.unlink()', positional: 1, rewrite: method('unlink'), silentWith: DIR_FD },
   'os.getcwd': { peer: 'PTH109', modern: 'Path.cwd()', positional: 0, unsafeBecause: RETURNS_PATH },
   'os.getcwdb': { peer: 'PTH109', modern: 'Path.cwd()', positional: 0 },
-  'os.path.exists': { peer: 'PTH110', modern: 'Path.exists()', positional: 1, rewrite: method('exists') },
+  'os.path.exists': { peer: 'PTH110', modern: 'Path.exists()', positional: 1, rewrite: method('exists'), unsafeBecause: RAISES_MORE },
   'os.path.expanduser': { peer: 'PTH111', modern: 'Path.expanduser()', positional: 1, rewrite: method('expanduser'), unsafeBecause: RETURNS_PATH },
-  'os.path.isdir': { peer: 'PTH112', modern: 'Path.is_dir()', positional: 1, rewrite: method('is_dir') },
-  'os.path.isfile': { peer: 'PTH113', modern: 'Path.is_file()', positional: 1, rewrite: method('is_file') },
-  'os.path.islink': { peer: 'PTH114', modern: 'Path.is_symlink()', positional: 1, rewrite: method('is_symlink') },
+  'os.path.isdir': { peer: 'PTH112', modern: 'Path.is_dir()', positional: 1, rewrite: method('is_dir'), unsafeBecause: RAISES_MORE },
+  'os.path.isfile': { peer: 'PTH113', modern: 'Path.is_file()', positional: 1, rewrite: method('is_file'), unsafeBecause: RAISES_MORE },
+  'os.path.islink': { peer: 'PTH114', modern: 'Path.is_symlink()', positional: 1, rewrite: method('is_symlink'), unsafeBecause: RAISES_MORE },
   'os.readlink': { peer: 'PTH115', modern: 'Path.readlink()', positional: 1, rewrite: method('readlink'), unsafeBecause: RETURNS_PATH, minVersion: [3, 9], silentWith: DIR_FD },
   'os.stat': { peer: 'PTH116', modern: 'Path.stat()', positional: 1, rewrite: method('stat'), silentWith: ['dir_fd', 'follow_symlinks'] },
-  'os.path.isabs': { peer: 'PTH117', modern: 'Path.is_absolute()', positional: 1, rewrite: method('is_absolute') },
+  'os.path.isabs': { peer: 'PTH117', modern: 'Path.is_absolute()', positional: 1, rewrite: method('is_absolute'), unsafeBecause: 'on Windows before Python 3.13, `isabs("\\\\x")` is True where `is_absolute()` is False' },
   'os.path.join': { peer: 'PTH118', modern: 'Path(a) / b', positional: Infinity },
   'os.path.basename': { peer: 'PTH119', modern: 'Path.name', positional: 1, rewrite: property('name'), unsafeBecause: '`Path("a/").name` is `"a"` where `basename("a/")` is `""`' },
   'os.path.dirname': { peer: 'PTH120', modern: 'Path.parent', positional: 1, rewrite: property('parent'), unsafeBecause: `${RETURNS_PATH}, and \`Path("a").parent\` is \`.\` where \`dirname("a")\` is \`""\`` },
