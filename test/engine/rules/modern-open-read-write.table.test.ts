@@ -82,6 +82,12 @@ ruleTester(RULE, {
       output: 'from pathlib import Path\n\ntry:\n    a = Path("a").read_text()\nexcept OSError:\n    a = Path("b").read_text()\n',
     },
     {
+      // The statement moves up one level, its continuation lines with it.
+      code: 'from pathlib import Path\n\nif True:\n    with open("a", "rb") as f:\n        data = (1,\n                f.read())\n',
+      errors: [E(4, 10, 4, 25, msg('read', 'read_bytes'))],
+      output: 'from pathlib import Path\n\nif True:\n    data = (1,\n            Path("a").read_bytes())\n',
+    },
+    {
       // More statements in the block: reported, no fix.
       code: 'import hashlib\n\nwith open("a", "rb") as f:\n    h = hashlib.sha256()\n    h.update(f.read())\n',
       errors: [E(3, 6, 3, 21, msg("read", "read_bytes"))],

@@ -71,7 +71,7 @@ export function createOpenReadWrite(context: CheckContext): CheckVisitor {
       let rewritten: string | undefined;
       if (replacement && importEdits) {
         const line = statements[0];
-        rewritten = context.text.slice(line.startIndex, use.call.startIndex) + replacement + context.text.slice(use.call.endIndex, line.endIndex);
+        rewritten = dedent(context.text.slice(line.startIndex, use.call.startIndex) + replacement + context.text.slice(use.call.endIndex, line.endIndex), line, statement);
         const unsafe = fileIsPath || isNonEmptyStringLiteral(opened.file) ? unsafeReason(statement, use.data) : VALUE_CHANGES;
         fix = {
           title: `Use \`${replacement}\`${unsafe ? ` (unsafe: ${unsafe})` : ''}`,
@@ -160,6 +160,18 @@ function rebindingStatement(identifier: Node): Node | undefined {
     return parent.parent?.type === 'expression_statement' ? parent.parent : undefined;
   }
   return undefined;
+}
+
+/**
+ * The body statement moved up to the `with` line: its continuation lines lose the extra
+ * indentation too (not when a string spans lines: its text would change).
+ */
+function dedent(text: string, line: Node, statement: Node): string {
+  const extra = line.startPosition.column - statement.startPosition.column;
+  const multilineString = line.descendantsOfType('string').some((s) => s && s.startPosition.row !== s.endPosition.row);
+  if (extra <= 0 || multilineString || line.startPosition.row === statement.startPosition.row) return text;
+  const prefix = ' '.repeat(extra);
+  return text.replace(/\n([ \t]*)/g, (whole, indent: string) => (indent.startsWith(prefix) ? `\n${indent.slice(extra)}` : whole));
 }
 
 /** The expression as a method receiver: `(root / "a")` keeps its parentheses. */
