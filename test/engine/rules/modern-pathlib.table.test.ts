@@ -22,6 +22,7 @@ ruleTester(RULE, {
     `${HEAD}def f(os, open):\n    return os.path.exists("x"), open("y")\n`,
     `${HEAD}def f(name):\n    return name.with_suffix("txt")\n`,
     `${HEAD}p = Path("a").with_suffix(".txt")\nq = Path("a").with_suffix("")\n`,
+    'import os\n\ndef f(parts):\n    sep = "/"\n    return sep.join(parts), os.path.exists(parts[0])\n',
     'import os\nfrom pathlib import Path\n\nos.path.exists("x")  # noqa: PTH110\n',
   ],
   invalid: [
@@ -95,6 +96,18 @@ ruleTester(RULE, {
       code: 'from pathlib import Path\n\nwith open(Path("a.txt"), "rb") as f:\n    pass\n',
       errors: [E(3, 6, 3, 10, form('open()', 'Path.open()'))],
       output: 'from pathlib import Path\n\nwith Path("a.txt").open("rb") as f:\n    pass\n',
+    },
+    {
+      // No pathlib import, but this def splits paths with os.sep by hand: reported, without fixes
+      // (the first fix would import pathlib and open the gate for the module). `g` stays silent.
+      code: 'import os\n\ndef f(p):\n    return os.path.exists(p), p.split(os.sep)\n\ndef g(p):\n    return os.path.exists(p)\n',
+      errors: [E(4, 12, 4, 26, form('os.path.exists()', 'Path.exists()')), E(4, 33, 4, 38, '`p.split(os.sep)` splits a path by hand: `Path.parts` has its parts')],
+      output: null,
+    },
+    {
+      code: 'from os import path, sep\n\ndef f(root, name):\n    return root + sep + name if path.isdir(root) else name\n',
+      errors: [E(4, 33, 4, 43, form('os.path.isdir()', 'Path.is_dir()'))],
+      output: null,
     },
     {
       // Nested calls: the inner one first, then the outer sees a Path (unsafe: str → Path).

@@ -31,18 +31,23 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
   const usesPathlib = facts.importsModule('pathlib');
   const target = facts.targetVersion;
   const pending: Pending[] = [];
-  const reachable = usesPathlib || facts.mayResolveTo(['py.path.local']);
+  // Without pathlib: only defs that build or split paths by hand with `os.sep` (see handSplitScopes).
+  const mayJoinByHand = facts.importsModule('os') && /\bsep\b/.test(facts.text);
+  let handScopes: Set<number> | undefined;
+  const scopeKey = (node: Node) => facts.enclosingFunction(node)?.node.startIndex ?? -1;
+  const gated = (node: Node) => usesPathlib || (mayJoinByHand && (handScopes ??= handSplitScopes(context.tree.rootNode)).has(scopeKey(node)));
+  const reachable = usesPathlib || mayJoinByHand || facts.mayResolveTo(['py.path.local']);
   return {
     match({ call, callee, args }) {
       if (!reachable || !call || !callee || !args || !context.isSound(call)) return;
       const qualified = facts.resolve(callee);
       if (qualified === undefined) {
-        if (usesPathlib && callee.type === 'attribute') misuse(call, callee, args);
+        if (callee.type === 'attribute' && gated(call)) misuse(call, callee, args);
         return;
       }
       if (usesPathlib && PURE_PATH_CLASSES.has(qualified)) return currentDirectory(call, args);
       const entry = PATH_CALLS[qualified];
-      if (!entry || (!usesPathlib && entry.peer !== 'PTH124')) return;
+      if (!entry || (entry.peer !== 'PTH124' && !gated(call))) return;
       if (entry.minVersion && (target[0] < entry.minVersion[0] || (target[0] === entry.minVersion[0] && target[1] < entry.minVersion[1]))) return;
       const list = argumentList(args);
       if (!list) return pending.push(finding(call, callee, qualified, entry));
@@ -50,7 +55,10 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
       const first = list.positional[0] ?? list.keywords.get(qualified === 'builtins.open' ? 'file' : 'path');
       if (first && isNotPathLike(facts, first)) return;
       const joined = qualified === 'os.path.join' ? joinForm(list) : undefined;
-      pending.push({ ...finding(call, callee, qualified, entry), ...(joined ? { rewritten: joined } : rewrite(call, qualified, entry, list)) });
+      const rewritten = joined ? { rewritten: joined } : rewrite(call, qualified, entry, list);
+      // No fix where pathlib is not imported yet: the first would add the import and open the gate for the whole module.
+      if (!usesPathlib) delete rewritten.fix;
+      pending.push({ ...finding(call, callee, qualified, entry), ...rewritten });
     },
     finish() {
       const groups = new Map<number, Pending[]>();
@@ -134,6 +142,24 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
     let found = false;
     forEachNode(facts.scopeOf(call).node, (node) => {
       if (!found && node.type === 'identifier' && node.text === target.text && node.startIndex > call.endIndex && usedAsString(node)) found = true;
+    });
+    return found;
+  }
+
+  /**
+   * The defs (and -1: the module level) that treat paths as strings by hand:
+   * `p.split(os.sep)`, `os.sep.join(parts)`, `root + os.sep + name`.
+   */
+  function handSplitScopes(root: Node): Set<number> {
+    const found = new Set<number>();
+    forEachNode(root, (node) => {
+      if (node.type !== 'attribute' && node.type !== 'identifier') return;
+      if (!node.text.endsWith('sep') || !['os.sep', 'os.path.sep', 'os.altsep'].includes(facts.resolve(node) ?? '')) return;
+      const parent = node.parent;
+      const split = parent?.type === 'argument_list' && ['split', 'rsplit'].includes(parent.parent?.childForFieldName('function')?.childForFieldName('attribute')?.text ?? '');
+      const join = parent?.type === 'attribute' && parent.childForFieldName('attribute')?.text === 'join' && parent.parent?.type === 'call';
+      const concat = parent?.type === 'binary_operator' && parent.childForFieldName('operator')?.type === '+';
+      if (split || join || concat) found.add(scopeKey(node));
     });
     return found;
   }
