@@ -33,9 +33,9 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
   const pending: Pending[] = [];
   // Without pathlib: only defs that build or split paths by hand with `os.sep` (see handSplitScopes).
   const mayJoinByHand = facts.importsModule('os') && /\bsep\b/.test(facts.text);
-  let handScopes: Set<number> | undefined;
+  const handScopes = new Map<number, boolean>();
   const scopeKey = (node: Node) => facts.enclosingFunction(node)?.node.startIndex ?? -1;
-  const gated = (node: Node) => usesPathlib || (mayJoinByHand && (handScopes ??= handSplitScopes(context.tree.rootNode)).has(scopeKey(node)));
+  const gated = (node: Node) => usesPathlib || (mayJoinByHand && splitsByHand(node));
   const reachable = usesPathlib || mayJoinByHand || facts.mayResolveTo(['py.path.local']);
   return {
     match({ call, callee, args }) {
@@ -147,20 +147,24 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
   }
 
   /**
-   * The defs (and -1: the module level) that treat paths as strings by hand:
-   * `p.split(os.sep)`, `os.sep.join(parts)`, `root + os.sep + name`.
+   * Whether the def around `node` (or the module level) treats paths as strings by hand:
+   * `p.split(os.sep)`, `os.sep.join(parts)`, `root + os.sep + name`. Reads that def only.
    */
-  function handSplitScopes(root: Node): Set<number> {
-    const found = new Set<number>();
-    forEachNode(root, (node) => {
-      if (node.type !== 'attribute' && node.type !== 'identifier') return;
-      if (!node.text.endsWith('sep') || !['os.sep', 'os.path.sep', 'os.altsep'].includes(facts.resolve(node) ?? '')) return;
-      const parent = node.parent;
+  function splitsByHand(node: Node): boolean {
+    const key = scopeKey(node);
+    const known = handScopes.get(key);
+    if (known !== undefined) return known;
+    let found = false;
+    forEachNode(facts.enclosingFunction(node)?.node ?? context.tree.rootNode, (candidate) => {
+      if (found || (candidate.type !== 'attribute' && candidate.type !== 'identifier') || !candidate.text.endsWith('sep')) return;
+      if (!['os.sep', 'os.path.sep', 'os.altsep'].includes(facts.resolve(candidate) ?? '') || scopeKey(candidate) !== key) return;
+      const parent = candidate.parent;
       const split = parent?.type === 'argument_list' && ['split', 'rsplit'].includes(parent.parent?.childForFieldName('function')?.childForFieldName('attribute')?.text ?? '');
       const join = parent?.type === 'attribute' && parent.childForFieldName('attribute')?.text === 'join' && parent.parent?.type === 'call';
       const concat = parent?.type === 'binary_operator' && parent.childForFieldName('operator')?.type === '+';
-      if (split || join || concat) found.add(scopeKey(node));
+      found = split || join || concat;
     });
+    handScopes.set(key, found);
     return found;
   }
 
