@@ -110,6 +110,12 @@ ruleTester(RULE, {
       output: null,
     },
     {
+      // A name bound only to a non-empty literal is as good as the literal.
+      code: `${HEAD}CONFIG = "/etc/app.json"\n\ndef load():\n    return open(CONFIG, encoding="utf-8")\n`,
+      errors: [E(7, 12, 7, 16, form('open()', 'Path.open()'))],
+      output: `${HEAD}CONFIG = "/etc/app.json"\n\ndef load():\n    return Path(CONFIG).open(encoding="utf-8")\n`,
+    },
+    {
       // Nested calls: the inner one first, then the outer sees a Path (unsafe: str → Path).
       code: 'import os\nimport pathlib\n\nhere = os.path.dirname(os.path.abspath(__file__))\n',
       errors: [E(4, 8, 4, 23, form('os.path.dirname()', 'Path.parent')), E(4, 24, 4, 39, form('os.path.abspath()', 'Path.resolve()'))],

@@ -45,9 +45,16 @@ export function isNotPathLike(facts: SemanticFacts, expression: Node, depth = 0)
   return !!values?.length && values.some((value) => isNotPathLike(facts, value, depth + 1));
 }
 
-/** A plain string literal that is not empty (`Path("")` is `Path(".")`, `exists("")` is False). */
-export function isNonEmptyStringLiteral(expression: Node): boolean {
+/**
+ * A plain string literal that is not empty (`Path("")` is `Path(".")`, `exists("")` is
+ * False), or a name bound only to such literals (`CONFIG = "/etc/app.json"`).
+ */
+export function isNonEmptyStringLiteral(expression: Node, facts?: SemanticFacts): boolean {
   const node = unwrap(expression);
+  if (node.type === 'identifier' && facts) {
+    const values = boundValues(facts, node);
+    return !!values?.length && values.every((value) => isNonEmptyStringLiteral(value));
+  }
   if (node.type !== 'string' || node.children.some((c) => c?.type === 'interpolation')) return false;
   const match = /^([a-zA-Z]*)("""|'''|"|')([\s\S]*)\2$/.exec(node.text);
   return !!match && !/[bB]/.test(match[1]) && match[3].length > 0;

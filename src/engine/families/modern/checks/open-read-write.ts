@@ -72,7 +72,7 @@ export function createOpenReadWrite(context: CheckContext): CheckVisitor {
       if (replacement && importEdits) {
         const line = statements[0];
         rewritten = dedent(context.text.slice(line.startIndex, use.call.startIndex) + replacement + context.text.slice(use.call.endIndex, line.endIndex), line, statement);
-        const unsafe = fileIsPath || isNonEmptyStringLiteral(opened.file) ? unsafeReason(statement, use.data) : VALUE_CHANGES;
+        const unsafe = fileIsPath || isNonEmptyStringLiteral(opened.file, facts) ? unsafeReason(statement, use.data) : VALUE_CHANGES;
         fix = {
           title: `Use \`${replacement}\`${unsafe ? ` (unsafe: ${unsafe})` : ''}`,
           safety: unsafe ? 'unsafe' : 'safe',

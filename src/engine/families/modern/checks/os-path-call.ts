@@ -108,7 +108,7 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
     if (!rewritten) return {};
     const importEdits = plan.edits();
     if (!importEdits) return {};
-    let unsafe = entry.unsafeBecause ? `unsafe: ${entry.unsafeBecause}` : !isPath && !isNonEmptyStringLiteral(first) ? VALUE_CHANGES : undefined;
+    let unsafe = entry.unsafeBecause ? `unsafe: ${entry.unsafeBecause}` : !isPath && !isNonEmptyStringLiteral(first, facts) ? VALUE_CHANGES : undefined;
     // `Path.rename()` and `Path.replace()` return the new Path where os's return None.
     if (!unsafe && (qualified === 'os.rename' || qualified === 'os.replace') && call.parent?.type !== 'expression_statement') unsafe = 'unsafe: it returns the new `Path` where the call returned `None`';
     if (!unsafe && hasComment(call)) unsafe = 'unsafe: it drops the comments inside the call';
@@ -189,7 +189,7 @@ export function createOsPathCall(context: CheckContext): CheckVisitor {
     const importEdits = plan.edits();
     if (!importEdits) return {};
     const simple = [source, link].every((n) => ['identifier', 'string', 'attribute', 'integer'].includes(n.type) && !n.text.includes('('));
-    const unsafe = !simple ? 'unsafe: the two paths are evaluated in the other order' : !linkIsPath && !isNonEmptyStringLiteral(link) ? VALUE_CHANGES : hasComment(call) ? 'unsafe: it drops the comments inside the call' : undefined;
+    const unsafe = !simple ? 'unsafe: the two paths are evaluated in the other order' : !linkIsPath && !isNonEmptyStringLiteral(link, facts) ? VALUE_CHANGES : hasComment(call) ? 'unsafe: it drops the comments inside the call' : undefined;
     const fix: Fix = { title: `Use \`${rewritten}\`${unsafe ? ` (${unsafe})` : ''}`, safety: unsafe ? 'unsafe' : 'safe', edits: [...importEdits, { start: call.startIndex, end: call.endIndex, newText: rewritten }] };
     return { fix, rewritten };
   }
