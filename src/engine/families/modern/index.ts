@@ -11,7 +11,9 @@ import { createImportFallback } from './checks/import-fallback';
 import { createIoOpenAlias } from './checks/io-open-alias';
 import { createLruCacheParentheses } from './checks/lru-cache-parentheses';
 import { createLruCacheWithoutMaxsize } from './checks/lru-cache-without-maxsize';
+import { createOpenReadWrite } from './checks/open-read-write';
 import { createOsErrorAlias } from './checks/os-error-alias';
+import { createOsPathCall } from './checks/os-path-call';
 import { createOutdatedVersionBlock } from './checks/outdated-version-block';
 import { createPercentFormat } from './checks/percent-format';
 import { createStrEnumMixin } from './checks/str-enum-mixin';
@@ -32,7 +34,9 @@ export const MODERN_FAMILY: FamilyPackage = {
     'io-open-alias': createIoOpenAlias,
     'lru-cache-parentheses': createLruCacheParentheses,
     'lru-cache-without-maxsize': createLruCacheWithoutMaxsize,
+    'open-read-write': createOpenReadWrite,
     'os-error-alias': createOsErrorAlias,
+    'os-path-call': createOsPathCall,
     'outdated-version-block': createOutdatedVersionBlock,
     'percent-format': createPercentFormat,
     'str-enum-mixin': createStrEnumMixin,
