@@ -2,8 +2,11 @@
 // obsolete — legacy idioms (pyupgrade's non-typing rewrites), version blocks and import
 // fallbacks the target no longer needs, and os.path where pathlib fits (rules/modern/).
 import type { FamilyPackage } from '../../checks/context';
+import { endOfLifePython } from './checks/end-of-life-python';
 
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
-  checks: {},
+  checks: {
+    'end-of-life-python': endOfLifePython,
+  },
 };
