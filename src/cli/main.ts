@@ -13,7 +13,9 @@ import { analyzeFile, type FileJob, type FileResult, type FixMode } from './anal
 import { runInWorkers, WorkerStartError } from './pool';
 import { ReportWriter, StdoutSink, type OutputMode } from './report-writer';
 import { formatRulesJson, formatRulesText, ruleListings } from './rules-command';
+import { runDate, UpgradePath, type ProjectFileJob } from './project-files';
 import { collectPythonFiles } from './walk';
+import { END_OF_LIFE_RULE } from '../engine/project-files';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: pymodern check [PATH...] [options]
@@ -172,6 +174,21 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
 
   // Code unit order, not localeCompare: the output must not depend on the user's locale.
   jobs.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  const projectJobs: ProjectFileJob[] = [];
+  const pythonFiles = new Set(walked.files);
+  for (const path of walked.projectFiles) {
+    const loaded = configs.forFile(path);
+    if (loaded.error) {
+      const message = loaded.error.message.replace(`${loaded.error.file}: `, '');
+      if (!reported.has(loaded.file!)) errors.push({ file: display(loaded.file!, cwd), message });
+      reported.add(loaded.file!);
+      continue;
+    }
+    const config = loaded.configFor(path, (project) => ({ ...project, ...options.cli }));
+    projectJobs.push({ path, display: display(path, cwd), config, trendsDir: join(options.distDir, 'trends'), alsoPython: pythonFiles.has(path) });
+  }
+  const today = runDate();
+  const upgrade = new UpgradePath(rules.find((r) => r.id === END_OF_LIFE_RULE), projectJobs, jobs, today, options.fixMode === 'none');
   const mode: OutputMode = options.fixMode === 'diff' ? 'diff' : (options.format as OutputMode);
   const stdout = new StdoutSink();
   const writer = new ReportWriter(mode, stdout.write, errors, {
@@ -197,6 +214,7 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
       waiting.set(order.get(result.file)!.shift()!, result);
       for (let ready = waiting.get(written); ready; ready = waiting.get(written)) {
         waiting.delete(written++);
+        upgrade.observe(ready);
         writer.add(ready);
       }
       progress.update(written + waiting.size);
@@ -215,7 +233,9 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
     let poisonedAt = -1;
     try {
       for (const [i, job] of jobs.entries()) {
-        writer.add(analyzeFile(engine, job));
+        const result = analyzeFile(engine, job);
+        upgrade.observe(result);
+        writer.add(result);
         progress.update(i + 1);
         await stdout.drained();
         if (engine.poisoned) {
@@ -230,6 +250,9 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
     if (poisonedAt >= 0 && poisonedAt + 1 < jobs.length) await inWorkers(poisonedAt + 1, 1);
   }
   progress.done();
+  await countAtSupportedTarget(upgrade, options);
+  // A project file joins the report (and the files checked) when it has something to say.
+  for (const result of upgrade.results()) if (result.findings.length || result.errors.length) writer.add(result);
   writer.end(options);
 
   if (options.format === 'text' || options.fixMode === 'diff') {
@@ -245,6 +268,36 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
   }
   if (writer.errors.length) return 2;
   return writer.findings ? 1 : 0;
+}
+
+/**
+ * The extra pass behind end-of-life-python's counts: the projects' Python files again, at
+ * the oldest supported target. Only when a project file has a finding (see project-files.ts).
+ */
+async function countAtSupportedTarget(upgrade: UpgradePath, options: CheckOptions): Promise<void> {
+  const jobs = upgrade.extraJobs();
+  if (!jobs.length) return;
+  const workers = Math.min(options.jobs, Math.ceil(jobs.length / MIN_FILES_FOR_WORKERS));
+  if (workers > 1) {
+    const watchdogMs = options.timeBudgetMs ? 2 * options.timeBudgetMs + WATCHDOG_GRACE_MS : 0;
+    await runInWorkers(jobs, { workers, distDir: options.distDir, watchdogMs }, (result) => upgrade.observeNext(result));
+    return;
+  }
+  let engine: Engine;
+  try {
+    engine = await loadEngine(options.distDir);
+  } catch {
+    return; // the main pass loaded one, so this is unlikely; without it, no counts
+  }
+  try {
+    for (const job of jobs) {
+      upgrade.observeNext(analyzeFile(engine, job));
+      // A WASM trap: the files left are not counted (their project's count covers the others).
+      if (engine.poisoned) break;
+    }
+  } finally {
+    engine.dispose();
+  }
 }
 
 /** `pymodern rules`: the catalog, with what the selection here (pyproject.toml, then the options) runs. */
