@@ -13,7 +13,7 @@ import { analyzeFile, type FileJob, type FileResult, type FixMode } from './anal
 import { runInWorkers, WorkerStartError } from './pool';
 import { ReportWriter, StdoutSink, type OutputMode } from './report-writer';
 import { formatRulesJson, formatRulesText, ruleListings } from './rules-command';
-import { runDate, UpgradePath, type ProjectFileJob } from './project-files';
+import { projectFileJobs, runDate, UpgradePath } from './project-files';
 import { collectPythonFiles } from './walk';
 import { END_OF_LIFE_RULE } from '../engine/project-files';
 
@@ -174,19 +174,16 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
 
   // Code unit order, not localeCompare: the output must not depend on the user's locale.
   jobs.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  const projectJobs: ProjectFileJob[] = [];
-  const pythonFiles = new Set(walked.files);
-  for (const path of walked.projectFiles) {
-    const loaded = configs.forFile(path);
-    if (loaded.error) {
-      const message = loaded.error.message.replace(`${loaded.error.file}: `, '');
-      if (!reported.has(loaded.file!)) errors.push({ file: display(loaded.file!, cwd), message });
-      reported.add(loaded.file!);
-      continue;
-    }
-    const config = loaded.configFor(path, (project) => ({ ...project, ...options.cli }));
-    projectJobs.push({ path, display: display(path, cwd), config, trendsDir: join(options.distDir, 'trends'), alsoPython: pythonFiles.has(path) });
-  }
+  const projectJobs = projectFileJobs(walked, configs, {
+    display: (path) => display(path, cwd),
+    merge: (project) => ({ ...project, ...options.cli }),
+    trendsDir: join(options.distDir, 'trends'),
+    // Under a broken pyproject.toml, its error is reported once, as for Python files.
+    broken: (file, message) => {
+      if (!reported.has(file)) errors.push({ file: display(file, cwd), message });
+      reported.add(file);
+    },
+  });
   const today = runDate();
   const upgrade = new UpgradePath(rules.find((r) => r.id === END_OF_LIFE_RULE), projectJobs, jobs, today, options.fixMode === 'none');
   const mode: OutputMode = options.fixMode === 'diff' ? 'diff' : (options.format as OutputMode);

@@ -13,7 +13,10 @@ import { oldestSupported, compareVersions } from '../engine/python-releases';
 import { DEFAULT_TARGET_VERSION, type PythonVersion, type RuleConfig, type RuleMeta } from '../engine/types';
 import { readSource, SourceReadError } from '../node/read-source';
 import { LineIndex } from '../engine/positions';
+import type { ProjectConfig } from '../engine/config';
+import type { ProjectConfigs } from '../node/project-config';
 import { toOutput, type FileJob, type FileResult } from './analyze-file';
+import type { WalkResult } from './walk';
 
 export interface ProjectFileJob {
   path: string;
@@ -32,6 +35,25 @@ export function runDate(env: NodeJS.ProcessEnv = process.env): Date {
     if (!Number.isNaN(date.getTime())) return date;
   }
   return new Date();
+}
+
+/** The project files the walk found, as jobs with their config; those under a broken pyproject.toml go to `broken`. */
+export function projectFileJobs(
+  walked: WalkResult,
+  configs: ProjectConfigs,
+  how: { display: (path: string) => string; merge: (config: ProjectConfig) => RuleConfig; trendsDir: string; broken: (file: string, message: string) => void },
+): ProjectFileJob[] {
+  const pythonFiles = new Set(walked.files);
+  const jobs: ProjectFileJob[] = [];
+  for (const path of walked.projectFiles) {
+    const loaded = configs.forFile(path);
+    if (loaded.error) {
+      how.broken(loaded.file!, loaded.error.message.replace(`${loaded.error.file}: `, ''));
+      continue;
+    }
+    jobs.push({ path, display: how.display(path), config: loaded.configFor(path, how.merge), trendsDir: how.trendsDir, alsoPython: pythonFiles.has(path) });
+  }
+  return jobs;
 }
 
 /** One project file's findings (counts: what a supported target would change in its project). */
