@@ -11,6 +11,9 @@ const SKIPPED_FOLDERS = new Set([
   '.ipynb_checkpoints', 'build', 'dist',
 ]);
 
+/** A folder holding one of these is a project root: its project files are looked at. */
+const PROJECT_MARKERS = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);
+
 export interface WalkResult {
   files: string[];
   errors: { file: string; message: string }[];
@@ -19,7 +22,8 @@ export interface WalkResult {
   /**
    * Project files that declare a Python version (pyproject.toml, setup.cfg, setup.py,
    * .python-version, Dockerfile), for `end-of-life-python`: those named on the command line,
-   * and those in each folder walked that is a project (has a pyproject.toml) or was given.
+   * and those in each folder walked that is a project (has a pyproject.toml, setup.py or
+   * setup.cfg) or was given.
    */
   projectFiles: string[];
 }
@@ -80,7 +84,7 @@ function walk(folder: string, configs: ProjectConfigs, files: Set<string>, error
       errors.push({ file: current, message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
-    if (current === folder || entries.some((e) => e.isFile() && e.name === 'pyproject.toml')) {
+    if (current === folder || entries.some((e) => e.isFile() && PROJECT_MARKERS.has(e.name))) {
       for (const entry of entries) {
         const path = join(current, entry.name);
         if (entry.isFile() && projectFileKind(entry.name) && !configs.forFile(path).isExcluded(path)) projectFiles.add(path);

@@ -40,9 +40,15 @@ export interface DeclaredPython {
 /** A string value `key = "…"` / `key='…'` on one line; the clause of its lower bound. */
 const SPECIFIER_CLAUSE = /(?:>=|~=|==|===|>)\s*3(?:\.(?:\d+|\*))?(?:\.\d+)*/g;
 
+/** `>=2.7`: a Python 2 lower bound, which `lowerBoundOf` (Python 3 targets) leaves out. */
+const PYTHON2_CLAUSE = /(?:>=|~=|==|===|>)\s*2(?:\.(\d+))?(?:\.[\d*]+)*/;
+
 function lowerBoundClause(specifier: string, offset: number): { start: number; end: number; version: PythonVersion } | undefined {
   const version = lowerBoundOf(specifier);
-  if (!version) return undefined;
+  if (!version) {
+    const python2 = PYTHON2_CLAUSE.exec(specifier);
+    return python2 ? { start: offset + python2.index, end: offset + python2.index + python2[0].length, version: [2, Number(python2[1] ?? 0)] } : undefined;
+  }
   // The clause that sets the bound (the highest of several lower bounds).
   for (const match of specifier.matchAll(SPECIFIER_CLAUSE)) {
     const clause = lowerBoundOf(match[0]);
@@ -118,10 +124,10 @@ function fromSetupPy(text: string): DeclaredPython[] {
 function fromPythonVersion(text: string): DeclaredPython[] {
   const found: DeclaredPython[] = [];
   for (const line of linesOf(text)) {
-    const match = /^(\s*)(3\.(\d+)(?:\.\d+)?(?:[abc]|rc)?\d*t?)\s*(?:#.*)?$/.exec(line.text);
+    const match = /^(\s*)(([23])\.(\d+)(?:\.\d+)?(?:[abc]|rc)?\d*t?)\s*(?:#.*)?$/.exec(line.text);
     if (!match) continue;
     const start = line.start + match[1].length;
-    found.push({ version: [3, Number(match[3])], start, end: start + match[2].length, subject: '`.python-version`', commentFrom: start + match[2].length });
+    found.push({ version: [Number(match[3]), Number(match[4])], start, end: start + match[2].length, subject: '`.python-version`', commentFrom: start + match[2].length });
   }
   return found;
 }
@@ -130,10 +136,10 @@ function fromPythonVersion(text: string): DeclaredPython[] {
 function fromDockerfile(text: string): DeclaredPython[] {
   const found: DeclaredPython[] = [];
   for (const line of linesOf(text)) {
-    const match = /^(\s*FROM\s+(?:--\S+\s+)*(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?python:)(3\.(\d+))(?![\d.]*\$)(?=[\d.]*(?:-|\s|@|$))/i.exec(line.text);
+    const match = /^(\s*FROM\s+(?:--\S+\s+)*(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?python:)(([23])\.(\d+))(?![\d.]*\$)(?=[\d.]*(?:-|\s|@|$))/i.exec(line.text);
     if (!match) continue;
     const start = line.start + match[1].length;
-    found.push({ version: [3, Number(match[3])], start, end: start + match[2].length, subject: `\`FROM python:${match[2]}\``, commentFrom: line.start + line.text.length });
+    found.push({ version: [Number(match[3]), Number(match[4])], start, end: start + match[2].length, subject: `\`FROM python:${match[2]}\``, commentFrom: line.start + line.text.length });
   }
   return found;
 }

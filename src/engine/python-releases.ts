@@ -52,6 +52,9 @@ export const PYTHON_RELEASES: readonly PythonRelease[] = [
   { version: [3, 15], released: '2026-10-01', endOfLife: '2031-10-31' },
 ];
 
+/** Python 2.7, the last Python 2 line, reached its end of life on 2020-01-01 (PEP 373). */
+export const PYTHON2_END_OF_LIFE = '2020-01-01';
+
 /** `3.9`. */
 export function versionText(version: PythonVersion): string {
   return `${version[0]}.${version[1]}`;
@@ -72,9 +75,10 @@ export function releaseOf(version: PythonVersion): PythonRelease | undefined {
 
 /**
  * The end-of-life date of a version that is past it on `today`; undefined while supported.
- * Python 3 lines older than the table (3.0–3.5) are long past theirs.
+ * Python 3 lines older than the table (3.0–3.5) and Python 2 are long past theirs.
  */
 export function endOfLifeOn(version: PythonVersion, today: Date): string | undefined {
+  if (version[0] === 2) return PYTHON2_END_OF_LIFE;
   if (version[0] !== 3) return undefined;
   const release = releaseOf(version);
   if (!release) return compareVersions(version, PYTHON_RELEASES[0].version) < 0 ? 'before 2021' : undefined;

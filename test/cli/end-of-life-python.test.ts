@@ -99,17 +99,20 @@ describe('cli: end-of-life-python (project files)', () => {
     assert.deepEqual(run(silenced), []);
   });
 
-  it('project files are looked at in project folders and the folder given, not in every subfolder', () => {
+  it('project files are looked at in project folders (pyproject.toml, setup.py or setup.cfg) and the folder given, not in every subfolder', () => {
     const root = project({
       'pyproject.toml': '[project]\nrequires-python = ">=3.12"\n',
       'docker/Dockerfile': 'FROM python:3.7\n',
       'sub/pyproject.toml': '[project]\nrequires-python = ">=3.9"\n',
       'sub/.python-version': '3.9\n',
+      // A setup.py alone marks a project too (the legacy layout).
+      'vendored/certifi/setup.py': 'setup(name="certifi", python_requires=">=3.6")\n',
+      'vendored/certifi/Dockerfile': 'FROM python:3.6\n',
       'vendor/.venv/pyvenv.cfg': '',
     });
     assert.deepEqual(
       findings(runCli(['check', '--format', 'json'], { cwd: root, env: TODAY })).map((f) => f.split(' ')[0]),
-      ['sub/.python-version:1:1-1:4', 'sub/pyproject.toml:2:20-2:25'],
+      ['sub/.python-version:1:1-1:4', 'sub/pyproject.toml:2:20-2:25', 'vendored/certifi/Dockerfile:1:13-1:16', 'vendored/certifi/setup.py:1:40-1:45'],
     );
   });
 

@@ -37,6 +37,10 @@ const INVALID: Case[] = [
   { kind: 'dockerfile', text: 'FROM python:3.7\nRUN pip install .\n', errors: [[1, 13, 1, 16, msg('`FROM python:3.7`', '3.7', '2023-06-27')]] },
   { kind: 'dockerfile', text: 'from --platform=linux/amd64 docker.io/library/python:3.8-slim AS build\n', errors: [[1, 54, 1, 57, msg('`FROM python:3.8`', '3.8', '2024-10-07')]] },
   { kind: 'dockerfile', text: 'FROM python:3.9.18-slim-bookworm\n', errors: [[1, 13, 1, 16, msg('`FROM python:3.9`', '3.9', '2025-10-31')]] },
+  // Python 2 lower bounds (the old setup.py idiom): 2.7 reached its end of life in 2020.
+  { kind: 'setup-py', text: "setup(python_requires='>=2.7, !=3.0.*, !=3.1.*, <4')\n", errors: [[1, 24, 1, 29, msg('`python_requires`', '2.7', '2020-01-01')]] },
+  { kind: 'python-version', text: '2.7.18\n', errors: [[1, 1, 1, 7, msg('`.python-version`', '2.7', '2020-01-01')]] },
+  { kind: 'dockerfile', text: 'FROM python:2.7-alpine\n', errors: [[1, 13, 1, 16, msg('`FROM python:2.7`', '2.7', '2020-01-01')]] },
   // "Today" is the run's clock: on 2024-01-01, 3.8 was still supported and 3.7 was not.
   { kind: 'pyproject', text: '[project]\nrequires-python = ">=3.7"\n', today: new Date('2024-01-01T00:00:00Z'), errors: [[2, 20, 2, 25, msg('`requires-python`', '3.7', '2023-06-27', '3.8')]] },
   { kind: 'pyproject', text: '[project]\nrequires-python = ">=3.8"\n', config: { severity: { 'end-of-life-python': 'error' } }, errors: [[2, 20, 2, 25, msg('`requires-python`', '3.8', '2024-10-07')]] },
@@ -48,6 +52,7 @@ const VALID: Case[] = [
   { kind: 'pyproject', text: '[tool.other]\nrequires-python = ">=3.8"\n', errors: [] },
   { kind: 'pyproject', text: '[project]\n# requires-python = ">=3.8"\nrequires-python = ">=3.12"\n', errors: [] },
   { kind: 'pyproject', text: '[project]\nrequires-python = "<3.13"\n', errors: [] },
+  { kind: 'pyproject', text: '[project]\nrequires-python = "!=2.7.*, <4"\n', errors: [] },
   { kind: 'pyproject', text: '[project]\nrequires-python = ">=3.8"  # pymodern: ignore[end-of-life-python]\n', errors: [] },
   { kind: 'pyproject', text: '[project]\nrequires-python = ">=3.8"  # pymodern: ignore\n', errors: [] },
   { kind: 'pyproject', text: '[project]\nrequires-python = ">=3.8"\n', config: { ignore: ['end-of-life-python'] }, errors: [] },
@@ -128,6 +133,7 @@ describe('python-releases: the one table of CPython lines', () => {
     assert.equal(endOfLifeOn([3, 10], TODAY), '2026-10-31');
     assert.equal(endOfLifeOn([3, 11], TODAY), undefined);
     assert.equal(endOfLifeOn([3, 5], TODAY), 'before 2021');
+    assert.equal(endOfLifeOn([2, 7], TODAY), '2020-01-01');
     assert.equal(endOfLifeOn([3, 10], new Date('2026-10-31T23:00:00Z')), undefined);
     assert.deepEqual(oldestSupported(TODAY).version, [3, 11]);
     assert.deepEqual(oldestSupported(new Date('2025-06-01T00:00:00Z')).version, [3, 9]);
