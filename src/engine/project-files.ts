@@ -215,7 +215,7 @@ export function analyzeProjectFile(kind: ProjectFileKind, text: string, rule: Ru
       range: { start: lines.positionAt(declared.start), end: lines.positionAt(declared.end) },
       peers: rule.peers,
       fixes: [],
-      suggestion: upgradeSuggestion(declared.version, supported.version, options),
+      suggestion: upgradeSuggestion(kind, declared.version, supported.version, options),
       tags: rule.tags,
     });
   }
@@ -253,10 +253,13 @@ export function unlockedSummary(counts: UpgradeCounts): string | undefined {
 }
 
 /** The hover's Markdown: what moving to a supported line gains, speed and findings. */
-function upgradeSuggestion(declared: PythonVersion, supported: PythonVersion, options: ProjectFileOptions): string {
+function upgradeSuggestion(kind: ProjectFileKind, declared: PythonVersion, supported: PythonVersion, options: ProjectFileOptions): string {
   const day = options.today.toISOString().slice(0, 10);
   const newest = [...PYTHON_RELEASES].reverse().find((r) => r.released <= day)!.version;
-  const out = [`Raise the lower bound to a supported line, e.g. \`>=${versionText(supported)}\` (oldest supported on ${day}).`];
+  const target = versionText(supported);
+  const spelled = kind === 'dockerfile' ? `FROM python:${target}` : kind === 'python-version' ? target : `>=${target}`;
+  const move = kind === 'dockerfile' ? 'Build on a supported line' : kind === 'python-version' ? 'Pin a supported line' : 'Raise the lower bound to a supported line';
+  const out = [`${move}, e.g. \`${spelled}\` (the oldest supported on ${day}).`];
   const speed = speedupsBetween(declared, newest, options.today);
   if (speed.length) {
     out.push('', '**Speed** (what each line brought):', ...speed.map((s) => `- ${s.version}: ${s.speed}`), '', `_${SPEED_SOURCE}_`);

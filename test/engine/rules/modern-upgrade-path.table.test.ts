@@ -93,11 +93,18 @@ describe('rule table: end-of-life-python', () => {
   it('the hover names the speedups of the newer lines and the supported bound', () => {
     const [finding] = engine.analyzeProjectFile('pyproject', '[project]\nrequires-python = ">=3.9"\n', { today: TODAY, config: {} });
     const hover = finding.suggestion!;
-    assert.match(hover, /`>=3\.11` \(oldest supported on 2026-12-08\)/);
+    assert.match(hover, /^Raise the lower bound to a supported line, e\.g\. `>=3\.11` \(the oldest supported on 2026-12-08\)\./);
     assert.match(hover, /- 3\.11: about 1\.25× faster than 3\.10 on pyperformance/);
     assert.match(hover, /- 3\.12: /);
     assert.match(hover, /- 3\.14: /);
     assert.match(hover, /What's New/);
+  });
+
+  it('the hover spells the move in the file\'s own terms', () => {
+    const [docker] = engine.analyzeProjectFile('dockerfile', 'FROM python:3.8\n', { today: TODAY, config: {} });
+    assert.match(docker.suggestion!, /^Build on a supported line, e\.g\. `FROM python:3\.11`/);
+    const [pinned] = engine.analyzeProjectFile('python-version', '3.8.10\n', { today: TODAY, config: {} });
+    assert.match(pinned.suggestion!, /^Pin a supported line, e\.g\. `3\.11`/);
   });
 
   it('the message and hover count the findings a supported target would add', () => {
