@@ -185,7 +185,7 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
     },
   });
   const today = runDate();
-  const upgrade = new UpgradePath(rules.find((r) => r.id === END_OF_LIFE_RULE), projectJobs, jobs, today, options.fixMode === 'none');
+  const upgrade = new UpgradePath(rules.find((r) => r.id === END_OF_LIFE_RULE), projectJobs, jobs, today, options.fixMode === 'none', rules);
   const mode: OutputMode = options.fixMode === 'diff' ? 'diff' : (options.format as OutputMode);
   const stdout = new StdoutSink();
   const writer = new ReportWriter(mode, stdout.write, errors, {

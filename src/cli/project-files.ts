@@ -13,7 +13,7 @@ import { oldestSupported, compareVersions } from '../engine/python-releases';
 import { DEFAULT_TARGET_VERSION, type PythonVersion, type RuleConfig, type RuleMeta } from '../engine/types';
 import { readSource, SourceReadError } from '../node/read-source';
 import { LineIndex } from '../engine/positions';
-import type { ProjectConfig } from '../engine/config';
+import { isRuleEnabled, type ProjectConfig } from '../engine/config';
 import type { ProjectConfigs } from '../node/project-config';
 import { toOutput, type FileJob, type FileResult } from './analyze-file';
 import type { WalkResult } from './walk';
@@ -131,12 +131,15 @@ export class UpgradePath {
     pythonJobs: readonly FileJob[],
     private readonly today: Date,
     counting: boolean,
+    catalog: readonly RuleMeta[],
   ) {
     this.supported = oldestSupported(today).version;
     this.flagged = projectJobs.filter((job) => analyzeProjectFileJob(rule, job, today).findings.length);
     if (!counting) return;
+    // A file where no other rule runs (`--select end-of-life-python`) has nothing to count.
+    const countable = (job: FileJob) => catalog.some((r) => r.id !== END_OF_LIFE_RULE && isRuleEnabled(r, job.config));
     for (const job of this.flagged) {
-      for (const python of upgradedJobs(jobsUnder(projectFolder(job), pythonJobs), today)) this.watched.set(python.display, python);
+      for (const python of upgradedJobs(jobsUnder(projectFolder(job), pythonJobs), today)) if (countable(python)) this.watched.set(python.display, python);
     }
   }
 

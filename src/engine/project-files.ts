@@ -266,7 +266,7 @@ function upgradeSuggestion(kind: ProjectFileKind, declared: PythonVersion, suppo
   }
   if (options.counts) {
     const summary = unlockedSummary(options.counts);
-    out.push('', `**pymodern at ${versionText(options.counts.target)}:** ${summary ?? 'no change in this project\'s findings'}.`);
+    out.push('', `**pymodern at ${versionText(options.counts.target)}:** ${summary ?? 'no change in the findings of the rules that ran'}.`);
   }
   return out.join('\n');
 }

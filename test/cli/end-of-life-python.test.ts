@@ -33,6 +33,9 @@ describe('cli: end-of-life-python (project files)', () => {
     assert.match(finding.url, /faster-cpython\.md$/);
     // The Python file's own findings are the ones at the declared 3.8: none of those two rules.
     assert.deepEqual(report.findings.filter((f) => f.file === 'app.py').map((f) => f.rule).filter((r) => r.startsWith('typing-')), []);
+    // With only this rule selected there is nothing to count: no extra pass, no count.
+    const alone = runCli(['check', '--format', 'json', '--select', 'end-of-life-python'], { cwd: root, env: TODAY });
+    assert.deepEqual(findings(alone), [`pyproject.toml:3:20-3:25 ${MESSAGE}`]);
   });
 
   it('text: one line per project file, counted in the summary', () => {
