@@ -8,7 +8,7 @@ import { parsePandasVersion } from '../engine/pandas-version';
 import type { Engine } from '../engine/engine';
 import type { RuleConfig, RuleMeta } from '../engine/types';
 import { loadEngine, readRuleSet } from '../node/load-engine';
-import { ProjectConfigs } from '../node/project-config';
+import { ProjectConfigs, type LoadedConfig } from '../node/project-config';
 import { analyzeFile, type FileJob, type FileResult, type FixMode } from './analyze-file';
 import { runInWorkers, WorkerStartError } from './pool';
 import { ReportWriter, StdoutSink, type OutputMode } from './report-writer';
@@ -150,6 +150,16 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
   const errors = [...walked.errors];
   const jobs: FileJob[] = [];
   const reported = new Set<string>();
+  const jobOf = (path: string, loaded: LoadedConfig, fixMode: FixMode): FileJob => ({
+    path,
+    display: display(path, cwd),
+    // --select / --ignore replace the config's lists; per-file ignores still apply.
+    config: loaded.configFor(path, (project) => ({ ...project, ...options.cli })),
+    trendsDir: join(options.distDir, 'trends'),
+    fixMode,
+    unsafeFixes: options.unsafeFixes,
+    timeBudgetMs: options.timeBudgetMs,
+  });
   for (const path of walked.files) {
     const loaded = configs.forFile(path);
     if (loaded.error) {
@@ -160,16 +170,7 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
       reported.add(loaded.file!);
       continue;
     }
-    jobs.push({
-      path,
-      display: display(path, cwd),
-      // --select / --ignore replace the config's lists; per-file ignores still apply.
-      config: loaded.configFor(path, (project) => ({ ...project, ...options.cli })),
-      trendsDir: join(options.distDir, 'trends'),
-      fixMode: options.fixMode,
-      unsafeFixes: options.unsafeFixes,
-      timeBudgetMs: options.timeBudgetMs,
-    });
+    jobs.push(jobOf(path, loaded, options.fixMode));
   }
 
   // Code unit order, not localeCompare: the output must not depend on the user's locale.
@@ -186,6 +187,10 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
   });
   const today = runDate();
   const upgrade = new UpgradePath(rules.find((r) => r.id === END_OF_LIFE_RULE), projectJobs, jobs, today, options.fixMode === 'none', rules);
+  // A pyproject.toml named alone: its project's Python files are counted in passes of their own.
+  upgrade.addProjectsNotWalked(jobs, (folder) =>
+    collectPythonFiles([folder], configs).files.flatMap((path) => (configs.forFile(path).error ? [] : [jobOf(path, configs.forFile(path), 'none')])),
+  );
   const mode: OutputMode = options.fixMode === 'diff' ? 'diff' : (options.format as OutputMode);
   const stdout = new StdoutSink();
   const writer = new ReportWriter(mode, stdout.write, errors, {
@@ -247,7 +252,8 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
     if (poisonedAt >= 0 && poisonedAt + 1 < jobs.length) await inWorkers(poisonedAt + 1, 1);
   }
   progress.done();
-  await countAtSupportedTarget(upgrade, options);
+  await countPass(upgrade.unwalkedJobs(), (result) => upgrade.observe(result), options);
+  await countPass(upgrade.extraJobs(), (result) => upgrade.observeNext(result), options);
   // A project file joins the report (and the files checked) when it has something to say.
   for (const result of upgrade.results()) if (result.findings.length || result.errors.length) writer.add(result);
   writer.end(options);
@@ -271,13 +277,12 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
  * The extra pass behind end-of-life-python's counts: the projects' Python files again, at
  * the oldest supported target. Only when a project file has a finding (see project-files.ts).
  */
-async function countAtSupportedTarget(upgrade: UpgradePath, options: CheckOptions): Promise<void> {
-  const jobs = upgrade.extraJobs();
+async function countPass(jobs: readonly FileJob[], onResult: (result: FileResult) => void, options: CheckOptions): Promise<void> {
   if (!jobs.length) return;
   const workers = Math.min(options.jobs, Math.ceil(jobs.length / MIN_FILES_FOR_WORKERS));
   if (workers > 1) {
     const watchdogMs = options.timeBudgetMs ? 2 * options.timeBudgetMs + WATCHDOG_GRACE_MS : 0;
-    await runInWorkers(jobs, { workers, distDir: options.distDir, watchdogMs }, (result) => upgrade.observeNext(result));
+    await runInWorkers(jobs, { workers, distDir: options.distDir, watchdogMs }, onResult);
     return;
   }
   let engine: Engine;
@@ -288,7 +293,7 @@ async function countAtSupportedTarget(upgrade: UpgradePath, options: CheckOption
   }
   try {
     for (const job of jobs) {
-      upgrade.observeNext(analyzeFile(engine, job));
+      onResult(analyzeFile(engine, job));
       // A WASM trap: the files left are not counted (their project's count covers the others).
       if (engine.poisoned) break;
     }

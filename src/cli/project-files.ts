@@ -6,7 +6,9 @@
 // Cost: the project files themselves are a few lines of text. The count is one extra
 // analysis of the project's Python files (at the supported target), run only when a
 // project file has a finding and only without --fix/--diff; the findings at the current
-// target are the main pass's, tallied per rule as they are written.
+// target are the main pass's, tallied per rule as they are written. A pyproject.toml named
+// alone (`pymodern check pyproject.toml`) has its folder's Python files analysed at both
+// targets instead: two passes.
 import { basename, dirname, sep } from 'node:path';
 import { analyzeProjectFile, END_OF_LIFE_RULE, projectFileKind, type RuleCounts, type UpgradeCounts } from '../engine/project-files';
 import { oldestSupported, compareVersions } from '../engine/python-releases';
@@ -130,21 +132,44 @@ export class UpgradePath {
     private readonly projectJobs: readonly ProjectFileJob[],
     pythonJobs: readonly FileJob[],
     private readonly today: Date,
-    counting: boolean,
-    catalog: readonly RuleMeta[],
+    private readonly counting: boolean,
+    private readonly catalog: readonly RuleMeta[],
   ) {
     this.supported = oldestSupported(today).version;
     this.flagged = projectJobs.filter((job) => analyzeProjectFileJob(rule, job, today).findings.length);
     if (!counting) return;
-    // A file where no other rule runs (`--select end-of-life-python`) has nothing to count.
-    const countable = (job: FileJob) => catalog.some((r) => r.id !== END_OF_LIFE_RULE && isRuleEnabled(r, job.config));
     for (const job of this.flagged) {
-      for (const python of upgradedJobs(jobsUnder(projectFolder(job), pythonJobs), today)) if (countable(python)) this.watched.set(python.display, python);
+      for (const python of upgradedJobs(jobsUnder(projectFolder(job), pythonJobs), today)) if (this.countable(python)) this.watched.set(python.display, python);
     }
+  }
+
+  /** A file where no other rule runs (`--select end-of-life-python`) has nothing to count. */
+  private countable(job: FileJob): boolean {
+    return this.catalog.some((r) => r.id !== END_OF_LIFE_RULE && isRuleEnabled(r, job.config));
   }
 
   observe(result: FileResult): void {
     if (this.watched.has(result.file) && !result.errors.length) tally((this.current.get(result.file) ?? this.current.set(result.file, {}).get(result.file)!), result);
+  }
+
+  /** Python files of flagged projects that the run did not walk (a pyproject.toml named alone), at their own target. */
+  private unwalked: FileJob[] = [];
+
+  /** For flagged projects with no Python file in the run, `collect` gives the jobs of their folder. */
+  addProjectsNotWalked(jobs: readonly FileJob[], collect: (folder: string) => FileJob[]): void {
+    if (!this.counting) return;
+    for (const project of this.flagged) {
+      const folder = projectFolder(project);
+      if (jobsUnder(folder, jobs).length || jobsUnder(folder, this.unwalked).length) continue;
+      const found = collect(folder).filter((job) => compareVersions(targetOf(job.config), this.supported) < 0 && this.countable(job));
+      this.unwalked.push(...found);
+      for (const job of upgradedJobs(found, this.today)) this.watched.set(job.display, job);
+    }
+  }
+
+  /** The jobs to run (before `extraJobs`) whose results go to `observe`. */
+  unwalkedJobs(): FileJob[] {
+    return this.unwalked;
   }
 
   extraJobs(): FileJob[] {

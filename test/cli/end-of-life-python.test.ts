@@ -76,9 +76,13 @@ describe('cli: end-of-life-python (project files)', () => {
     assert.deepEqual(sarif.locations[0].physicalLocation.region, { startLine: 3, startColumn: 20, endLine: 3, endColumn: 25 });
   });
 
-  it('a named pyproject.toml is checked as a project file, not as Python', () => {
+  it('a named pyproject.toml is checked as a project file, not as Python; its folder\'s Python files are counted', () => {
     const root = project({ 'pyproject.toml': PYPROJECT });
     assert.deepEqual(findings(runCli(['check', 'pyproject.toml', '--format', 'json'], { cwd: root, env: TODAY })), [`pyproject.toml:3:20-3:25 ${MESSAGE}`]);
+    const withCode = project({ 'pyproject.toml': PYPROJECT, 'src/app.py': CODE });
+    const result = runCli(['check', 'pyproject.toml', '--format', 'json'], { cwd: withCode, env: TODAY });
+    assert.deepEqual(findings(result), [`pyproject.toml:3:20-3:25 ${MESSAGE}${GAIN}`]);
+    assert.deepEqual(parseJson(result).findings.map((f) => f.file), ['pyproject.toml'], 'the counted files are not reported');
   });
 
   it('follows the clock: silent while the declared line was supported', () => {
