@@ -67,6 +67,8 @@ export interface FileResult {
   diff?: string;
   lines: number;
   bytes: number;
+  /** A second result for a file already reported as Python (setup.py's project-file findings): not another file. */
+  alsoPython?: boolean;
   /** Typed coverage of the file (after fixes in fix mode); undefined when it could not be read. */
   coverage?: TypedCoverage;
 }
@@ -128,7 +130,7 @@ export function analyzeFile(engine: Engine, job: FileJob): FileResult {
   return result;
 }
 
-function toOutput(finding: Finding, lines: LineIndex, job: FileJob): OutputFinding {
+export function toOutput(finding: Finding, lines: LineIndex, job: Pick<FileJob, 'display' | 'trendsDir'>): OutputFinding {
   const { start, end } = finding.range;
   const fix = finding.fixes.find((f) => f.safety === 'safe') ?? finding.fixes[0];
   return {

@@ -8,12 +8,14 @@ import { parsePandasVersion } from '../engine/pandas-version';
 import type { Engine } from '../engine/engine';
 import type { RuleConfig, RuleMeta } from '../engine/types';
 import { loadEngine, readRuleSet } from '../node/load-engine';
-import { ProjectConfigs } from '../node/project-config';
+import { ProjectConfigs, type LoadedConfig } from '../node/project-config';
 import { analyzeFile, type FileJob, type FileResult, type FixMode } from './analyze-file';
 import { runInWorkers, WorkerStartError } from './pool';
 import { ReportWriter, StdoutSink, type OutputMode } from './report-writer';
 import { formatRulesJson, formatRulesText, ruleListings } from './rules-command';
+import { projectFileJobs, runDate, UpgradePath } from './project-files';
 import { collectPythonFiles } from './walk';
+import { END_OF_LIFE_RULE } from '../engine/project-files';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: pymodern check [PATH...] [options]
@@ -148,6 +150,16 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
   const errors = [...walked.errors];
   const jobs: FileJob[] = [];
   const reported = new Set<string>();
+  const jobOf = (path: string, loaded: LoadedConfig, fixMode: FixMode): FileJob => ({
+    path,
+    display: display(path, cwd),
+    // --select / --ignore replace the config's lists; per-file ignores still apply.
+    config: loaded.configFor(path, (project) => ({ ...project, ...options.cli })),
+    trendsDir: join(options.distDir, 'trends'),
+    fixMode,
+    unsafeFixes: options.unsafeFixes,
+    timeBudgetMs: options.timeBudgetMs,
+  });
   for (const path of walked.files) {
     const loaded = configs.forFile(path);
     if (loaded.error) {
@@ -158,20 +170,27 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
       reported.add(loaded.file!);
       continue;
     }
-    jobs.push({
-      path,
-      display: display(path, cwd),
-      // --select / --ignore replace the config's lists; per-file ignores still apply.
-      config: loaded.configFor(path, (project) => ({ ...project, ...options.cli })),
-      trendsDir: join(options.distDir, 'trends'),
-      fixMode: options.fixMode,
-      unsafeFixes: options.unsafeFixes,
-      timeBudgetMs: options.timeBudgetMs,
-    });
+    jobs.push(jobOf(path, loaded, options.fixMode));
   }
 
   // Code unit order, not localeCompare: the output must not depend on the user's locale.
   jobs.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  const projectJobs = projectFileJobs(walked, configs, {
+    display: (path) => display(path, cwd),
+    merge: (project) => ({ ...project, ...options.cli }),
+    trendsDir: join(options.distDir, 'trends'),
+    // Under a broken pyproject.toml, its error is reported once, as for Python files.
+    broken: (file, message) => {
+      if (!reported.has(file)) errors.push({ file: display(file, cwd), message });
+      reported.add(file);
+    },
+  });
+  const today = runDate();
+  const upgrade = new UpgradePath(rules.find((r) => r.id === END_OF_LIFE_RULE), projectJobs, jobs, today, options.fixMode === 'none', rules);
+  // A pyproject.toml named alone: its project's Python files are counted in passes of their own.
+  upgrade.addProjectsNotWalked(jobs, (folder) =>
+    collectPythonFiles([folder], configs).files.flatMap((path) => (configs.forFile(path).error ? [] : [jobOf(path, configs.forFile(path), 'none')])),
+  );
   const mode: OutputMode = options.fixMode === 'diff' ? 'diff' : (options.format as OutputMode);
   const stdout = new StdoutSink();
   const writer = new ReportWriter(mode, stdout.write, errors, {
@@ -197,6 +216,7 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
       waiting.set(order.get(result.file)!.shift()!, result);
       for (let ready = waiting.get(written); ready; ready = waiting.get(written)) {
         waiting.delete(written++);
+        upgrade.observe(ready);
         writer.add(ready);
       }
       progress.update(written + waiting.size);
@@ -215,7 +235,9 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
     let poisonedAt = -1;
     try {
       for (const [i, job] of jobs.entries()) {
-        writer.add(analyzeFile(engine, job));
+        const result = analyzeFile(engine, job);
+        upgrade.observe(result);
+        writer.add(result);
         progress.update(i + 1);
         await stdout.drained();
         if (engine.poisoned) {
@@ -230,6 +252,10 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
     if (poisonedAt >= 0 && poisonedAt + 1 < jobs.length) await inWorkers(poisonedAt + 1, 1);
   }
   progress.done();
+  await countPass(upgrade.unwalkedJobs(), (result) => upgrade.observe(result), options);
+  await countPass(upgrade.extraJobs(), (result) => upgrade.observeNext(result), options);
+  // A project file joins the report (and the files checked) when it has something to say.
+  for (const result of upgrade.results()) if (result.findings.length || result.errors.length) writer.add(result);
   writer.end(options);
 
   if (options.format === 'text' || options.fixMode === 'diff') {
@@ -245,6 +271,35 @@ async function check(rules: readonly RuleMeta[], paths: string[], options: Check
   }
   if (writer.errors.length) return 2;
   return writer.findings ? 1 : 0;
+}
+
+/**
+ * The extra pass behind end-of-life-python's counts: the projects' Python files again, at
+ * the oldest supported target. Only when a project file has a finding (see project-files.ts).
+ */
+async function countPass(jobs: readonly FileJob[], onResult: (result: FileResult) => void, options: CheckOptions): Promise<void> {
+  if (!jobs.length) return;
+  const workers = Math.min(options.jobs, Math.ceil(jobs.length / MIN_FILES_FOR_WORKERS));
+  if (workers > 1) {
+    const watchdogMs = options.timeBudgetMs ? 2 * options.timeBudgetMs + WATCHDOG_GRACE_MS : 0;
+    await runInWorkers(jobs, { workers, distDir: options.distDir, watchdogMs }, onResult);
+    return;
+  }
+  let engine: Engine;
+  try {
+    engine = await loadEngine(options.distDir);
+  } catch {
+    return; // the main pass loaded one, so this is unlikely; without it, no counts
+  }
+  try {
+    for (const job of jobs) {
+      onResult(analyzeFile(engine, job));
+      // A WASM trap: the files left are not counted (their project's count covers the others).
+      if (engine.poisoned) break;
+    }
+  } finally {
+    engine.dispose();
+  }
 }
 
 /** `pymodern rules`: the catalog, with what the selection here (pyproject.toml, then the options) runs. */

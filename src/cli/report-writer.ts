@@ -54,7 +54,7 @@ export class ReportWriter {
   /** One file's result; files must come in report order. */
   add(result: FileResult): void {
     this.start();
-    this.files++;
+    if (!result.alsoPython) this.files++;
     this.fixed += result.fixed;
     this.errors.push(...result.errors);
     if (result.warnings) this.warnings.push(...result.warnings);

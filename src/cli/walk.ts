@@ -1,7 +1,8 @@
 // Collects the Python files under the paths given on the command line, skipping VCS
 // folders, virtualenvs, caches, node_modules and what `exclude` in pyproject.toml says.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { projectFileKind } from '../engine/project-files';
 import type { ProjectConfigs } from '../node/project-config';
 
 const SKIPPED_FOLDERS = new Set([
@@ -10,17 +11,28 @@ const SKIPPED_FOLDERS = new Set([
   '.ipynb_checkpoints', 'build', 'dist',
 ]);
 
+/** A folder holding one of these is a project root: its project files are looked at. */
+const PROJECT_MARKERS = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);
+
 export interface WalkResult {
   files: string[];
   errors: { file: string; message: string }[];
   /** Symlinks found in folders and not followed (to outside the folder walked, or to a folder). */
   notes: { file: string; message: string }[];
+  /**
+   * Project files that declare a Python version (pyproject.toml, setup.cfg, setup.py,
+   * .python-version, Dockerfile), for `end-of-life-python`: those named on the command line,
+   * and those in each folder walked that is a project (has a pyproject.toml, setup.py or
+   * setup.cfg) or was given.
+   */
+  projectFiles: string[];
 }
 
 export function collectPythonFiles(paths: readonly string[], configs: ProjectConfigs): WalkResult {
   const files = new Set<string>();
   const errors: WalkResult['errors'] = [];
   const notes: WalkResult['notes'] = [];
+  const projectFiles = new Set<string>();
   for (const given of paths) {
     const path = resolve(given);
     let stats;
@@ -31,8 +43,9 @@ export function collectPythonFiles(paths: readonly string[], configs: ProjectCon
       continue;
     }
     // A file named explicitly is analysed even if excluded, as in Ruff.
-    if (stats.isFile()) files.add(path);
-    else if (stats.isDirectory()) walk(path, configs, files, errors, notes);
+    if (stats.isFile() && projectFileKind(basename(path))) projectFiles.add(path);
+    if (stats.isFile() && (path.endsWith('.py') || !projectFileKind(basename(path)))) files.add(path);
+    else if (stats.isDirectory()) walk(path, configs, files, errors, notes, projectFiles);
   }
   // A file and a symlink to it (both inside the folder) are one file: analysed once.
   const seen = new Set<string>();
@@ -47,10 +60,10 @@ export function collectPythonFiles(paths: readonly string[], configs: ProjectCon
     seen.add(real);
     return true;
   });
-  return { files: unique, errors, notes };
+  return { files: unique, errors, notes, projectFiles: [...projectFiles].sort() };
 }
 
-function walk(folder: string, configs: ProjectConfigs, files: Set<string>, errors: WalkResult['errors'], notes: WalkResult['notes']): void {
+function walk(folder: string, configs: ProjectConfigs, files: Set<string>, errors: WalkResult['errors'], notes: WalkResult['notes'], projectFiles: Set<string>): void {
   let root: string;
   try {
     root = realpathSync(folder);
@@ -70,6 +83,12 @@ function walk(folder: string, configs: ProjectConfigs, files: Set<string>, error
     } catch (error) {
       errors.push({ file: current, message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
+    }
+    if (current === folder || entries.some((e) => e.isFile() && PROJECT_MARKERS.has(e.name))) {
+      for (const entry of entries) {
+        const path = join(current, entry.name);
+        if (entry.isFile() && projectFileKind(entry.name) && !configs.forFile(path).isExcluded(path)) projectFiles.add(path);
+      }
     }
     for (const entry of entries) {
       const path = join(current, entry.name);

@@ -11,6 +11,7 @@ import {
   type CheckVisitor,
 } from './checks';
 import { isRuleEnabled, meetsTargetVersion, resolveTypingOptions } from './config';
+import { analyzeProjectFile, END_OF_LIFE_RULE, type ProjectFileKind, type ProjectFileOptions } from './project-files';
 import { SourceDocument } from './document';
 import { AnalysisLimitError, isWasmTrap, RuntimeShield } from './faults';
 import { blankLineEdits, shiftedState, withBlankEdits } from './incremental/blank-lines';
@@ -140,6 +141,12 @@ export class Engine {
 
   rule(id: string): RuleMeta | undefined {
     return this.rules.find((r) => r.id === id);
+  }
+
+  /** Findings of a project file (pyproject.toml, setup.cfg, …: project-files.ts), no parsing. */
+  analyzeProjectFile(kind: ProjectFileKind, text: string, options: ProjectFileOptions): Finding[] {
+    const rule = this.rule(END_OF_LIFE_RULE);
+    return rule ? analyzeProjectFile(kind, text, rule, options) : [];
   }
 
   /** Parses a text into a document that can be updated incrementally. Call dispose(). */

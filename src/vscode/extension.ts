@@ -12,6 +12,7 @@ import { Analyzer, type AnalysisEvent } from './analysis';
 import { registerCodeActions } from './code-actions';
 import { Configs, timeBudgetMs } from './config';
 import { registerHover } from './hover';
+import { registerProjectFiles } from './project-files';
 import { registerScan, WorkspaceScan } from './scan';
 import { registerStatusBar } from './status-bar';
 import { registerTrends } from './trends';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): PymodernApi {
   registerTrends(context, metadata, log);
   registerScan(context, new WorkspaceScan(distDir, analyzer, configs, log));
   registerStatusBar(context, analyzer);
+  registerProjectFiles(context, metadata, configs);
   // Disposed in this order: the analyzer closes its documents before the worker goes.
   context.subscriptions.push(configs, analyzer, { dispose: () => client.dispose() });
 

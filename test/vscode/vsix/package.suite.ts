@@ -33,6 +33,7 @@ suite('installed .vsix', () => {
       'dist/tree-sitter.wasm',
       'dist/trends/ai-native-apps.md',
       'dist/trends/async-first-services.md',
+      'dist/trends/faster-cpython.md',
       'dist/trends/high-performance-dataframes.md',
       'dist/trends/lean-web-apis.md',
       'dist/trends/secure-by-default.md',

@@ -21,6 +21,7 @@ import { createSubprocessCaptureOutput } from './checks/subprocess-capture-outpu
 import { createSubprocessUniversalNewlines } from './checks/subprocess-universal-newlines';
 import { createTimeoutErrorAlias } from './checks/timeout-error-alias';
 import { createTryExceptInLoop } from './checks/try-except-in-loop';
+import { endOfLifePython } from './checks/end-of-life-python';
 
 export const MODERN_FAMILY: FamilyPackage = {
   name: 'modern',
@@ -44,5 +45,6 @@ export const MODERN_FAMILY: FamilyPackage = {
     'subprocess-universal-newlines': createSubprocessUniversalNewlines,
     'timeout-error-alias': createTimeoutErrorAlias,
     'try-except-in-loop': createTryExceptInLoop,
+    'end-of-life-python': endOfLifePython,
   },
 };
