@@ -36,6 +36,7 @@ suite('installed .vsix', () => {
       'dist/trends/faster-cpython.md',
       'dist/trends/high-performance-dataframes.md',
       'dist/trends/lean-web-apis.md',
+      'dist/trends/modern-stdlib.md',
       'dist/trends/secure-by-default.md',
       'dist/trends/typed-python.md',
       'dist/trends/validated-data.md',
