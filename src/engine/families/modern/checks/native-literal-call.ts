@@ -1,0 +1,59 @@
+// native-literal-call (UP018): `str("x")`, `int(1)`, `float(1.0)`, `bool(True)`, `bytes(b"")`
+// return their argument; `str()`, `int()`, … return the empty literal. Only a literal of the
+// call's own type counts (`int("1")` parses, `float(1)` converts: not reported), and only the
+// builtins. The fix writes the literal, in parentheses where the call's place needs them
+// (`(1).bit_length()`, a concatenation that spans lines).
+import type { Node } from 'web-tree-sitter';
+import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { argumentNodes } from '../../../call-arguments';
+import { brief, hasCommentIn, isBuiltin, isTemplatePart, stringParts, stringPrefix } from '../syntax';
+
+const EMPTY: Record<string, string> = { str: '""', bytes: 'b""', int: '0', float: '0.0', bool: 'False' };
+
+/** Parents in which a signed number would bind differently without parentheses. */
+const TIGHT_PARENTS = new Set(['attribute', 'binary_operator', 'subscript', 'call', 'unary_operator', 'await']);
+
+export function createNativeLiteralCall(context: CheckContext): CheckVisitor {
+  return {
+    match(captures) {
+      const { call, fn, args } = captures;
+      if (!call || !fn || !args || !(fn.text in EMPTY) || !isBuiltin(context, fn, fn.text)) return;
+      const items = argumentNodes(args);
+      if (items.length > 1 || (items.length === 1 && !isLiteralOf(fn.text, items[0])) || !context.isSound(call)) return;
+      const literal = items.length === 0 ? EMPTY[fn.text] : items[0].text;
+      const newText = parenthesize(call, items[0], literal) ? `(${literal})` : literal;
+      const fixable = !hasCommentIn(context, args.startIndex, args.endIndex);
+      context.report({
+        node: call,
+        data: { name: fn.text, literal: brief(literal) },
+        fixes: fixable ? [{ title: `Replace with \`${brief(literal)}\``, safety: 'safe', edits: [{ start: call.startIndex, end: call.endIndex, newText }] }] : [],
+        suggestion: `\`${brief(newText)}\``,
+        peer: 'UP018',
+      });
+    },
+  };
+}
+
+/** A literal the call would return unchanged. */
+function isLiteralOf(type: string, node: Node): boolean {
+  if (type === 'str' || type === 'bytes') {
+    const parts = stringParts(node);
+    const bytes = (p: Node) => /b/i.test(stringPrefix(p));
+    return parts.length > 0 && parts.every((p) => !isTemplatePart(p) && bytes(p) === (type === 'bytes'));
+  }
+  if (type === 'bool') return node.type === 'true' || node.type === 'false';
+  let number = node;
+  if (node.type === 'unary_operator' && /^[-+]/.test(node.text)) number = node.childForFieldName('argument') ?? node;
+  if (/[jJ]$/.test(number.text)) return false;
+  return (type === 'int' && number.type === 'integer') || (type === 'float' && number.type === 'float');
+}
+
+/** True when the literal needs parentheses where the call stood. */
+function parenthesize(call: Node, argument: Node | undefined, literal: string): boolean {
+  const parent = call.parent;
+  if (!argument || !parent) return false;
+  if (argument.type === 'concatenated_string') return literal.includes('\n') && parent.type !== 'parenthesized_expression' && parent.type !== 'argument_list';
+  const onAttribute = parent.type === 'attribute' && parent.childForFieldName('object')?.equals(call);
+  if (argument.type === 'integer') return !!onAttribute;
+  return argument.type === 'unary_operator' && TIGHT_PARENTS.has(parent.type);
+}

@@ -1,0 +1,70 @@
+// yield-for-loop (UP028): `for x in items: yield x` in a generator is `yield from items`.
+// Only a loop whose whole body is that one `yield` of its own target (a name, or a tuple of
+// names yielded in the same order), with no `else`, in a plain (not async) def, and whose
+// target names appear nowhere else in the function (after `yield from` they are unbound).
+// The fix is unsafe, as in Ruff: `yield from` forwards `send()` and `throw()` to the inner
+// iterator and returns its return value, which the loop did not.
+import type { Node } from 'web-tree-sitter';
+import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { enclosingScopeNode, isAsyncDef } from '../syntax';
+
+export function createYieldForLoop(context: CheckContext): CheckVisitor {
+  return {
+    match(captures) {
+      const loop = captures.loop;
+      if (!loop || loop.firstChild?.type === 'async' || loop.childForFieldName('alternative')) return;
+      const target = loop.childForFieldName('left');
+      const iterable = loop.childForFieldName('right');
+      const body = loop.childForFieldName('body');
+      if (!target || !iterable || !body) return;
+      const statements = body.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      if (statements.length !== 1 || statements[0].type !== 'expression_statement') return;
+      const expressions = statements[0].namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      const yielded = expressions.length === 1 && expressions[0].type === 'yield' ? expressions[0] : undefined;
+      if (!yielded || yielded.children.some((c) => c?.type === 'from')) return;
+      const value = yielded.namedChildren.find((c): c is Node => !!c && c.type !== 'comment');
+      const names = targetNames(target);
+      if (!names || !value || !sameNames(names, value)) return;
+      const scope = enclosingScopeNode(loop);
+      if (scope?.type !== 'function_definition' || isAsyncDef(scope)) return;
+      if (usedElsewhere(scope, loop, names) || !context.isSound(loop)) return;
+      const iterableText = iterable.type === 'expression_list' ? `(${iterable.text})` : iterable.text;
+      const replacement = `yield from ${iterableText}`;
+      context.report({
+        node: loop,
+        data: { target: target.text },
+        fixes: [{ title: 'Replace with `yield from` (unsafe: it forwards `send()`/`throw()` to the iterable)', safety: 'unsafe', edits: [{ start: loop.startIndex, end: yielded.endIndex, newText: replacement }] }],
+        suggestion: `\`${replacement.split('\n')[0]}\``,
+        peer: 'UP028',
+      });
+    },
+  };
+}
+
+/** The names a loop target binds: `x`, or `x, y` / `(x, y)`; undefined for anything else. */
+function targetNames(target: Node): string[] | undefined {
+  if (target.type === 'identifier') return [target.text];
+  if (target.type !== 'pattern_list' && target.type !== 'tuple_pattern') return undefined;
+  const items = target.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  return items.every((c) => c.type === 'identifier') ? items.map((c) => c.text) : undefined;
+}
+
+/** True when the yielded value is the target itself: the same names in the same order. */
+function sameNames(names: string[], value: Node): boolean {
+  let node = value;
+  while (node.type === 'parenthesized_expression' && node.namedChildCount === 1) node = node.namedChildren[0]!;
+  if (names.length === 1) return node.type === 'identifier' && node.text === names[0];
+  if (node.type !== 'expression_list' && node.type !== 'tuple') return false;
+  const items = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  return items.length === names.length && items.every((c, i) => c.type === 'identifier' && c.text === names[i]);
+}
+
+/** True when a target name occurs in the function outside the loop's own target and yield. */
+function usedElsewhere(scope: Node, loop: Node, names: string[]): boolean {
+  const pattern = new RegExp(`\\b(?:${names.join('|')})\\b`);
+  const text = scope.text;
+  const before = text.slice(0, loop.startIndex - scope.startIndex);
+  const after = text.slice(loop.endIndex - scope.startIndex);
+  const iterable = loop.childForFieldName('right')?.text ?? '';
+  return pattern.test(before.replace(/^[^(]*/, '')) || pattern.test(after) || pattern.test(iterable);
+}
