@@ -3,6 +3,8 @@
 // prefixes, comments inside a range, and the method a node sits in.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
+import { hasStarImport } from '../../name-occurrences';
+import { visibleScopes } from '../../scope-tree';
 
 /** The `string` parts of a literal: itself, or each piece of an implicit concatenation. */
 export function stringParts(node: Node): Node[] {
@@ -39,9 +41,20 @@ export function hasCommentIn(context: CheckContext, start: number, end: number):
   return context.facts.comments.some((c) => c.startIndex >= start && c.startIndex < end);
 }
 
+/**
+ * Names no module hands out through `from m import *` in practice: under a star import they
+ * still mean the builtin when the file binds them nowhere (Ruff's view). `open` is not one
+ * (`from os import *` binds `os.open`), nor `str`/`int` (`from past.builtins import *`).
+ */
+const STAR_PROOF = new Set(['object', 'super']);
+
 /** True when the name resolves to the builtin of that name (not a local look-alike). */
 export function isBuiltin(context: CheckContext, node: Node, name: string): boolean {
-  return context.facts.resolve(node) === `builtins.${name}`;
+  const facts = context.facts;
+  if (facts.resolve(node) === `builtins.${name}`) return true;
+  if (!STAR_PROOF.has(name) || node.text !== name || !hasStarImport(facts)) return false;
+  // resolve() above has collected the bindings the scopes hold.
+  return !visibleScopes(facts.scopeOf(node)).some((scope) => scope.bindings.has(name) || scope.imports.has(name));
 }
 
 /** Scopes a zero-argument `super()` or a loop rewrite cannot see through. */
@@ -53,14 +66,6 @@ export function enclosingScopeNode(node: Node): Node | null {
     if (SCOPE_KINDS.has(current.type)) return current;
   }
   return null;
-}
-
-/** The class whose body holds this def directly (through decorators), if any. */
-export function classOfMethod(definition: Node): Node | null {
-  let parent = definition.parent;
-  if (parent?.type === 'decorated_definition') parent = parent.parent;
-  if (parent?.type !== 'block') return null;
-  return parent.parent?.type === 'class_definition' ? parent.parent : null;
 }
 
 /** True for `async def` (the `async` keyword is the def's first child). */

@@ -28,7 +28,32 @@ function isRedundant(node: Node): boolean {
   // A class's bases cannot be a bare generator.
   if (node.type === 'generator_expression' && parent.parent?.type === 'class_definition') return false;
   const items = inner(parent);
-  return items.length === 1 && items[0].equals(node) && !parent.children.some((c) => c?.type === ',');
+  return items.length === 1 && items[0].equals(node) && !parent.children.some((c) => c?.type === ',') && !commaOrYieldAtTop(node);
+}
+
+const OPENING = new Set(['(', '[', '{']);
+const CLOSING = new Set([')', ']', '}']);
+
+/**
+ * A `,` or `yield` directly inside the node's parentheses, outside any nested bracket
+ * (`(x for a, b in y)`, `(lambda a, b: a)`): Ruff's token scan takes it for a tuple or a
+ * coroutine and keeps the parentheses, and so do we.
+ */
+function commaOrYieldAtTop(node: Node): boolean {
+  let depth = 0;
+  let found = false;
+  const visit = (current: Node): void => {
+    if (found) return;
+    if (current.childCount === 0 || current.type === 'string_content') {
+      if (OPENING.has(current.type)) depth++;
+      else if (CLOSING.has(current.type)) depth--;
+      else if (depth === 1 && (current.type === ',' || current.type === 'yield')) found = true;
+      return;
+    }
+    for (const child of current.children) if (child) visit(child);
+  };
+  visit(node);
+  return found;
 }
 
 export function createExtraneousParentheses(context: CheckContext): CheckVisitor {

@@ -7,7 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { argumentNodes } from '../../../call-arguments';
-import { classOfMethod, enclosingScopeNode, hasCommentIn, isBuiltin } from '../syntax';
+import { enclosingScopeNode, hasCommentIn, isBuiltin } from '../syntax';
 
 export function createSuperWithArguments(context: CheckContext): CheckVisitor {
   return {
@@ -18,12 +18,12 @@ export function createSuperWithArguments(context: CheckContext): CheckVisitor {
       if (items.length !== 2 || items[1].type !== 'identifier') return;
       const method = enclosingScopeNode(call);
       if (method?.type !== 'function_definition') return;
-      const owner = classOfMethod(method);
-      const path = owner ? classPath(owner) : undefined;
+      const owner = enclosingScopeNode(method);
+      const path = owner?.type === 'class_definition' ? classPath(owner) : undefined;
       if (!path || spelled(items[0]) !== path.join('.')) return;
       if (firstParameter(method) !== items[1].text) return;
       const bound = context.facts.ownBindings(context.facts.scopeOf(call)).bindings;
-      if (bound.has(path[0]) || /\b__class__\b/.test(method.text) || !context.isSound(call)) return;
+      if (bound.has(path[0]) || /(?<![.\w])__class__\b/.test(method.text) || !context.isSound(call)) return;
       const safe = !hasCommentIn(context, args.startIndex, args.endIndex);
       context.report({
         node: args,
@@ -36,21 +36,31 @@ export function createSuperWithArguments(context: CheckContext): CheckVisitor {
   };
 }
 
-/** The names from the module's class down to this one; undefined when a def encloses any of them. */
+/**
+ * The names from the outermost class down to this one (`Outer.Inner`), through `if`/`try`
+ * blocks. A class chain in a function counts when that function is no method (Ruff's scope:
+ * a class inside a method is left alone); a comprehension or lambda around it does not.
+ */
 function classPath(definition: Node): string[] | undefined {
   const names: string[] = [];
   let current: Node | null = definition;
-  while (current) {
+  while (current?.type === 'class_definition') {
     const name = current.childForFieldName('name');
     if (!name) return undefined;
     names.unshift(name.text);
-    let parent: Node | null = current.parent;
-    if (parent?.type === 'decorated_definition') parent = parent.parent;
-    if (parent?.type === 'module') return names;
-    if (parent?.type !== 'block' || parent.parent?.type !== 'class_definition') return undefined;
-    current = parent.parent;
+    const outer: Node | null = enclosingScopeNode(current);
+    if (!outer) return names;
+    if (outer.type === 'function_definition') return outerScopes(outer).some((s) => s.type !== 'function_definition') ? undefined : names;
+    current = outer;
   }
   return undefined;
+}
+
+/** The scopes around a node, innermost first. */
+function outerScopes(node: Node): Node[] {
+  const scopes: Node[] = [];
+  for (let scope = enclosingScopeNode(node); scope; scope = enclosingScopeNode(scope)) scopes.push(scope);
+  return scopes;
 }
 
 /** `Outer.Inner` for a name or an attribute chain of names; undefined for anything else. */
