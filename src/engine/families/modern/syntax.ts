@@ -3,7 +3,7 @@
 // prefixes, comments inside a range, and the method a node sits in.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
-import { hasStarImport } from '../../name-occurrences';
+import { hasStarImport, wordOccurrences } from '../../name-occurrences';
 import { visibleScopes } from '../../scope-tree';
 
 /** The `string` parts of a literal: itself, or each piece of an implicit concatenation. */
@@ -77,4 +77,22 @@ export function isAsyncDef(definition: Node): boolean {
 export function brief(text: string, max = 40): string {
   const line = text.split(/\r?\n/)[0];
   return line.length > max || line !== text ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/**
+ * Identifiers spelling `name` in code within [start, end) (not in strings or comments, not
+ * an attribute after a dot, not a keyword argument's name), outside the `except` nodes.
+ */
+export function identifiersNamed(context: CheckContext, name: string, start: number, end: number, except: readonly Node[]): Node[] {
+  const root = context.tree.rootNode;
+  const found: Node[] = [];
+  for (const offset of wordOccurrences(context.facts, context.text, name)) {
+    if (offset < start || offset >= end || except.some((n) => offset >= n.startIndex && offset < n.endIndex)) continue;
+    const node = root.descendantForIndex(offset, offset + name.length);
+    if (node?.type !== 'identifier' || node.startIndex !== offset) continue;
+    const parent = node.parent;
+    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.equals(node)) continue;
+    found.push(node);
+  }
+  return found;
 }

@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { TextEdit } from '../../../types';
 import { deleteStatement } from '../statements';
+import { identifiersNamed } from '../syntax';
 
 /** Features mandatory since the version given (PEP 236 and the `__future__` module's table). */
 const MANDATORY: Record<string, [number, number]> = {
@@ -29,7 +30,9 @@ export function createUselessFutureImport(context: CheckContext): CheckVisitor {
       const statement = captures.stmt;
       if (!statement || !context.isSound(statement)) return;
       const names = statement.childrenForFieldName('name').filter((n): n is Node => !!n);
-      const dropped = names.filter((n) => n.type === 'dotted_name' && useless(n.text));
+      // A feature name the file uses elsewhere (`del division`) is bound by the import: kept.
+      const used = (n: Node) => identifiersNamed(context, n.text, 0, context.text.length, [statement]).length > 0;
+      const dropped = names.filter((n) => n.type === 'dotted_name' && useless(n.text) && !used(n));
       if (dropped.length === 0) return;
       const kept = names.filter((n) => !dropped.includes(n));
       const edit: TextEdit = kept.length === 0 ? deleteStatement(context.text, statement) : { start: names[0].startIndex, end: names[names.length - 1].endIndex, newText: kept.map((n) => n.text).join(', ') };

@@ -6,7 +6,7 @@
 // iterator and returns its return value, which the loop did not.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
-import { enclosingScopeNode, isAsyncDef } from '../syntax';
+import { enclosingScopeNode, identifiersNamed, isAsyncDef } from '../syntax';
 
 export function createYieldForLoop(context: CheckContext): CheckVisitor {
   return {
@@ -27,7 +27,7 @@ export function createYieldForLoop(context: CheckContext): CheckVisitor {
       if (!names || !value || !sameNames(names, value)) return;
       const scope = enclosingScopeNode(loop);
       if (scope?.type !== 'function_definition' || isAsyncDef(scope)) return;
-      if (usedElsewhere(scope, loop, names) || !context.isSound(loop)) return;
+      if (usedElsewhere(context, scope, loop, names) || !context.isSound(loop)) return;
       const iterableText = iterable.type === 'expression_list' ? `(${iterable.text})` : iterable.text;
       const replacement = `yield from ${iterableText}`;
       context.report({
@@ -59,12 +59,10 @@ function sameNames(names: string[], value: Node): boolean {
   return items.length === names.length && items.every((c, i) => c.type === 'identifier' && c.text === names[i]);
 }
 
-/** True when a target name occurs in the function outside the loop's own target and yield. */
-function usedElsewhere(scope: Node, loop: Node, names: string[]): boolean {
-  const pattern = new RegExp(`\\b(?:${names.join('|')})\\b`);
-  const text = scope.text;
-  const before = text.slice(0, loop.startIndex - scope.startIndex);
-  const after = text.slice(loop.endIndex - scope.startIndex);
-  const iterable = loop.childForFieldName('right')?.text ?? '';
-  return pattern.test(before.replace(/^[^(]*/, '')) || pattern.test(after) || pattern.test(iterable);
+/** True when a target name occurs in the function's code outside the loop's target and yield. */
+function usedElsewhere(context: CheckContext, scope: Node, loop: Node, names: string[]): boolean {
+  const target = loop.childForFieldName('left');
+  const body = loop.childForFieldName('body');
+  const own = [target, body].filter((n): n is Node => !!n);
+  return names.some((name) => identifiersNamed(context, name, scope.startIndex, scope.endIndex, own).length > 0);
 }
