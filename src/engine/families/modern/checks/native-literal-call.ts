@@ -20,7 +20,7 @@ export function createNativeLiteralCall(context: CheckContext): CheckVisitor {
       if (!call || !fn || !args || !(fn.text in EMPTY) || !isBuiltin(context, fn, fn.text)) return;
       const items = argumentNodes(args);
       if (items.length > 1 || (items.length === 1 && !isLiteralOf(fn.text, items[0])) || !context.isSound(call)) return;
-      const literal = items.length === 0 ? EMPTY[fn.text] : items[0].text;
+      const literal = items.length === 0 ? emptyLiteral(context, fn.text) : items[0].text;
       const newText = parenthesize(call, items[0], literal) ? `(${literal})` : literal;
       const fixable = !hasCommentIn(context, args.startIndex, args.endIndex);
       context.report({
@@ -32,6 +32,15 @@ export function createNativeLiteralCall(context: CheckContext): CheckVisitor {
       });
     },
   };
+}
+
+/** The empty value, its quotes in the file's style (the first one-line literal's), as Ruff. */
+function emptyLiteral(context: CheckContext, type: string): string {
+  const literal = EMPTY[type];
+  if (type !== 'str' && type !== 'bytes') return literal;
+  const starts = context.tree.rootNode.descendantsOfType('string_start');
+  const quote = starts.find((s) => !!s && !/("""|''')$/.test(s.text))?.text.slice(-1);
+  return quote === "'" ? literal.replace(/"/g, "'") : literal;
 }
 
 /** A literal the call would return unchanged. */

@@ -21,7 +21,7 @@ export function createRedundantEncodeUtf8(context: CheckContext): CheckVisitor {
       const items = argumentNodes(args);
       if (items.length > 1 || (items.length === 1 && !isUtf8Argument(items[0]))) return;
       if (!context.isSound(call)) return;
-      const asciiLiteral = parts.every((p) => !isTemplatePart(p) && /^[\x00-\x7f]*$/.test(p.text));
+      const asciiLiteral = parts.every((p) => !isTemplatePart(p) && /^[\x00-\x7f]*$/.test(p.text) && !hasHighEscape(p));
       if (asciiLiteral) {
         const bytes = bytesText(context.text, receiver, parts);
         const space = /[\w]/.test(context.text[call.startIndex - 1] ?? '') ? ' ' : '';
@@ -64,6 +64,16 @@ function isUtf8Argument(argument: Node): boolean {
 function hasUnicodeEscape(part: Node): boolean {
   if (/r/i.test(stringPrefix(part))) return false;
   return /\\[uUN]/.test(part.text.replace(/\\\\/g, ''));
+}
+
+/** True for a non-raw part with `\xe9` or `\351`: a code point past ASCII, which UTF-8 encodes in two bytes. */
+function hasHighEscape(part: Node): boolean {
+  if (/r/i.test(stringPrefix(part))) return false;
+  for (const match of part.text.matchAll(/\\\\|\\x([0-9a-fA-F]{2})|\\([0-7]{1,3})/g)) {
+    const value = match[1] ? parseInt(match[1], 16) : match[2] ? parseInt(match[2], 8) : 0;
+    if (value > 0x7f) return true;
+  }
+  return false;
 }
 
 /** The receiver's text with each part's prefix turned into a bytes prefix (`u"a"` → `b"a"`, `r"a"` → `br"a"`). */
