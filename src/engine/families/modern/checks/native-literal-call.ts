@@ -10,8 +10,8 @@ import { brief, hasCommentIn, isBuiltin, isTemplatePart, stringParts, stringPref
 
 const EMPTY: Record<string, string> = { str: '""', bytes: 'b""', int: '0', float: '0.0', bool: 'False' };
 
-/** Parents in which a signed number would bind differently without parentheses. */
-const TIGHT_PARENTS = new Set(['attribute', 'binary_operator', 'subscript', 'call', 'unary_operator', 'await']);
+/** Statements a signed number can stand in bare (anywhere else Ruff writes `(-1)`). */
+const STATEMENT_PARENTS = new Set(['expression_statement', 'assignment', 'augmented_assignment', 'return_statement', 'if_statement', 'elif_clause', 'while_statement', 'assert_statement']);
 
 export function createNativeLiteralCall(context: CheckContext): CheckVisitor {
   return {
@@ -21,12 +21,14 @@ export function createNativeLiteralCall(context: CheckContext): CheckVisitor {
       const items = argumentNodes(args);
       if (items.length > 1 || (items.length === 1 && !isLiteralOf(fn.text, items[0])) || !context.isSound(call)) return;
       const literal = items.length === 0 ? emptyLiteral(context, fn.text) : items[0].text;
-      const newText = parenthesize(call, items[0], literal) ? `(${literal})` : literal;
-      const fixable = !hasCommentIn(context, args.startIndex, args.endIndex);
+      const newText = parenthesize(call, items[0]) ? `(${literal})` : literal;
+      // A comment outside the literal (`str(\n  "a"  # why\n)`) goes with the call: unsafe, as in Ruff.
+      const kept = items[0] ?? args;
+      const safe = !hasCommentIn(context, args.startIndex, kept.startIndex) && !hasCommentIn(context, kept.endIndex, args.endIndex);
       context.report({
         node: call,
         data: { name: fn.text, literal: brief(literal) },
-        fixes: fixable ? [{ title: `Replace with \`${brief(literal)}\``, safety: 'safe', edits: [{ start: call.startIndex, end: call.endIndex, newText }] }] : [],
+        fixes: [{ title: `Replace with \`${brief(literal)}\`${safe ? '' : ' (unsafe: deletes a comment)'}`, safety: safe ? 'safe' : 'unsafe', edits: [{ start: call.startIndex, end: call.endIndex, newText }] }],
         suggestion: `\`${brief(newText)}\``,
         peer: 'UP018',
       });
@@ -57,12 +59,16 @@ function isLiteralOf(type: string, node: Node): boolean {
   return (type === 'int' && number.type === 'integer') || (type === 'float' && number.type === 'float');
 }
 
-/** True when the literal needs parentheses where the call stood. */
-function parenthesize(call: Node, argument: Node | undefined, literal: string): boolean {
+/**
+ * True when the literal needs parentheses where the call stood: a concatenation over several
+ * lines, an int before `.attr` (`(1).bit_length()`), and, as Ruff, a signed number inside
+ * any expression (`[(-1)]`, `(-1) ** 2`); not directly in a statement (`x = -1`).
+ */
+function parenthesize(call: Node, argument: Node | undefined): boolean {
   const parent = call.parent;
   if (!argument || !parent) return false;
-  if (argument.type === 'concatenated_string') return literal.includes('\n') && parent.type !== 'parenthesized_expression' && parent.type !== 'argument_list';
+  if (argument.type === 'concatenated_string') return argument.text.includes('\n');
   const onAttribute = parent.type === 'attribute' && parent.childForFieldName('object')?.equals(call);
   if (argument.type === 'integer') return !!onAttribute;
-  return argument.type === 'unary_operator' && TIGHT_PARENTS.has(parent.type);
+  return argument.type === 'unary_operator' && !STATEMENT_PARENTS.has(parent.type);
 }
