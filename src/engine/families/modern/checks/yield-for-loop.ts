@@ -32,6 +32,8 @@ export function createYieldForLoop(context: CheckContext): CheckVisitor {
       const replacement = `yield from ${iterableText}`;
       context.report({
         node: loop,
+        // To the end of the `yield`, as Ruff: a comment the block ends with is not part of it.
+        range: { start: loop.startIndex, end: yielded.endIndex },
         data: { target: target.text },
         fixes: [{ title: 'Replace with `yield from` (unsafe: it forwards `send()`/`throw()` to the iterable)', safety: 'unsafe', edits: [{ start: loop.startIndex, end: yielded.endIndex, newText: replacement }] }],
         suggestion: `\`${replacement.split('\n')[0]}\``,
