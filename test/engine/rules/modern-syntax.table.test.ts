@@ -93,11 +93,16 @@ const at = (rule: string) => (line: number, column: number, endLine: number, end
       // A local `object` (or a class named so) is not the builtin.
       "def f():\n    object = dict\n    class A(object):\n        pass\n",
       "class object:\n    pass\n\nclass A(object):\n    pass\n",
-      // Only the bare builtin name, as Ruff.
-      "import builtins\nclass A(builtins.object):\n    pass\n",
       "class A(type(object)):\n    pass\n",
     ],
     invalid: [
+      {
+        // `builtins.object` is the builtin too.
+        code: "import builtins\nclass A(builtins.object):\n    pass\n",
+        errors: [E(2, 9, 2, 24, "Class `A` lists `object` as a base, which every Python 3 class has")],
+        peers: ["UP004"],
+        output: "import builtins\nclass A:\n    pass\n",
+      },
       {
         code: "class A(object):\n    pass\n",
         errors: [E(1, 9, 1, 15, "Class `A` lists `object` as a base, which every Python 3 class has")],
@@ -211,6 +216,9 @@ const at = (rule: string) => (line: number, column: number, endLine: number, end
   const E = at('super-with-arguments');
   modernRuleTester('super-with-arguments', {
     valid: [
+      // A slotted dataclass is rebuilt by its decorator: the __class__ cell is the old class.
+      "from dataclasses import dataclass\n\n@dataclass(slots=True)\nclass A(B):\n    def f(self):\n        super(A, self).f()\n",
+      "import attrs\n\n@attrs.define\nclass A(B):\n    def f(self):\n        super(A, self).f()\n",
       "class A(B):\n    def f(self):\n        super().f()\n",
       // Another class, another instance: not what super() means.
       "class A(B):\n    def f(self):\n        super(B, self).f()\n",
@@ -230,6 +238,26 @@ const at = (rule: string) => (line: number, column: number, endLine: number, end
       "def f(self):\n    super(A, self).f()\n",
     ],
     invalid: [
+      {
+        code: "class A(B):\n    def f(self):\n        super(__class__, self).f()\n",
+        errors: [E(3, 14, 3, 31, "`super(__class__, self)` repeats what a bare `super()` knows")],
+        peers: ["UP008"],
+        output: "class A(B):\n    def f(self):\n        super().f()\n",
+      },
+      {
+        // Extra keywords: reported, not rewritten (as Ruff).
+        code: "class A(int):\n    def f(self):\n        return super(A, self, key=1).bit_length()\n",
+        errors: [E(3, 21, 3, 37, "`super(A, self)` repeats what a bare `super()` knows")],
+        peers: ["UP008"],
+        output: null,
+      },
+      {
+        // A plain dataclass is not rebuilt; reading `__class__` binds nothing.
+        code: "from dataclasses import dataclass\n\n@dataclass\nclass A(B):\n    def f(self):\n        print(__class__)\n        super(A, self).f()\n",
+        errors: [E(7, 14, 7, 23, "`super(A, self)` repeats what a bare `super()` knows")],
+        peers: ["UP008"],
+        output: "from dataclasses import dataclass\n\n@dataclass\nclass A(B):\n    def f(self):\n        print(__class__)\n        super().f()\n",
+      },
       {
         code: "class A(B):\n    def f(self):\n        super(A, self).f()\n",
         errors: [E(3, 14, 3, 23, "`super(A, self)` repeats what a bare `super()` knows")],

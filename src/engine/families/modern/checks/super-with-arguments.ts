@@ -2,8 +2,9 @@
 // parameter is `self` (or `cls`) is what a bare `super()` means. Reported only when the
 // rewrite is exact: the call sits in the method itself (a nested def, lambda or
 // comprehension has no `__class__` cell of its own), the first argument spells the class
-// from the module down (`Outer.Inner`), and the method neither rebinds the class name nor
-// touches `__class__`. The builtin `super` only.
+// from its outermost class down (`Outer.Inner`) or is `__class__`, the method binds neither
+// the class name nor `__class__`, and no decorator rebuilds the class (slotted dataclasses
+// and attrs classes). The builtin `super` only; with extra keywords, reported without a fix.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { argumentNodes } from '../../../call-arguments';
@@ -15,20 +16,25 @@ export function createSuperWithArguments(context: CheckContext): CheckVisitor {
       const { call, fn, args } = captures;
       if (!call || !fn || !args || fn.text !== 'super' || !isBuiltin(context, fn, 'super')) return;
       const items = argumentNodes(args);
-      if (items.length !== 2 || items[1].type !== 'identifier') return;
+      const positional = items.filter((a) => a.type !== 'keyword_argument' && a.type !== 'dictionary_splat');
+      if (positional.length !== 2 || positional.some((a) => a.type === 'list_splat') || positional[1].type !== 'identifier') return;
+      // `super(A, self, key=1)` is reported (as Ruff) but not rewritten: the call is an error either way.
+      const extra = items.length > 2;
       const method = enclosingScopeNode(call);
       if (method?.type !== 'function_definition') return;
       const owner = enclosingScopeNode(method);
       const path = owner?.type === 'class_definition' ? classPath(owner) : undefined;
-      if (!path || spelled(items[0]) !== path.join('.')) return;
-      if (firstParameter(method) !== items[1].text) return;
+      const first = spelled(positional[0]);
+      if (!path || (first !== path.join('.') && first !== '__class__')) return;
+      if (firstParameter(method) !== positional[1].text || remadeClass(context, owner!)) return;
       const bound = context.facts.ownBindings(context.facts.scopeOf(call)).bindings;
-      if (bound.has(path[0]) || /(?<![.\w])__class__\b/.test(method.text) || !context.isSound(call)) return;
+      // A local `__class__` hides the cell a bare super() reads (RuntimeError: __class__ cell not found).
+      if (bound.has(path[0]) || bound.has('__class__') || /^\s*__class__\s*[:=]/m.test(method.text) || !context.isSound(call)) return;
       const safe = !hasCommentIn(context, args.startIndex, args.endIndex);
       context.report({
         node: args,
-        data: { args: `${path.join('.')}, ${items[1].text}` },
-        fixes: [{ title: safe ? 'Use `super()`' : 'Use `super()` (unsafe: deletes a comment)', safety: safe ? 'safe' : 'unsafe', edits: [{ start: args.startIndex, end: args.endIndex, newText: '()' }] }],
+        data: { args: `${first}, ${positional[1].text}` },
+        fixes: extra ? [] : [{ title: safe ? 'Use `super()`' : 'Use `super()` (unsafe: deletes a comment)', safety: safe ? 'safe' : 'unsafe', edits: [{ start: args.startIndex, end: args.endIndex, newText: '()' }] }],
         suggestion: '`super()`',
         peer: 'UP008',
       });
@@ -61,6 +67,25 @@ function outerScopes(node: Node): Node[] {
   const scopes: Node[] = [];
   for (let scope = enclosingScopeNode(node); scope; scope = enclosingScopeNode(scope)) scopes.push(scope);
   return scopes;
+}
+
+/**
+ * A class decorator that builds a new class (`@dataclass(slots=True)`, attrs' slotted
+ * `@define` / `@frozen` / `@attr.s(slots=True)`): the `__class__` cell a bare super() reads
+ * then points at the discarded class, so the two-argument form must stay.
+ */
+function remadeClass(context: CheckContext, definition: Node): boolean {
+  const decorated = definition.parent?.type === 'decorated_definition' ? definition.parent : null;
+  if (!decorated) return false;
+  return decorated.namedChildren.some((d) => {
+    if (d?.type !== 'decorator') return false;
+    const expression = d.namedChildren.find((c) => c?.type !== 'comment');
+    if (!expression) return false;
+    const callee = expression.type === 'call' ? expression.childForFieldName('function') : expression;
+    const qualified = callee ? context.facts.resolve(callee) ?? callee.text : '';
+    if (/^attrs?\.(define|frozen|mutable)$/.test(qualified) && !/slots\s*=\s*False/.test(expression.text)) return true;
+    return /slots\s*=\s*True/.test(expression.text);
+  });
 }
 
 /** `Outer.Inner` for a name or an attribute chain of names; undefined for anything else. */

@@ -14,7 +14,8 @@ export function createUselessObjectInheritance(context: CheckContext): CheckVisi
       if (!definition || !bases || !name) return;
       const items = argumentNodes(bases);
       for (const base of items) {
-        if (base.type !== 'identifier' || base.text !== 'object' || !isBuiltin(context, base, 'object')) continue;
+        const builtin = base.type === 'identifier' ? base.text === 'object' && isBuiltin(context, base, 'object') : base.type === 'attribute' && context.facts.resolve(base) === 'builtins.object';
+        if (!builtin) continue;
         if (!context.isSound(base)) continue;
         const edit = items.length === 1 ? { start: bases.startIndex, end: bases.endIndex, newText: '' } : keepingComments(context, removeArgument(bases, base));
         // As Ruff: unsafe whenever the parentheses hold a comment, even one the edit keeps.
