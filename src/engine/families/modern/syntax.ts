@@ -42,11 +42,12 @@ export function hasCommentIn(context: CheckContext, start: number, end: number):
 }
 
 /**
- * Names no module hands out through `from m import *` in practice: under a star import they
- * still mean the builtin when the file binds them nowhere (Ruff's view). `open` is not one
- * (`from os import *` binds `os.open`), nor `str`/`int` (`from past.builtins import *`).
+ * Names that, under a star import, still mean the builtin when the file binds them nowhere
+ * (Ruff's view). `object` and `super` no module hands out; an `open` a star import could
+ * bring (`os.open`, `gzip.open`, a compat module's `io.open`) either reads text by default
+ * too or rejects a mode string anyway. Not `str`/`int` (`from past.builtins import *`).
  */
-const STAR_PROOF = new Set(['object', 'super']);
+const STAR_PROOF = new Set(['object', 'super', 'open']);
 
 /** True when the name resolves to the builtin of that name (not a local look-alike). */
 export function isBuiltin(context: CheckContext, node: Node, name: string): boolean {

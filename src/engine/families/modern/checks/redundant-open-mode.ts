@@ -7,13 +7,15 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { argumentNodes, hasSplat, removeArgument } from '../../../call-arguments';
-import { stringPrefix } from '../syntax';
+import { isBuiltin, stringPrefix } from '../syntax';
 
 export function createRedundantOpenMode(context: CheckContext): CheckVisitor {
   return {
     match(captures) {
       const { call, fn, args } = captures;
-      if (!call || !fn || !args || context.facts.resolve(fn) !== 'builtins.open' || hasSplat(args)) return;
+      if (!call || !fn || !args || hasSplat(args)) return;
+      const builtin = fn.type === 'identifier' ? isBuiltin(context, fn, 'open') : context.facts.resolve(fn) === 'builtins.open';
+      if (!builtin) return;
       const items = argumentNodes(args);
       const positional = items.filter((a) => a.type !== 'keyword_argument');
       const keyword = items.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode');
