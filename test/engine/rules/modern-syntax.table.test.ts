@@ -777,6 +777,7 @@ const at = (rule: string) => (line: number, column: number, endLine: number, end
   const E = at('yield-for-loop');
   modernRuleTester('yield-for-loop', {
     valid: [
+      "def f(y):\n    for x in y:\n        yield x\n    del x\n",
       "def f(y):\n    yield from y\n",
       "def f(y):\n    for x in y:\n        yield x * 2\n",
       // Target used after the loop, an else clause, an async generator, reordered or list targets, more statements.
@@ -789,6 +790,14 @@ const at = (rule: string) => (line: number, column: number, endLine: number, end
       "def f(o, y):\n    for o.x in y:\n        yield o.x\n",
     ],
     invalid: [
+      {
+        // A later plain assignment stores a fresh value: not a use of the loop's last item.
+        code: "def f(y):\n    for x in y:\n        yield x\n    x = None\n    return x\n",
+        errors: [E(2, 5, 3, 16, "Loop only yields `x`: use `yield from`")],
+        peers: ["UP028"],
+        output: null,
+        unsafeOutput: "def f(y):\n    yield from y\n    x = None\n    return x\n",
+      },
       // Unsafe: `yield from` forwards send()/throw().
       {
         code: "def f(y):\n    for x in y:\n        yield x\n",

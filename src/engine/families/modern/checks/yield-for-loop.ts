@@ -61,10 +61,15 @@ function sameNames(names: string[], value: Node): boolean {
   return items.length === names.length && items.every((c, i) => c.type === 'identifier' && c.text === names[i]);
 }
 
-/** True when a target name occurs in the function's code outside the loop's target and yield. */
+/**
+ * True when a target name occurs in the function's code outside the loop's target and
+ * yield: after `yield from` the loop variable is no longer bound to the last item. A plain
+ * `x = …` elsewhere only stores a fresh value, so it does not count (as Ruff).
+ */
 function usedElsewhere(context: CheckContext, scope: Node, loop: Node, names: string[]): boolean {
   const target = loop.childForFieldName('left');
   const body = loop.childForFieldName('body');
   const own = [target, body].filter((n): n is Node => !!n);
-  return names.some((name) => identifiersNamed(context, name, scope.startIndex, scope.endIndex, own).length > 0);
+  const store = (node: Node) => node.parent?.type === 'assignment' && node.parent.childForFieldName('left')?.equals(node);
+  return names.some((name) => identifiersNamed(context, name, scope.startIndex, scope.endIndex, own).some((n) => !store(n)));
 }
