@@ -792,11 +792,11 @@ const at = (rule: string) => (line: number, column: number, endLine: number, end
     invalid: [
       {
         // A later plain assignment stores a fresh value: not a use of the loop's last item.
-        code: "def f(y):\n    for x in y:\n        yield x\n    x = None\n    return x\n",
+        code: "def f(y):\n    for x in y:\n        yield x\n    x = None\n",
         errors: [E(2, 5, 3, 16, "Loop only yields `x`: use `yield from`")],
         peers: ["UP028"],
         output: null,
-        unsafeOutput: "def f(y):\n    yield from y\n    x = None\n    return x\n",
+        unsafeOutput: "def f(y):\n    yield from y\n    x = None\n",
       },
       // Unsafe: `yield from` forwards send()/throw().
       {
