@@ -5,6 +5,7 @@
 // reported; fix-all's next pass takes the next one. The fix deletes the two parentheses.
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
+import { brief } from '../syntax';
 
 /** Nodes that own their own pair of parentheses. */
 function ownsParentheses(node: Node): boolean {
@@ -66,6 +67,7 @@ export function createExtraneousParentheses(context: CheckContext): CheckVisitor
       context.report({
         node,
         fixes: [{ title: 'Remove the extra parentheses', safety: 'safe', edits: [{ start: node.startIndex, end: node.startIndex + 1, newText: '' }, { start: last.startIndex, end: last.endIndex, newText: '' }] }],
+        suggestion: `\`${brief(context.text.slice(node.startIndex + 1, last.startIndex).trim())}\``,
         peer: 'UP034',
       });
     },

@@ -7,7 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { argumentNodes, hasSplat, removeArgument } from '../../../call-arguments';
-import { isBuiltin, stringPrefix } from '../syntax';
+import { brief, isBuiltin, stringPrefix } from '../syntax';
 
 export function createRedundantOpenMode(context: CheckContext): CheckVisitor {
   return {
@@ -34,7 +34,7 @@ export function createRedundantOpenMode(context: CheckContext): CheckVisitor {
         node: value,
         data: { mode, verdict: drop ? 'is what `open` does by default' : `means \`"${better}"\`` },
         fixes: [{ title: drop ? 'Remove the mode argument' : `Write the mode as \`"${better}"\``, safety: 'safe', edits: [edit] }],
-        suggestion: drop ? undefined : `\`"${better}"\``,
+        suggestion: `\`${brief(context.text.slice(call.startIndex, edit.start) + edit.newText + context.text.slice(edit.end, call.endIndex), 60)}\``,
         peer: 'UP015',
       });
     },
