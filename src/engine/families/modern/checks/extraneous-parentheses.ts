@@ -41,20 +41,30 @@ const CLOSING = new Set([')', ']', '}']);
  * coroutine and keeps the parentheses, and so do we.
  */
 function commaOrYieldAtTop(node: Node): boolean {
+  // Iterative, and a child wrapped in its own brackets is skipped whole: nothing inside it is
+  // at depth 1, and on `((((…))))` a full walk per level would be quadratic.
   let depth = 0;
-  let found = false;
-  const visit = (current: Node): void => {
-    if (found) return;
+  const pending: Node[] = [node];
+  while (pending.length) {
+    const current = pending.pop()!;
     if (current.childCount === 0 || current.type === 'string_content') {
       if (OPENING.has(current.type)) depth++;
       else if (CLOSING.has(current.type)) depth--;
-      else if (depth === 1 && (current.type === ',' || current.type === 'yield')) found = true;
-      return;
+      else if (depth === 1 && (current.type === ',' || current.type === 'yield')) return true;
+      continue;
     }
-    for (const child of current.children) if (child) visit(child);
-  };
-  visit(node);
-  return found;
+    if (current !== node && isBracketed(current)) continue;
+    for (let i = current.childCount - 1; i >= 0; i--) {
+      const child = current.child(i);
+      if (child) pending.push(child);
+    }
+  }
+  return false;
+}
+
+/** The node starts with an opening bracket and ends with a closing one: its inside is one level deeper. */
+function isBracketed(node: Node): boolean {
+  return OPENING.has(node.firstChild?.type ?? '') && CLOSING.has(node.lastChild?.type ?? '');
 }
 
 export function createExtraneousParentheses(context: CheckContext): CheckVisitor {
