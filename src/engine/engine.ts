@@ -15,6 +15,7 @@ import { analyzeProjectFile, END_OF_LIFE_RULE, type ProjectFileKind, type Projec
 import { SourceDocument } from './document';
 import { AnalysisLimitError, isWasmTrap, RuntimeShield } from './faults';
 import { blankLineEdits, shiftedState, withBlankEdits } from './incremental/blank-lines';
+import { withoutImportFixesTheUnitReads } from './incremental/import-fixes';
 import { FactQueries, SemanticFacts } from './facts';
 import { CombinedQueries, type CombinedQuery } from './combined-query';
 import type { FactsFocus } from './incremental/module-facts';
@@ -294,8 +295,9 @@ export class Engine {
     // An import deleted or typed at the unit's edge (a line left blank, a line typed after
     // it): what the file imports changed, though the unit's own imports did not.
     if (IMPORT_WORDS.test(state.text.slice(span.start, span.oldEnd)) || IMPORT_WORDS.test(document.text.slice(span.start, span.newEnd))) return undefined;
-    const kept = keptFindings(state.findings, covered, delta, document.lines, lineAround(state.text, covered.start, covered.end));
-    if (!kept) return undefined;
+    const moved = keptFindings(state.findings, covered, delta, document.lines, lineAround(state.text, covered.start, covered.end));
+    if (!moved) return undefined;
+    const kept = withoutImportFixesTheUnitReads(moved, `${state.text.slice(covered.start, covered.end)}\n${document.text.slice(unit.start, end)}`, document.text);
     const module = movedModuleFacts(state.module, covered, delta, end, unit.end);
     if (unit.kind === 'def') carryExports(state.tree, document.tree); // `__all__` is set by statements
     const focus = { unit: found.node, enclosingClass: found.enclosingClass, module };

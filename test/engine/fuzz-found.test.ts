@@ -71,4 +71,19 @@ describe('fuzz-found regressions', () => {
       engine.close(document);
     }
   });
+
+  it('a finding kept outside the edited def loses its import fix while the def mentions a name that import binds', () => {
+    const config = { select: ['typing-abc-import'], targetVersion: [3, 12] as const };
+    const text = 'from typing import Iterator, Mapping\n\n\ndef a() -> Iterator[int]:\n    yield 1\n\n\ndef b(m: Mapping[str, int]) -> int:\n    return 0\n';
+    const document = engine.open(text);
+    assert.equal(engine.analyzeEdited(document, { ...config, targetVersion: [3, 12] }).findings[0].fixes.length, 1);
+    // `Iterator` typed over inside `a`: the import fix was planned for a use that is gone.
+    const at = text.indexOf('Iterator[int]') + 5;
+    engine.update(document, [{ start: at, end: at, newText: 'lambda' }]);
+    const edited = engine.analyzeEdited(document, { ...config, targetVersion: [3, 12] });
+    assert.equal(edited.provisional, true);
+    assert.deepEqual(edited.findings.map((f) => [f.start, f.fixes.length]), [[19, 0], [29, 0]]);
+    const exact = engine.analyzeEdited(document, { ...config, targetVersion: [3, 12] }, { exact: true });
+    assert.ok(exact.findings.some((f) => f.fixes.length > 0), 'the whole-file analysis plans the fix again');
+  });
 });
