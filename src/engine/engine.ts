@@ -297,7 +297,7 @@ export class Engine {
     if (IMPORT_WORDS.test(state.text.slice(span.start, span.oldEnd)) || IMPORT_WORDS.test(document.text.slice(span.start, span.newEnd))) return undefined;
     const moved = keptFindings(state.findings, covered, delta, document.lines, lineAround(state.text, covered.start, covered.end));
     if (!moved) return undefined;
-    const kept = withoutImportFixesTheUnitReads(moved, `${state.text.slice(covered.start, covered.end)}\n${document.text.slice(unit.start, end)}`, document.text);
+    const kept = withoutImportFixesTheUnitReads(moved, state.text.slice(covered.start, covered.end), document.text.slice(covered.start, covered.end + delta), document.text);
     const module = movedModuleFacts(state.module, covered, delta, end, unit.end);
     if (unit.kind === 'def') carryExports(state.tree, document.tree); // `__all__` is set by statements
     const focus = { unit: found.node, enclosingClass: found.enclosingClass, module };
