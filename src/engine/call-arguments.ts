@@ -35,3 +35,16 @@ export function removeArgument(args: Node, argument: Node): TextEdit {
   if (next && next.type === ',') end = next.endIndex;
   return { start: argument.startIndex, end, newText: '' };
 }
+
+/** A call's positional and keyword arguments, or undefined with a `*args` / `**kwargs` (their count is unknown). */
+export function splitArguments(args: Node): { positional: Node[]; keywords: Map<string, Node> } | undefined {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  for (const child of args.namedChildren) {
+    if (!child || child.type === 'comment') continue;
+    if (child.type === 'list_splat' || child.type === 'dictionary_splat') return undefined;
+    if (child.type === 'keyword_argument') keywords.set(child.childForFieldName('name')!.text, child.childForFieldName('value')!);
+    else positional.push(child);
+  }
+  return { positional, keywords };
+}

@@ -2,6 +2,7 @@
 // `.parent`, `.resolve()` … or a name bound only to those), a file descriptor (an int, which
 // pathlib cannot take), or a string literal. Everything else is unknown.
 import type { Node } from 'web-tree-sitter';
+import { boundValues } from '../../bound-values';
 import type { SemanticFacts } from '../../facts';
 import { PATH_CLASSES, PATH_RETURNING } from './pathlib-calls';
 
@@ -60,19 +61,3 @@ export function isNonEmptyStringLiteral(expression: Node, facts?: SemanticFacts)
   return !!match && !/[bB]/.test(match[1]) && match[3].length > 0;
 }
 
-/**
- * The values a name holds where it is used: its own scope's assignments before the use, or,
- * for a module global read in a def, every module-level assignment. Undefined when anything
- * else may bind it (a parameter, an import, a loop target, a `global` rebinding).
- */
-export function boundValues(facts: SemanticFacts, identifier: Node): Node[] | undefined {
-  const binding = facts.localBinding(identifier);
-  if (binding) return binding.opaque || binding.parameter ? undefined : binding.values;
-  const name = identifier.text;
-  let scope = facts.scopeOf(identifier).parent;
-  for (; scope && scope.kind !== 'module'; scope = scope.parent) if (scope.kind !== 'class' && scope.bindings.has(name)) return undefined;
-  const module = facts.moduleScope;
-  if (!module.bindings.has(name) || module.opaque.has(name) || module.imports.has(name)) return undefined;
-  if (new RegExp(`\\bglobal\\b[^\\n]*\\b${name}\\b`).test(facts.text)) return undefined;
-  return (module.assignments.get(name) ?? []).map((a) => a.value);
-}

@@ -1,6 +1,7 @@
 // Shared by the archive, permission, debug and assert rules: keyword arguments, what a
 // receiver was made by (`tar` in `with tarfile.open(p) as tar`), and module-level facts.
 import type { Node } from 'web-tree-sitter';
+import { boundValues } from '../../bound-values';
 import type { SemanticFacts } from '../../facts';
 export { keywordArgument } from '../../call-arguments';
 
@@ -39,23 +40,6 @@ export function madeBy(facts: SemanticFacts, expression: Node, makers: ReadonlyS
   return !!values?.length && values.every((value) => value.type === 'call' && madeBy(facts, value, makers));
 }
 
-/**
- * The values a name holds where it is used: its own scope's assignments before the use, or
- * — for a module global read in a def (`app.run()` in `main()`) — every module-level
- * assignment. Undefined when anything else may bind it (a parameter, an import, a `global`
- * rebinding, an enclosing def's name).
- */
-export function boundValues(facts: SemanticFacts, identifier: Node): Node[] | undefined {
-  const binding = facts.localBinding(identifier);
-  if (binding) return binding.opaque || binding.parameter ? undefined : binding.values;
-  const name = identifier.text;
-  let scope = facts.scopeOf(identifier).parent;
-  for (; scope && scope.kind !== 'module'; scope = scope.parent) if (scope.kind !== 'class' && scope.bindings.has(name)) return undefined;
-  const module = facts.moduleScope;
-  if (!module.bindings.has(name) || module.opaque.has(name) || module.imports.has(name)) return undefined;
-  if (new RegExp(`\\bglobal\\b[^\\n]*\\b${name}\\b`).test(facts.text)) return undefined;
-  return (module.assignments.get(name) ?? []).map((a) => a.value);
-}
 
 /** The statements directly in the module (not in defs, classes or blocks). */
 export function moduleStatements(root: Node): Node[] {

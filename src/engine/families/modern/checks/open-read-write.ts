@@ -9,6 +9,7 @@ import { ImportPlan } from '../../../import-plan';
 import { forEachNode } from '../../../tree-walk';
 import type { Fix } from '../../../types';
 import { isNonEmptyStringLiteral, isNotPathLike, isPathValue } from '../pathlib-values';
+import { splitArguments } from '../../../call-arguments';
 
 type Operation = 'read_text' | 'read_bytes' | 'write_text' | 'write_bytes';
 
@@ -196,14 +197,9 @@ interface Opened {
 
 /** `open(file[, mode], encoding=…, errors=…, newline=…)` with a literal mode; undefined for anything else. */
 function openArguments(args: Node, receiver?: Node): Opened | undefined {
-  const positional: Node[] = [];
-  const keywords = new Map<string, Node>();
-  for (const child of args.namedChildren) {
-    if (!child || child.type === 'comment') continue;
-    if (child.type === 'list_splat' || child.type === 'dictionary_splat') return undefined;
-    if (child.type === 'keyword_argument') keywords.set(child.childForFieldName('name')!.text, child.childForFieldName('value')!);
-    else positional.push(child);
-  }
+  const split = splitArguments(args);
+  if (!split) return undefined;
+  const { positional, keywords } = split;
   if (receiver) positional.unshift(receiver);
   const file = positional[0] ?? keywords.get('file');
   const modeNode = positional[1] ?? keywords.get('mode');

@@ -10,6 +10,7 @@ import { forEachNode } from '../../../tree-walk';
 import type { Fix } from '../../../types';
 import { PATH_CALLS, PURE_PATH_CLASSES, RETURNS_PATH, type PathCall } from '../pathlib-calls';
 import { isNonEmptyStringLiteral, isNotPathLike, isPathValue } from '../pathlib-values';
+import { splitArguments } from '../../../call-arguments';
 
 interface Pending {
   node: Node;
@@ -259,14 +260,9 @@ interface ArgumentList {
 
 /** The arguments, or undefined with a `*args` / `**kwargs` (their count is unknown). */
 function argumentList(args: Node): ArgumentList | undefined {
-  const positional: Node[] = [];
-  const keywords = new Map<string, Node>();
-  for (const child of args.namedChildren) {
-    if (!child || child.type === 'comment') continue;
-    if (child.type === 'list_splat' || child.type === 'dictionary_splat') return undefined;
-    if (child.type === 'keyword_argument') keywords.set(child.childForFieldName('name')!.text, child.childForFieldName('value')!);
-    else positional.push(child);
-  }
+  const split = splitArguments(args);
+  if (!split) return undefined;
+  const { positional, keywords } = split;
   return { positional, keywords };
 }
 

@@ -7,7 +7,8 @@ import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { calleeFilter } from '../callee-filter';
 import type { SemanticFacts } from '../../../facts';
-import { boundValues, keywordArgument, madeBy, positionalArguments } from '../files';
+import { boundValues } from '../../../bound-values';
+import { keywordArgument, madeBy, positionalArguments } from '../files';
 import { integerValue, modeBits, octal, OTHERS_WRITE, STICKY } from '../modes';
 
 /** Qualified function → index of its mode argument. */
