@@ -3,8 +3,7 @@
 // edit changed how often the unit spells one of those names, its uses changed, so the plan
 // may be stale — and a stale plan can delete an import the unit now uses. Until the
 // whole-file analysis that follows, such a finding is kept without that fix.
-import type { Fix, TextEdit } from '../types';
-import type { EditedFinding } from '../types';
+import type { EditedFinding, Fix, TextEdit } from '../types';
 
 const IMPORT_LINE = /^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import\b/m;
 
