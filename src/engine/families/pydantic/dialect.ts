@@ -3,7 +3,6 @@
 // pydantic 2 code, and an optional field in pydantic 1 code. A file is read as pydantic 1
 // code when it spells any pydantic 1 API (also half-migrated ones), or when it spells no
 // pydantic 2 API either and the project does not declare pydantic 2.
-import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../checks/context';
 
 /** Names and spellings only pydantic 2 (or pydantic-settings 2) code uses. */
@@ -26,26 +25,4 @@ export function writtenForV1(context: CheckContext): boolean {
     cache.set(context.facts, known);
   }
   return known;
-}
-
-/** `if PYDANTIC_V1:` / `if pydantic.VERSION.startswith("1.")` and the like: code that supports both majors. */
-const VERSION_TEST = /pydantic|PYDANTIC|\bV[12]\b|_V[12]\b|VERSION/;
-
-/** True inside a branch of an `if` that tests the pydantic version (compat code for both majors). */
-export function inVersionBranch(node: Node): boolean {
-  for (let up = node.parent; up; up = up.parent) {
-    if (up.type !== 'if_statement') continue;
-    const condition = up.childForFieldName('condition');
-    if (condition && !within(node, condition) && VERSION_TEST.test(condition.text)) return true;
-    for (const clause of up.namedChildren) {
-      if (clause?.type !== 'elif_clause') continue;
-      const test = clause.childForFieldName('condition');
-      if (test && VERSION_TEST.test(test.text) && node.startIndex >= clause.startIndex) return true;
-    }
-  }
-  return false;
-}
-
-function within(node: Node, outer: Node): boolean {
-  return node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
 }

@@ -125,12 +125,15 @@ function modelKind(classNode: Node, facts: SemanticFacts, known: ReadonlyMap<num
 /**
  * True when the node sits in a branch chosen by the installed pydantic version
  * (`if PYDANTIC_V1:`, `if IS_PYDANTIC_V2: … else: …`, `if pydantic.VERSION.startswith("1.")`,
- * `x if PYDANTIC_V2 else y`): code that supports v1 and v2 side by side on purpose, as the
+ * `if hasattr(m, "model_dump")`, `x if PYDANTIC_V2 else y`): code that supports v1 and v2 side by side on purpose, as the
  * OpenAI/Anthropic SDKs and openapi-pydantic do. Neither branch is a migration to make.
  */
 export function inVersionCompatBranch(node: Node): boolean {
-  return inBranchTesting(node, /pydantic/i);
+  return inBranchTesting(node, PYDANTIC_VERSION_TEST);
 }
+
+/** A test that reads the pydantic version (`PYDANTIC_V1`, `pydantic.VERSION`) or probes for the v2 API (`hasattr(m, "model_dump")`). */
+const PYDANTIC_VERSION_TEST = /pydantic|version|\bV[12]\b|_V[12]\b|\bmodel_(?:dump|validate|fields|copy|json_schema|rebuild|construct|config)/i;
 
 /**
  * The family's checks, each reporting nothing inside a pydantic-version compat branch (see

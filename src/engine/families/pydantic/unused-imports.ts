@@ -4,14 +4,14 @@
 // this finding cleans up after them. A `# noqa` on the import marks a re-export: left alone.
 import type { CheckContext } from '../../checks/context';
 import { ImportPlan, localName, nameNodes } from '../../import-plan';
-import { inVersionBranch } from './version-branches';
+import { inVersionCompatBranch } from './models';
 
 /** Reports each unused module-level from-import whose qualified name `matches` selects. */
 export function reportUnusedImports(context: CheckContext, matches: (qualified: string) => boolean, data: (local: string) => Record<string, string>): void {
   const facts = context.facts;
   const plan = new ImportPlan(facts, context.text);
   for (const binding of facts.imports) {
-    if (binding.isModule || binding.scope.kind !== 'module' || !matches(binding.qualified) || inVersionBranch(binding.node)) continue;
+    if (binding.isModule || binding.scope.kind !== 'module' || !matches(binding.qualified) || inVersionCompatBranch(binding.node)) continue;
     if (!plan.isUnusedExcept(binding, [])) continue;
     const statement = binding.node;
     const marked = facts.comments.some((c) => c.startPosition.row >= statement.startPosition.row && c.startPosition.row <= statement.endPosition.row && /#\s*noqa\b/i.test(c.text));

@@ -10,9 +10,8 @@ import { ImportPlan } from '../../../import-plan';
 import { oneLine, pythonBlock } from '../../../template';
 import type { Fix } from '../../../types';
 import { CONSTRAINED_TYPES, constrainedTypeName, type ConstrainedType } from '../constrained-types';
-import { modelOf, pydanticApplies } from '../models';
+import { inVersionCompatBranch, modelOf, pydanticApplies } from '../models';
 import { reportUnusedImports } from '../unused-imports';
-import { inVersionBranch } from '../version-branches';
 
 type Place = 'field' | 'alias';
 
@@ -35,7 +34,7 @@ export function createPydanticConstrainedType(context: CheckContext): CheckVisit
     match({ call, callee, args }) {
       if (!applies || !call || !callee || !args || !context.isSound(call)) return;
       const name = constrainedTypeName(facts.resolve(callee));
-      if (!name || inVersionBranch(call)) return;
+      if (!name || inVersionCompatBranch(call)) return;
       const place = placeOf(call, context);
       if (!place) return;
       const type = CONSTRAINED_TYPES.get(name)!;

@@ -15,8 +15,7 @@ import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
 import type { Scope } from '../../../scopes';
 import type { Fix, TextEdit } from '../../../types';
-import { inVersionBranch } from '../dialect';
-import { modelClasses, pydanticApplies } from '../models';
+import { inVersionCompatBranch, modelClasses, pydanticApplies } from '../models';
 import { FileRenames } from '../renames';
 
 const BASE_MODEL = new Set(['pydantic.BaseModel', 'pydantic.main.BaseModel']);
@@ -30,7 +29,7 @@ export function createPydanticCustomRoot(context: CheckContext): CheckVisitor {
       for (const model of modelClasses(facts).values()) {
         const body = model.node.childForFieldName('body');
         const field = body?.namedChildren.find((s) => s && rootAssignment(s));
-        if (!field || !context.isSound(model.node) || inVersionBranch(model.node)) continue;
+        if (!field || !context.isSound(model.node) || inVersionCompatBranch(model.node)) continue;
         const assignment = rootAssignment(field)!;
         const type = assignment.childForFieldName('type');
         if (type) sites.push({ classNode: model.node, name: model.name, field, assignment, type: type.text });

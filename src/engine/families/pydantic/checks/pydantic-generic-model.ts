@@ -8,8 +8,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { Fix, TextEdit } from '../../../types';
-import { inVersionBranch } from '../dialect';
-import { pydanticApplies } from '../models';
+import { inVersionCompatBranch, pydanticApplies } from '../models';
 import { FileRenames } from '../renames';
 
 const GENERIC_MODEL = new Set(['pydantic.generics.GenericModel']);
@@ -22,7 +21,7 @@ export function createPydanticGenericModel(context: CheckContext): CheckVisitor 
       const facts = context.facts;
       const sites: { scope: string; generic: Node; bases: Node[]; hasBaseModel: boolean }[] = [];
       for (const scope of facts.scopes) {
-        if (scope.kind !== 'class' || !context.isSound(scope.node) || inVersionBranch(scope.node)) continue;
+        if (scope.kind !== 'class' || !context.isSound(scope.node) || inVersionCompatBranch(scope.node)) continue;
         const bases = (scope.node.childForFieldName('superclasses')?.namedChildren ?? []).filter((b): b is Node => !!b && b.type !== 'comment');
         const generic = bases.find((b) => GENERIC_MODEL.has(facts.resolve(b) ?? ''));
         if (!generic) continue;

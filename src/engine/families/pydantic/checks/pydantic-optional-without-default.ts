@@ -12,8 +12,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import type { SemanticFacts } from '../../../facts';
-import { inVersionBranch, writtenForV1 } from '../dialect';
-import { modelClasses, pydanticApplies } from '../models';
+import { writtenForV1 } from '../dialect';
+import { inVersionCompatBranch, modelClasses, pydanticApplies } from '../models';
 
 const OPTIONAL = new Set(['typing.Optional', 'typing_extensions.Optional']);
 const UNION = new Set(['typing.Union', 'typing_extensions.Union']);
@@ -26,7 +26,7 @@ export function createPydanticOptionalWithoutDefault(context: CheckContext): Che
       if (!pydanticApplies(context) || !writtenForV1(context)) return;
       const facts = context.facts;
       for (const model of modelClasses(facts).values()) {
-        if (!context.isSound(model.node) || inVersionBranch(model.node)) continue;
+        if (!context.isSound(model.node) || inVersionCompatBranch(model.node)) continue;
         for (const statement of model.node.childForFieldName('body')?.namedChildren ?? []) {
           const assignment = statement?.type === 'expression_statement' && statement.namedChildCount === 1 ? statement.firstNamedChild : undefined;
           if (assignment?.type !== 'assignment') continue;

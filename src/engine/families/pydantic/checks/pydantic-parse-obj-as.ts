@@ -9,9 +9,8 @@ import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { ImportPlan } from '../../../import-plan';
 import { oneLine, pythonBlock } from '../../../template';
 import type { Fix } from '../../../types';
-import { pydanticApplies } from '../models';
+import { inVersionCompatBranch, pydanticApplies } from '../models';
 import { reportUnusedImports } from '../unused-imports';
-import { inVersionBranch } from '../version-branches';
 
 interface Helper {
   /** The TypeAdapter method the helper's call becomes. */
@@ -59,7 +58,7 @@ export function createPydanticParseObjAs(context: CheckContext): CheckVisitor {
     match({ call, callee, args }) {
       if (!applies || !call || !callee || !args || !context.isSound(call)) return;
       const name = helperName(facts.resolve(callee));
-      if (!name || inVersionBranch(call)) return;
+      if (!name || inVersionCompatBranch(call)) return;
       const helper = HELPERS.get(name)!;
       const rewrite = helper.noFix ? undefined : adapterCall(args, helper);
       const problem = helper.removed ? 'was removed in pydantic 2' : 'is pydantic 1 API';

@@ -12,9 +12,8 @@ import { oneLine, pythonBlock } from '../../../template';
 import type { Fix, TextEdit } from '../../../types';
 import { configValue } from '../config-values';
 import { definesMember, modelReceiver, type ModelReceiver } from '../model-receivers';
-import { pydanticApplies } from '../models';
+import { inVersionCompatBranch, pydanticApplies } from '../models';
 import { RENAMED_UNCALLED, V1_METHODS, type V1Method } from '../v1-methods';
-import { inVersionBranch } from '../version-branches';
 
 interface Verdict {
   problem: string;
@@ -33,7 +32,7 @@ export function createPydanticV1Method(context: CheckContext): CheckVisitor {
       if (!method || isWritten(attr)) return;
       const receiver = modelReceiver(object, facts);
       // A model's own member of either name (a v1/v2 compatibility shim) decides what the call does.
-      if (!receiver || definesMember(facts, name.text) || definesMember(facts, method.modern) || inVersionBranch(attr)) return;
+      if (!receiver || definesMember(facts, name.text) || definesMember(facts, method.modern) || inVersionCompatBranch(attr)) return;
       const call = attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.equals(attr) ? attr.parent : undefined;
       let verdict: Verdict | undefined;
       if (method.attribute) verdict = call ? undefined : attributeVerdict(name, object, method, receiver);

@@ -23,8 +23,7 @@ import type { CheckContext, CheckVisitor } from '../../../checks/context';
 import { detectEol } from '../../../positions';
 import type { Fix, TextEdit } from '../../../types';
 import { afterValidatorEdits } from '../after-validator';
-import { inVersionBranch } from '../dialect';
-import { pydanticApplies } from '../models';
+import { inVersionCompatBranch, pydanticApplies } from '../models';
 import { FileRenames } from '../renames';
 import { classmethodLine, lineRemoval, decoratorArgs, type DecoratorArgs, isFalse, isTrue, methodShape, type MethodShape, v1Decorator, type V1Decorator } from '../validator-forms';
 
@@ -44,7 +43,7 @@ export function createPydanticV1Validator(context: CheckContext): CheckVisitor {
         const found = v1Decorator(decorated, facts);
         // The decorator is pydantic's own, so any class body will do: a model whose base comes
         // from another module, or a pydantic dataclass, is still pydantic's (as for bump-pydantic).
-        if (!found || facts.scopeOf(decorated).kind !== 'class' || inVersionBranch(decorated)) continue;
+        if (!found || facts.scopeOf(decorated).kind !== 'class' || inVersionCompatBranch(decorated)) continue;
         const shape = methodShape(decorated, found.decorator, facts);
         if (!shape) continue;
         const args = decoratorArgs(found.args);
